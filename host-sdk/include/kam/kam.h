@@ -1,0 +1,492 @@
+/*
+ * kam.h - the C ABI of the KAM key-account management plugin.
+ *
+ * This header is the product's contract with every ERP that loads the plugin. It is C99 and compiles
+ * as C and as C++. An ERP built against ABI major 1 keeps working with every later 1.x plugin.
+ *
+ * How a host uses it:
+ *   1. dlopen() the plugin (libkam.so) and look up its one exported function, kam_get_api.
+ *   2. Call kam_get_api(KAM_ABI_VERSION_MAJOR, errbuf, sizeof errbuf). It returns the function table
+ *      for that major version, or NULL with the reason (naming both versions) in errbuf.
+ *   3. Before calling a member added after 1.0, check it with KAM_API_HAS(api, member).
+ *   4. api->instance_create() with a YAML config and the host's callbacks; call the instance;
+ *      api->instance_destroy() it.
+ *
+ * Conventions (they hold for every function unless its comment says otherwise):
+ *   - Every function returns a kam_status. On failure api->last_error_message() returns a message for
+ *     the calling thread's last failed call.
+ *   - Strings are NUL-terminated UTF-8. Strings the host passes in are only read during the call
+ *     (the plugin copies what it keeps). Invalid UTF-8 is refused with KAM_ERR_INVALID_ARGUMENT.
+ *   - Integers are fixed width. Enumerations are int32_t typedefs with named constants.
+ *   - Money is an integer number of minor units (cents, fen) with an ISO 4217 currency code.
+ *   - Times are UTC milliseconds since the Unix epoch (int64_t).
+ *   - Every struct the host passes in begins with uint32_t struct_size = sizeof(the struct) as the host
+ *     was compiled. Structs only ever grow at the end; members are never reordered or removed, and each
+ *     group of members is marked with the version that added it. The plugin refuses a struct smaller
+ *     than its 1.0 size, accepts a larger one from a newer host when every member it does not know is
+ *     zero, and refuses it otherwise (a newer host asked for something this plugin cannot do).
+ *     Members named reserved* must be zero.
+ *   - Ownership: pointers the host passes are owned by the host. Memory the plugin returns is either
+ *     static (stated), or a kam_buffer that the host gives back with api->buffer_free(). The host
+ *     never calls free() on anything from the plugin.
+ *   - Thread rules are written in brackets at each function: [thread-safe] means any thread, also
+ *     concurrently with other calls on the same instance.
+ *   - The plugin starts no threads. It calls the host's callbacks only on the thread that is inside a
+ *     call into the plugin, and never while holding a lock that another plugin call on another thread
+ *     could be waiting for in a callback.
+ *   - Every action taken on behalf of a person carries a kam_actor; the plugin checks the actor's roles
+ *     against the access rules in the YAML and records the action in its audit trail.
+ *
+ * Unloading: the library MAY be unloaded (dlclose) once every instance has been destroyed and no call
+ * into it is in progress on any thread. Nothing of the plugin outlives dlclose (its per-thread error
+ * buffer is trivially destructible). Pointers it returned as static become invalid then.
+ */
+#ifndef KAM_KAM_H
+#define KAM_KAM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------------------------------------------
+ * Versions
+ * ------------------------------------------------------------------------------------------------- */
+
+/* The ABI major version this header describes. A new major is a new table type (kam_api_v2) and a
+ * new header; a plugin may serve several majors from the same entry point. */
+#define KAM_ABI_VERSION_MAJOR 1
+/* The ABI minor version: grows when members are appended to the table or to structs. */
+#define KAM_ABI_VERSION_MINOR 0
+
+/* The name of the one exported function, for dlsym() and boost::dll. */
+#define KAM_ENTRY_SYMBOL "kam_get_api"
+
+/* ---------------------------------------------------------------------------------------------------
+ * Status codes
+ * ------------------------------------------------------------------------------------------------- */
+typedef int32_t kam_status;
+#define KAM_OK 0
+#define KAM_ERR_INVALID_ARGUMENT 1 /* a NULL, a bad struct size, invalid UTF-8, a value out of range */
+#define KAM_ERR_VERSION 2          /* ABI version or struct version cannot be served */
+#define KAM_ERR_CONFIG 3           /* the YAML config is invalid; the message says file:line:column */
+#define KAM_ERR_STORE 4            /* the database failed (I/O, connection, constraint) */
+#define KAM_ERR_NOT_FOUND 5        /* a named object (account, complaint, ...) does not exist */
+#define KAM_ERR_CONFLICT 6         /* e.g. an event id reused with a different payload */
+#define KAM_ERR_PERMISSION 7       /* the actor's roles do not allow the action */
+#define KAM_ERR_BATCH_REJECTED 8   /* an atomic batch had a rejected item; nothing was stored */
+#define KAM_ERR_SCHEMA_TOO_NEW 9   /* the database was written by a newer plugin */
+#define KAM_ERR_UNSUPPORTED 10     /* the request needs something this plugin does not have */
+#define KAM_ERR_BUSY 11            /* a lock or connection lease timed out; the call may be retried */
+#define KAM_ERR_OUT_OF_MEMORY 12
+#define KAM_ERR_INTERNAL 13        /* a bug in the plugin; the message says what failed */
+
+/* ---------------------------------------------------------------------------------------------------
+ * Plain data passed across the boundary
+ * ------------------------------------------------------------------------------------------------- */
+
+/* An amount of money. currency is a three-letter ISO 4217 code and a NUL ("EUR\0", "CNY\0"). */
+typedef struct kam_money {
+    int64_t minor_units;
+    char currency[4];
+    uint32_t reserved0;
+} kam_money;
+
+/* Text the plugin returns: NUL-terminated UTF-8 (JSON where a function says so).
+ * The host declares one (struct_size set, the rest zero), passes its address, and gives it back with
+ * api->buffer_free() when done. data stays valid until then; any thread may free it. */
+typedef struct kam_buffer {
+    uint32_t struct_size;
+    uint32_t reserved0;
+    char *data;       /* owned by the plugin; NULL until filled */
+    uint64_t length;  /* bytes in data, not counting the NUL */
+    void *internal;   /* the plugin's; do not touch */
+} kam_buffer;
+
+/* Who is acting. user_id is the host's user id; roles are the host's role names, matched against the
+ * access rules in the YAML. Read during the call only. */
+typedef struct kam_actor {
+    uint32_t struct_size;
+    uint32_t role_count;
+    const char *user_id;          /* required, non-empty */
+    const char *const *roles;     /* role_count strings; may be NULL when role_count is 0 */
+} kam_actor;
+
+/* Where a YAML config comes from: a file (path), or text the host holds (text, with name used as the
+ * "file" in error messages). Exactly one of path and text is set. */
+typedef struct kam_config_source {
+    uint32_t struct_size;
+    uint32_t reserved0;
+    const char *path;
+    const char *text;
+    const char *name;  /* optional, for text: defaults to "<text>" */
+} kam_config_source;
+
+/* ---------------------------------------------------------------------------------------------------
+ * Host callbacks, given at instance creation
+ * ------------------------------------------------------------------------------------------------- */
+typedef int32_t kam_log_level;
+#define KAM_LOG_DEBUG 10
+#define KAM_LOG_INFO 20
+#define KAM_LOG_WARNING 30
+#define KAM_LOG_ERROR 40
+
+typedef int32_t kam_notification_kind;
+#define KAM_NOTIFY_TIER_CHANGED 1
+#define KAM_NOTIFY_SLA_WARNING 2
+#define KAM_NOTIFY_SLA_BREACH 3
+#define KAM_NOTIFY_CHANNEL_CONFLICT 4
+#define KAM_NOTIFY_VISIT_DUE 5
+#define KAM_NOTIFY_CHURN_RISK 6
+
+/* Something the plugin tells the host. All pointers are valid only during the notify callback. */
+typedef struct kam_notification {
+    uint32_t struct_size;
+    kam_notification_kind kind;
+    int64_t id;               /* unique per database; pass it to notifications_ack */
+    int64_t created_at_ms;
+    const char *kind_name;    /* "tier_changed", ... */
+    const char *account_id;   /* may be NULL */
+    const char *payload_json; /* details as a JSON object */
+} kam_notification;
+
+/* The host's services. Every callback is optional (NULL). The plugin copies this struct at creation;
+ * host_data must stay valid until instance_destroy returns. Callbacks may be called from any host
+ * thread that is inside a plugin call, concurrently: they must be thread-safe. */
+typedef struct kam_host {
+    uint32_t struct_size;
+    uint32_t reserved0;
+    void *host_data;
+    /* Log a line. message is valid during the call. Default: nothing is logged. */
+    void (*log)(void *host_data, kam_log_level level, const char *message);
+    /* Deliver a notification (see notifications_deliver). Return KAM_OK to acknowledge it; any other
+     * status leaves it pending for a later delivery (delivery is at least once). */
+    kam_status (*notify)(void *host_data, const kam_notification *notification);
+    /* The current time in UTC epoch ms. Default: the system clock. Tests and simulations drive it. */
+    int64_t (*now_ms)(void *host_data);
+} kam_host;
+
+/* ---------------------------------------------------------------------------------------------------
+ * Instances
+ * ------------------------------------------------------------------------------------------------- */
+typedef struct kam_instance kam_instance; /* opaque */
+
+typedef struct kam_instance_options {
+    uint32_t struct_size;
+    uint32_t flags;                   /* none defined in 1.0: must be 0 */
+    const kam_config_source *config;  /* required; read during the call */
+    const kam_host *host;             /* optional; copied */
+} kam_instance_options;
+
+/* ---------------------------------------------------------------------------------------------------
+ * ERP events (ingestion). Each event struct begins with a kam_event_header whose struct_size is the
+ * size of the whole event struct and whose kind says which struct it is. A batch is an array of
+ * pointers to such headers, so kinds can be mixed and each kind can grow on its own.
+ * Every event carries the host's event id: sending the same id with the same payload again is a
+ * no-op reported as a duplicate; the same id with another payload is refused as a conflict.
+ * ------------------------------------------------------------------------------------------------- */
+typedef int32_t kam_event_kind;
+#define KAM_EVENT_ACCOUNT_UPSERTED 1     /* kam_event_account */
+#define KAM_EVENT_ORDER_POSTED 2         /* kam_event_order */
+#define KAM_EVENT_ORDER_CANCELLED 3      /* kam_event_order_cancel */
+#define KAM_EVENT_COMPLAINT 4            /* kam_event_complaint */
+#define KAM_EVENT_SERVICE_REQUEST 5      /* kam_event_service_request */
+#define KAM_EVENT_VISIT 6                /* kam_event_visit */
+#define KAM_EVENT_DISTRIBUTOR_UPSERTED 7 /* kam_event_distributor */
+
+typedef struct kam_event_header {
+    uint32_t struct_size;     /* sizeof the whole event struct */
+    kam_event_kind kind;
+    const char *event_id;     /* the host's unique id for this event; required, at most 200 bytes */
+    int64_t occurred_at_ms;   /* when it happened in the ERP (order date, complaint time, ...) */
+} kam_event_header;
+
+/* An account was created or changed. The whole account is sent each time (not a patch). */
+typedef struct kam_event_account {
+    kam_event_header header;
+    const char *account_id;          /* required: the host's customer id */
+    const char *name;                /* required: legal or trading name, any script */
+    const char *name_latin;          /* optional: Latin-script name (pinyin, English) */
+    const char *tax_id;              /* optional: e.g. unified social credit code, VAT id */
+    const char *region;              /* optional */
+    const char *industry;            /* optional */
+    const char *account_manager_id;  /* optional: host user id */
+    const char *distributor_id;      /* optional: owning distributor, if served through the channel */
+    const char *const *flags;        /* flag_count strings: "strategic", "reference_customer", ... */
+    uint32_t flag_count;
+    uint32_t reserved0;
+} kam_event_account;
+
+typedef int32_t kam_document_type;
+#define KAM_DOCUMENT_ORDER 1
+#define KAM_DOCUMENT_INVOICE 2
+#define KAM_DOCUMENT_CREDIT_NOTE 3
+
+/* An order or invoice was posted. header.occurred_at_ms is its business date. */
+typedef struct kam_event_order {
+    kam_event_header header;
+    const char *order_id;            /* required */
+    const char *account_id;          /* required; the account must exist (see docs/ingestion.md) */
+    kam_money amount;                /* net revenue, >= 0 (a credit note states a positive amount) */
+    kam_money margin;                /* gross margin in the same currency; may be negative */
+    kam_document_type document_type; /* 0 means KAM_DOCUMENT_ORDER */
+    uint32_t reserved0;
+} kam_event_order;
+
+/* A previously posted order was cancelled. */
+typedef struct kam_event_order_cancel {
+    kam_event_header header;
+    const char *order_id;  /* required; must have been posted */
+    const char *reason;    /* optional */
+} kam_event_order_cancel;
+
+typedef int32_t kam_complaint_action;
+#define KAM_COMPLAINT_OPENED 1     /* employee_id is the first receiver: the owner until closed */
+#define KAM_COMPLAINT_HANDED_OFF 2 /* to_employee_id / department now work on it; owner unchanged */
+#define KAM_COMPLAINT_RESPONDED 3  /* first (or further) response to the customer */
+#define KAM_COMPLAINT_RESOLVED 4
+#define KAM_COMPLAINT_CLOSED 5
+#define KAM_COMPLAINT_REOPENED 6
+#define KAM_COMPLAINT_COMMENTED 7
+
+/* A step in a complaint's life, recorded as it happened in the ERP. */
+typedef struct kam_event_complaint {
+    kam_event_header header;
+    const char *complaint_id;        /* required */
+    const char *account_id;          /* required for OPENED; optional afterwards */
+    kam_complaint_action action;
+    int32_t severity;                /* 0 = unspecified, 1 (low) .. 4 (critical) */
+    const char *employee_id;         /* required: who acted */
+    const char *department;          /* optional: the acting employee's department */
+    const char *to_employee_id;      /* HANDED_OFF: who receives it */
+    const char *to_department;       /* HANDED_OFF: optional */
+    const char *channel;             /* optional: phone, email, hotline, visit, ... */
+    const char *category;            /* optional */
+    const char *text;                /* optional: summary or note */
+} kam_event_complaint;
+
+typedef int32_t kam_service_action;
+#define KAM_SERVICE_OPENED 1
+#define KAM_SERVICE_ASSIGNED 2
+#define KAM_SERVICE_STATE_CHANGED 3
+#define KAM_SERVICE_CLOSED 4
+#define KAM_SERVICE_COMMENTED 5
+
+/* A step in a service request's life. */
+typedef struct kam_event_service_request {
+    kam_event_header header;
+    const char *request_id;      /* required */
+    const char *account_id;      /* required for OPENED */
+    kam_service_action action;
+    uint32_t reserved0;
+    const char *state;           /* STATE_CHANGED: the new state name */
+    const char *employee_id;     /* required: who acted */
+    const char *assignee_id;     /* ASSIGNED: who now works on it */
+    const char *category;        /* optional */
+    const char *text;            /* optional */
+} kam_event_service_request;
+
+typedef int32_t kam_visit_status;
+#define KAM_VISIT_PLANNED 1
+#define KAM_VISIT_COMPLETED 2
+#define KAM_VISIT_CANCELLED 3
+
+/* A customer visit was planned, made or cancelled. header.occurred_at_ms is when it was made (or
+ * recorded, for PLANNED and CANCELLED). */
+typedef struct kam_event_visit {
+    kam_event_header header;
+    const char *visit_id;        /* required */
+    const char *account_id;      /* required */
+    const char *employee_id;     /* required */
+    kam_visit_status status;
+    uint32_t reserved0;
+    int64_t planned_for_ms;      /* PLANNED: the planned time; else 0 */
+    const char *notes;           /* optional */
+} kam_event_visit;
+
+/* A distributor (channel partner) was created or changed. Whole record each time. */
+typedef struct kam_event_distributor {
+    kam_event_header header;
+    const char *distributor_id;        /* required */
+    const char *name;                  /* required */
+    const char *tax_id;                /* optional */
+    const char *level;                 /* optional: a level name from the YAML */
+    const char *const *territories;    /* territory_count region names */
+    const char *const *industries;     /* industry_count industry names */
+    uint32_t territory_count;
+    uint32_t industry_count;
+} kam_event_distributor;
+
+/* Batch flags. */
+#define KAM_BATCH_ATOMIC 0u          /* default: any rejected item rejects the whole batch */
+#define KAM_BATCH_SKIP_REJECTED 1u   /* store the good items, report the rejected ones */
+
+typedef int32_t kam_item_outcome;
+#define KAM_ITEM_ACCEPTED 1    /* stored */
+#define KAM_ITEM_DUPLICATE 2   /* same event id and payload seen before (or earlier in the batch) */
+#define KAM_ITEM_REJECTED 3    /* not stored; status and message say why; may be sent again */
+#define KAM_ITEM_NOT_APPLIED 4 /* valid, but not stored because another item rejected the batch */
+
+/* The outcome of one item. The host allocates an array of these; results_struct_size is its stride. */
+typedef struct kam_event_result {
+    uint32_t struct_size;
+    kam_item_outcome outcome;
+    kam_status status;       /* KAM_OK, or why the item was rejected */
+    uint32_t reserved0;
+    char message[240];       /* NUL-terminated UTF-8, empty when accepted */
+} kam_event_result;
+
+typedef struct kam_batch {
+    uint32_t struct_size;
+    uint32_t flags;                          /* KAM_BATCH_* */
+    const kam_event_header *const *events;   /* event_count pointers; read during the call */
+    uint64_t event_count;                    /* at most 1,000,000 */
+    const char *source;                      /* feed name for the audit trail, e.g. "erp-nightly" */
+    kam_event_result *results;               /* optional: event_count results, filled by the plugin */
+    uint32_t results_struct_size;            /* sizeof(kam_event_result) as the host knows it */
+    uint32_t reserved0;
+} kam_batch;
+
+typedef struct kam_batch_summary {
+    uint32_t struct_size;
+    uint32_t reserved0;
+    uint64_t accepted;
+    uint64_t duplicates;
+    uint64_t rejected;
+    uint64_t not_applied;
+    int64_t first_rejected_index;  /* -1 when none */
+} kam_batch_summary;
+
+/* A filter for the audit trail. Zero / NULL members do not filter. */
+typedef struct kam_audit_query {
+    uint32_t struct_size;
+    uint32_t limit;             /* 0 means 100; at most 10,000 */
+    int64_t since_ms;           /* inclusive */
+    int64_t until_ms;           /* exclusive; 0 = no bound */
+    const char *user_id;
+    const char *entity_type;    /* "config", "batch", "notification", ... */
+    const char *entity_id;
+    int64_t before_id;          /* paging: entries with id < before_id; 0 = newest first */
+} kam_audit_query;
+
+/* ---------------------------------------------------------------------------------------------------
+ * The function table (ABI major 1)
+ * ------------------------------------------------------------------------------------------------- */
+typedef struct kam_api_v1 {
+    uint32_t struct_size;   /* sizeof the table in this plugin: see KAM_API_HAS */
+    uint32_t abi_major;     /* 1 */
+    uint32_t abi_minor;     /* the plugin's minor, >= the host's for every member it has */
+    uint32_t reserved0;
+    const char *plugin_version; /* static, e.g. "0.1.0" */
+
+    /* ---- 1.0: errors and extensions ---- */
+
+    /* The message of the calling thread's last failed call, or "" when there is none.
+     * [thread-safe] Static per-thread storage owned by the plugin: valid until this thread's next call
+     * into the plugin. Never NULL. */
+    const char *(*last_error_message)(void);
+
+    /* The constant name of a status ("KAM_ERR_CONFIG"). [thread-safe] Static string, never NULL. */
+    const char *(*status_name)(kam_status status);
+
+    /* An optional capability by versioned id ("kam.reports/1"), or NULL when not supported.
+     * [thread-safe] The pointer is static, valid until the library is unloaded. None in 1.0. */
+    const void *(*get_extension)(const char *extension_id);
+
+    /* Give back a buffer the plugin filled; resets it to empty. NULL or an empty buffer is fine.
+     * [thread-safe] (each buffer from one thread at a time) */
+    kam_status (*buffer_free)(kam_buffer *buffer);
+
+    /* ---- 1.0: config and instances ---- */
+
+    /* Validate a YAML config completely without creating an instance or touching any database.
+     * On success, summary (optional) receives a one-line summary. On KAM_ERR_CONFIG the last error
+     * message lists every error found as "file:line:column: message", one per line.
+     * [thread-safe] */
+    kam_status (*config_check)(const kam_config_source *source, kam_buffer *summary);
+
+    /* Create an instance: load and validate the config, open the database it names, and migrate the
+     * schema forward if needed. *out_instance receives the handle (NULL on failure).
+     * [thread-safe] */
+    kam_status (*instance_create)(const kam_instance_options *options, kam_instance **out_instance);
+
+    /* Destroy an instance and free everything it owns. NULL is a no-op.
+     * [no other call on this instance may be in progress or follow] */
+    kam_status (*instance_destroy)(kam_instance *instance);
+
+    /* Replace the config atomically: the new YAML is validated completely first; if it is invalid
+     * (KAM_ERR_CONFIG), or names another database (KAM_ERR_UNSUPPORTED: restart for that), the old
+     * config keeps serving unchanged. Calls in progress finish on the config they started with.
+     * Needs permission "config.reload". Audited. [thread-safe] */
+    kam_status (*config_reload)(kam_instance *instance, const kam_actor *actor,
+                                const kam_config_source *source);
+
+    /* The instance's state as a JSON object: plugin and ABI versions, config version (a counter that
+     * grows with each reload) and its content hash, config summary, database kind and schema version.
+     * [thread-safe] */
+    kam_status (*instance_info)(kam_instance *instance, kam_buffer *out_json);
+
+    /* ---- 1.0: ingestion, outbox, audit ---- */
+
+    /* Ingest a batch of ERP events (see kam_event_header). The batch is one transaction. With
+     * KAM_BATCH_ATOMIC any rejected item makes the call return KAM_ERR_BATCH_REJECTED and store
+     * nothing; with KAM_BATCH_SKIP_REJECTED the good items are stored and the call returns KAM_OK.
+     * summary and batch->results (both optional) say what happened to each item.
+     * Needs permission "ingest". Audited once per batch. [thread-safe] */
+    kam_status (*ingest)(kam_instance *instance, const kam_actor *actor, const kam_batch *batch,
+                         kam_batch_summary *summary);
+
+    /* Pending (unacknowledged) notifications, oldest first, as a JSON array of objects
+     * {id, kind, kind_name, account_id, created_at_ms, payload}. max 0 means 100.
+     * Needs permission "notifications.read". [thread-safe] */
+    kam_status (*notifications_poll)(kam_instance *instance, const kam_actor *actor, uint32_t max,
+                                     kam_buffer *out_json);
+
+    /* Acknowledge notifications by id: they are not delivered again. Unknown or already acknowledged
+     * ids are ignored. Needs permission "notifications.ack". Audited. [thread-safe] */
+    kam_status (*notifications_ack)(kam_instance *instance, const kam_actor *actor,
+                                    const int64_t *ids, uint32_t count);
+
+    /* Deliver up to max pending notifications (0 = 100) through the host's notify callback, oldest
+     * first; each one the callback acknowledges (KAM_OK) is marked delivered. *out_delivered
+     * (optional) receives how many were acknowledged. With several hosts on one database, each
+     * notification is claimed by one host at a time. KAM_ERR_UNSUPPORTED if there is no callback.
+     * [thread-safe] */
+    kam_status (*notifications_deliver)(kam_instance *instance, uint32_t max,
+                                        uint32_t *out_delivered);
+
+    /* Audit-trail entries, newest first, as a JSON array of objects {id, at_ms, user_id, roles,
+     * action, entity_type, entity_id, before, after}. Needs permission "audit.read". [thread-safe] */
+    kam_status (*audit_query)(kam_instance *instance, const kam_actor *actor,
+                              const kam_audit_query *query, kam_buffer *out_json);
+} kam_api_v1;
+
+/* True when the plugin's table has member `member` (it may be older than the host's header). */
+#define KAM_API_HAS(api, member)                                                                  \
+    ((api) != NULL && (api)->struct_size >= offsetof(kam_api_v1, member) + sizeof((api)->member) && \
+     (api)->member != NULL)
+
+/* ---------------------------------------------------------------------------------------------------
+ * The entry point: the plugin's one exported symbol.
+ * ------------------------------------------------------------------------------------------------- */
+
+/* Ask for the function table of ABI major `abi_major`. Returns a static table, valid until the library
+ * is unloaded, or NULL when the plugin does not serve that major; then error_buffer (optional,
+ * error_capacity bytes) receives a NUL-terminated reason that names both versions.
+ * [thread-safe] */
+#if defined(KAM_BUILDING_PLUGIN)
+__attribute__((visibility("default")))
+#endif
+const kam_api_v1 *kam_get_api(uint32_t abi_major, char *error_buffer, size_t error_capacity);
+
+/* The entry point's type, for hosts that look it up at run time. */
+typedef const kam_api_v1 *(*kam_get_api_fn)(uint32_t abi_major, char *error_buffer,
+                                            size_t error_capacity);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KAM_KAM_H */

@@ -1,0 +1,85 @@
+// config.hpp - KAM's configuration as typed values, and the loader that reads it from YAML.
+//
+// The loader validates everything (types, ranges, cross-references, unknown keys with a "did you
+// mean") before it returns, so a Config that exists is valid and a bad file never half-applies.
+// Every error names file:line:column (1-based) and what was expected.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/actor.hpp"
+
+namespace kam::config {
+
+struct DatabaseConfig {
+  enum class Kind { sqlite, postgresql };
+  enum class Synchronous { full, normal };
+
+  Kind kind = Kind::sqlite;
+  std::string url;             // as written (or the default), for messages; never holds a password
+  std::string sqlite_path;     // sqlite: absolute or relative to the process's working directory
+  std::string pg_conninfo;     // postgresql: libpq connection string/URI, password added from env
+  Synchronous synchronous = Synchronous::full;  // SQLite only
+  int32_t busy_timeout_ms = 5000;               // SQLite busy timeout; PostgreSQL lock_timeout
+  int32_t pool_size = 4;                        // connections (PostgreSQL), 1..64
+  int32_t lease_timeout_ms = 5000;              // wait for a pooled connection, then KAM_ERR_BUSY
+};
+
+struct BusinessConfig {
+  std::string time_zone = "UTC";        // IANA name; validated against the system tz database
+  std::string reporting_currency = "EUR";  // ISO 4217
+};
+
+struct LoggingConfig {
+  enum class Level { debug = 10, info = 20, warning = 30, error = 40 };
+  Level level = Level::info;
+};
+
+struct Config {
+  int32_t format_version = 1;   // `kam: 1` at the top of the file
+  std::string instance_name = "kam";
+  std::string data_dir = ".";   // where the default SQLite file lives
+  DatabaseConfig database;
+  BusinessConfig business;
+  core::AccessRules access;
+  LoggingConfig logging;
+
+  std::string source_name;      // file path or the name given for text
+  std::string content_hash;     // hex FNV-1a 64 of the YAML text, to tell configs apart
+
+  // One line for `kamhost check-config` and logs, e.g.
+  // "config OK: instance 'acme', sqlite /var/lib/kam/kam.db (synchronous=full), 4 roles, tz Asia/Shanghai"
+  std::string summary() const;
+};
+
+struct Diagnostic {
+  std::string file;
+  int line = 0;    // 1-based; 0 when unknown
+  int column = 0;  // 1-based; 0 when unknown
+  std::string message;
+
+  std::string to_string() const;  // "file:line:column: message"
+};
+
+// Thrown by the loaders. what() is every diagnostic's to_string(), one per line.
+class ConfigError : public std::runtime_error {
+ public:
+  explicit ConfigError(std::vector<Diagnostic> diagnostics);
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+// Read and validate a config file. Relative paths inside it (data_dir, sqlite file) are resolved
+// against the config file's directory.
+Config load_config_file(const std::string& path);
+
+// Validate YAML text; `name` stands for the file in messages. Relative paths resolve against the
+// working directory.
+Config load_config_text(const std::string& text, const std::string& name);
+
+}  // namespace kam::config

@@ -1,0 +1,37 @@
+// actor.hpp - who is acting (the host's user id and roles), and the access rules that say what
+// each role may do. Pure data plus one check; the rules come from the YAML `access:` section.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kam::core {
+
+struct Actor {
+  std::string user_id;
+  std::vector<std::string> roles;
+};
+
+// Permission names used by the ABI. The config loader refuses any other name.
+inline constexpr std::string_view kPermissions[] = {
+    "config.reload", "ingest", "notifications.read", "notifications.ack", "audit.read",
+};
+
+struct AccessRules {
+  // role name -> permissions; the permission "*" grants everything.
+  std::map<std::string, std::set<std::string>> role_permissions;
+
+  bool allows(const Actor& actor, std::string_view permission) const {
+    for (const auto& role : actor.roles) {
+      auto it = role_permissions.find(role);
+      if (it == role_permissions.end()) continue;
+      if (it->second.count("*") || it->second.count(std::string(permission))) return true;
+    }
+    return false;
+  }
+};
+
+}  // namespace kam::core

@@ -1,0 +1,201 @@
+#include "core/events.hpp"
+
+#include <limits>
+#include <type_traits>
+
+#include "core/currency.hpp"
+
+namespace kam::core {
+namespace {
+
+// FNV-1a 64 over a length-prefixed encoding: stable across builds, so it may be stored.
+class Fingerprint {
+ public:
+  void bytes(const void* data, size_t n) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (size_t i = 0; i < n; ++i) {
+      h_ ^= p[i];
+      h_ *= 0x100000001b3ULL;
+    }
+  }
+  void u64(uint64_t v) {
+    unsigned char b[8];
+    for (int i = 0; i < 8; ++i) b[i] = static_cast<unsigned char>(v >> (8 * i));
+    bytes(b, 8);
+  }
+  void i64(int64_t v) { u64(static_cast<uint64_t>(v)); }
+  void str(const std::string& s) {
+    u64(s.size());
+    bytes(s.data(), s.size());
+  }
+  void strs(const std::vector<std::string>& v) {
+    u64(v.size());
+    for (const auto& s : v) str(s);
+  }
+  void money(const Money& m) {
+    i64(m.minor_units);
+    str(m.currency);
+  }
+  uint64_t value() const { return h_; }
+
+ private:
+  uint64_t h_ = 0xcbf29ce484222325ULL;
+};
+
+std::optional<std::string> require(const std::string& value, const char* field) {
+  if (value.empty()) return std::string(field) + ": is required";
+  return std::nullopt;
+}
+
+std::optional<std::string> check_money(const Money& m, const char* field, bool may_be_negative) {
+  if (!is_known_currency(m.currency))
+    return std::string(field) + ".currency: '" + m.currency + "' is not an ISO 4217 currency code";
+  if (!may_be_negative && m.minor_units < 0)
+    return std::string(field) + ": must not be negative (got " + std::to_string(m.minor_units) + ")";
+  // Keep sums of many amounts far from overflow: at most 10^15 minor units per document.
+  constexpr int64_t kMax = 1'000'000'000'000'000LL;
+  if (m.minor_units > kMax || m.minor_units < -kMax)
+    return std::string(field) + ": " + std::to_string(m.minor_units) +
+           " is out of range (at most 10^15 minor units)";
+  return std::nullopt;
+}
+
+}  // namespace
+
+EventKind Event::kind() const { return static_cast<EventKind>(payload.index() + 1); }
+
+const char* event_kind_name(EventKind kind) {
+  switch (kind) {
+    case EventKind::account_upserted: return "account_upserted";
+    case EventKind::order_posted: return "order_posted";
+    case EventKind::order_cancelled: return "order_cancelled";
+    case EventKind::complaint: return "complaint";
+    case EventKind::service_request: return "service_request";
+    case EventKind::visit: return "visit";
+    case EventKind::distributor_upserted: return "distributor_upserted";
+  }
+  return "unknown";
+}
+
+uint64_t payload_fingerprint(const Event& e) {
+  Fingerprint f;
+  f.i64(static_cast<int64_t>(e.kind()));
+  f.i64(e.occurred_at_ms);
+  std::visit(
+      [&f](const auto& p) {
+        using T = std::decay_t<decltype(p)>;
+        if constexpr (std::is_same_v<T, AccountUpserted>) {
+          for (const auto* s : {&p.account_id, &p.name, &p.name_latin, &p.tax_id, &p.region,
+                                &p.industry, &p.account_manager_id, &p.distributor_id})
+            f.str(*s);
+          f.strs(p.flags);
+        } else if constexpr (std::is_same_v<T, OrderPosted>) {
+          f.str(p.order_id);
+          f.str(p.account_id);
+          f.money(p.amount);
+          f.money(p.margin);
+          f.i64(p.document_type);
+        } else if constexpr (std::is_same_v<T, OrderCancelled>) {
+          f.str(p.order_id);
+          f.str(p.reason);
+        } else if constexpr (std::is_same_v<T, ComplaintEvent>) {
+          f.str(p.complaint_id);
+          f.str(p.account_id);
+          f.i64(p.action);
+          f.i64(p.severity);
+          for (const auto* s : {&p.employee_id, &p.department, &p.to_employee_id, &p.to_department,
+                                &p.channel, &p.category, &p.text})
+            f.str(*s);
+        } else if constexpr (std::is_same_v<T, ServiceRequestEvent>) {
+          f.str(p.request_id);
+          f.str(p.account_id);
+          f.i64(p.action);
+          for (const auto* s : {&p.state, &p.employee_id, &p.assignee_id, &p.category, &p.text})
+            f.str(*s);
+        } else if constexpr (std::is_same_v<T, VisitEvent>) {
+          f.str(p.visit_id);
+          f.str(p.account_id);
+          f.str(p.employee_id);
+          f.i64(p.status);
+          f.i64(p.planned_for_ms);
+          f.str(p.notes);
+        } else if constexpr (std::is_same_v<T, DistributorUpserted>) {
+          for (const auto* s : {&p.distributor_id, &p.name, &p.tax_id, &p.level}) f.str(*s);
+          f.strs(p.territories);
+          f.strs(p.industries);
+        }
+      },
+      e.payload);
+  return f.value();
+}
+
+std::optional<std::string> validate_event(const Event& e) {
+  if (e.event_id.empty()) return "event_id: is required";
+  if (e.event_id.size() > 200) return "event_id: longer than 200 bytes";
+  if (e.occurred_at_ms < kMinTimeMs || e.occurred_at_ms > kMaxTimeMs)
+    return "occurred_at_ms: " + std::to_string(e.occurred_at_ms) +
+           " is outside 1970-01-01..9999-12-31";
+  return std::visit(
+      [](const auto& p) -> std::optional<std::string> {
+        using T = std::decay_t<decltype(p)>;
+        if constexpr (std::is_same_v<T, AccountUpserted>) {
+          if (auto r = require(p.account_id, "account_id")) return r;
+          return require(p.name, "name");
+        } else if constexpr (std::is_same_v<T, OrderPosted>) {
+          if (auto r = require(p.order_id, "order_id")) return r;
+          if (auto r = require(p.account_id, "account_id")) return r;
+          if (auto r = check_money(p.amount, "amount", false)) return r;
+          if (auto r = check_money(p.margin, "margin", true)) return r;
+          if (p.margin.currency != p.amount.currency)
+            return "margin.currency: '" + p.margin.currency + "' differs from amount.currency '" +
+                   p.amount.currency + "'";
+          if (p.document_type < 1 || p.document_type > 3)
+            return "document_type: " + std::to_string(p.document_type) + " is not a KAM_DOCUMENT_*";
+          return std::nullopt;
+        } else if constexpr (std::is_same_v<T, OrderCancelled>) {
+          return require(p.order_id, "order_id");
+        } else if constexpr (std::is_same_v<T, ComplaintEvent>) {
+          if (auto r = require(p.complaint_id, "complaint_id")) return r;
+          if (p.action < 1 || p.action > 7)
+            return "action: " + std::to_string(p.action) + " is not a KAM_COMPLAINT_*";
+          if (p.action == 1) {
+            if (auto r = require(p.account_id, "account_id")) return r;
+          }
+          if (p.action == 2) {
+            if (auto r = require(p.to_employee_id, "to_employee_id")) return r;
+          }
+          if (p.severity < 0 || p.severity > 4)
+            return "severity: " + std::to_string(p.severity) + " is outside 0..4";
+          return require(p.employee_id, "employee_id");
+        } else if constexpr (std::is_same_v<T, ServiceRequestEvent>) {
+          if (auto r = require(p.request_id, "request_id")) return r;
+          if (p.action < 1 || p.action > 5)
+            return "action: " + std::to_string(p.action) + " is not a KAM_SERVICE_*";
+          if (p.action == 1) {
+            if (auto r = require(p.account_id, "account_id")) return r;
+          }
+          if (p.action == 2) {
+            if (auto r = require(p.assignee_id, "assignee_id")) return r;
+          }
+          if (p.action == 3) {
+            if (auto r = require(p.state, "state")) return r;
+          }
+          return require(p.employee_id, "employee_id");
+        } else if constexpr (std::is_same_v<T, VisitEvent>) {
+          if (auto r = require(p.visit_id, "visit_id")) return r;
+          if (auto r = require(p.account_id, "account_id")) return r;
+          if (auto r = require(p.employee_id, "employee_id")) return r;
+          if (p.status < 1 || p.status > 3)
+            return "status: " + std::to_string(p.status) + " is not a KAM_VISIT_*";
+          if (p.status == 1 && (p.planned_for_ms <= kMinTimeMs || p.planned_for_ms > kMaxTimeMs))
+            return "planned_for_ms: a planned visit needs a time in 1970-01-01..9999-12-31";
+          return std::nullopt;
+        } else {
+          if (auto r = require(p.distributor_id, "distributor_id")) return r;
+          return require(p.name, "name");
+        }
+      },
+      e.payload);
+}
+
+}  // namespace kam::core

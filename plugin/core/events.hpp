@@ -1,0 +1,100 @@
+// events.hpp - the ERP events KAM ingests, as plain C++ values.
+//
+// The C ABI layer converts the host's kam_event_* structs into these (copying every string), the
+// store persists them. Optional text is an empty string when absent. Field meanings are documented
+// on the matching structs in host-sdk/include/kam/kam.h.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace kam::core {
+
+// Values equal KAM_EVENT_* in kam.h.
+enum class EventKind : int32_t {
+  account_upserted = 1,
+  order_posted = 2,
+  order_cancelled = 3,
+  complaint = 4,
+  service_request = 5,
+  visit = 6,
+  distributor_upserted = 7,
+};
+
+struct Money {
+  int64_t minor_units = 0;
+  std::string currency;  // ISO 4217, three upper-case letters
+};
+
+struct AccountUpserted {
+  std::string account_id, name, name_latin, tax_id, region, industry, account_manager_id,
+      distributor_id;
+  std::vector<std::string> flags;
+};
+
+struct OrderPosted {
+  std::string order_id, account_id;
+  Money amount, margin;
+  int32_t document_type = 1;  // KAM_DOCUMENT_*
+};
+
+struct OrderCancelled {
+  std::string order_id, reason;
+};
+
+struct ComplaintEvent {
+  std::string complaint_id, account_id;
+  int32_t action = 0;  // KAM_COMPLAINT_*
+  int32_t severity = 0;
+  std::string employee_id, department, to_employee_id, to_department, channel, category, text;
+};
+
+struct ServiceRequestEvent {
+  std::string request_id, account_id;
+  int32_t action = 0;  // KAM_SERVICE_*
+  std::string state, employee_id, assignee_id, category, text;
+};
+
+struct VisitEvent {
+  std::string visit_id, account_id, employee_id;
+  int32_t status = 0;  // KAM_VISIT_*
+  int64_t planned_for_ms = 0;
+  std::string notes;
+};
+
+struct DistributorUpserted {
+  std::string distributor_id, name, tax_id, level;
+  std::vector<std::string> territories, industries;
+};
+
+using EventPayload = std::variant<AccountUpserted, OrderPosted, OrderCancelled, ComplaintEvent,
+                                  ServiceRequestEvent, VisitEvent, DistributorUpserted>;
+
+struct Event {
+  std::string event_id;
+  int64_t occurred_at_ms = 0;
+  EventPayload payload;
+
+  EventKind kind() const;
+};
+
+// The event's name as used in logs, JSON and the database ("order_posted").
+const char* event_kind_name(EventKind kind);
+
+// A stable 64-bit fingerprint of everything in the event but its id: two sends of the same event
+// id with equal fingerprints are a duplicate, with different ones a conflict. Stable across builds
+// and platforms (FNV-1a over a length-prefixed encoding), so it can be stored.
+uint64_t payload_fingerprint(const Event& event);
+
+// Checks that need no database: required fields, ranges, currency codes, timestamps.
+// Returns the first problem as "field: what is wrong", or nothing when the event is valid.
+std::optional<std::string> validate_event(const Event& event);
+
+// Timestamps KAM accepts: 1970-01-01 to 9999-12-31 UTC.
+inline constexpr int64_t kMinTimeMs = 0;
+inline constexpr int64_t kMaxTimeMs = 253402300799999;
+
+}  // namespace kam::core
