@@ -1,0 +1,35 @@
+// api.hpp - the functions behind the kam_api_v1 table, one group per file (api_*.cpp). Each body
+// runs inside guarded(), so none of them lets an exception out.
+#pragma once
+
+#include "kam/kam.h"
+
+namespace kam::abi {
+
+// api_errors.cpp
+const char* last_error_message();
+const char* status_name(kam_status status);
+const void* get_extension(const char* extension_id);
+
+// api_instance.cpp
+kam_status config_check(const kam_config_source* source, kam_buffer* summary);
+kam_status instance_create(const kam_instance_options* options, kam_instance** out_instance);
+kam_status instance_destroy(kam_instance* instance);
+kam_status config_reload(kam_instance* instance, const kam_actor* actor,
+                         const kam_config_source* source);
+kam_status instance_info(kam_instance* instance, kam_buffer* out_json);
+
+// api_ingest.cpp
+kam_status ingest(kam_instance* instance, const kam_actor* actor, const kam_batch* batch,
+                  kam_batch_summary* summary);
+
+// api_outbox.cpp
+kam_status notifications_poll(kam_instance* instance, const kam_actor* actor, uint32_t max,
+                              kam_buffer* out_json);
+kam_status notifications_ack(kam_instance* instance, const kam_actor* actor, const int64_t* ids,
+                             uint32_t count);
+kam_status notifications_deliver(kam_instance* instance, uint32_t max, uint32_t* out_delivered);
+kam_status audit_query(kam_instance* instance, const kam_actor* actor,
+                       const kam_audit_query* query, kam_buffer* out_json);
+
+}  // namespace kam::abi

@@ -1,0 +1,135 @@
+// Config checking, instance life cycle, atomic config reload, instance info.
+#include <nlohmann/json.hpp>
+
+#include "abi/api.hpp"
+#include "abi/buffer.hpp"
+#include "abi/guard.hpp"
+#include "abi/instance.hpp"
+#include "abi/json_text.hpp"
+#include "abi/sizes.hpp"
+#include "abi/struct_check.hpp"
+
+namespace kam::abi {
+namespace {
+
+config::Config load_source(const kam_config_source* source, const char* function) {
+  require_ptr(source, function, "source");
+  check_struct(source, kConfigSourceSize_1_0, "kam_config_source");
+  check_reserved(source->reserved0, "kam_config_source.reserved0");
+  if ((source->path == nullptr) == (source->text == nullptr))
+    throw Error(Status::invalid_argument,
+                std::string(function) + ": set exactly one of kam_config_source.path and .text");
+  try {
+    if (source->path != nullptr)
+      return config::load_config_file(utf8_required(source->path, "kam_config_source.path"));
+    std::string name = utf8_or_empty(source->name, "kam_config_source.name");
+    return config::load_config_text(utf8_or_empty(source->text, "kam_config_source.text"),
+                                    name.empty() ? "<text>" : name);
+  } catch (const config::ConfigError& e) {
+    throw Error(Status::config, e.what());
+  }
+}
+
+bool same_database(const config::DatabaseConfig& a, const config::DatabaseConfig& b) {
+  return a.kind == b.kind && a.sqlite_path == b.sqlite_path && a.pg_conninfo == b.pg_conninfo &&
+         a.synchronous == b.synchronous && a.pool_size == b.pool_size;
+}
+
+nlohmann::json config_identity(const config::Config& c, int64_t version) {
+  return {{"version", version}, {"hash", c.content_hash}, {"source", c.source_name}};
+}
+
+}  // namespace
+
+kam_status config_check(const kam_config_source* source, kam_buffer* summary) {
+  return guarded([&] {
+    config::Config cfg = load_source(source, "config_check");
+    if (summary != nullptr) fill_buffer(summary, cfg.summary(), "config_check");
+  });
+}
+
+kam_status instance_create(const kam_instance_options* options, kam_instance** out_instance) {
+  return guarded([&] {
+    require_ptr(out_instance, "instance_create", "out_instance");
+    *out_instance = nullptr;
+    require_ptr(options, "instance_create", "options");
+    check_struct(options, kInstanceOptionsSize_1_0, "kam_instance_options");
+    if (options->flags != 0)
+      throw Error(Status::unsupported, "instance_create: options.flags " +
+                                           std::to_string(options->flags) +
+                                           " are not known to this plugin (1.0 defines none)");
+    auto instance = std::make_unique<kam_instance>();
+    if (options->host != nullptr) {
+      check_struct(options->host, kHostSize_1_0, "kam_host");
+      check_reserved(options->host->reserved0, "kam_host.reserved0");
+      // Copy only the members this plugin knows.
+      instance->host = *options->host;
+      instance->host.struct_size = sizeof(kam_host);
+    }
+    auto cfg = std::make_shared<const config::Config>(
+        load_source(require_ptr(options->config, "instance_create", "options.config"),
+                    "instance_create"));
+    instance->config = cfg;
+    kam_instance* raw = instance.get();
+    instance->store = store::Store::open(cfg->database, [raw](int level, const std::string& m) {
+      log(raw, static_cast<kam_log_level>(level), m);
+    });
+    log(raw, KAM_LOG_INFO, "KAM instance created: " + cfg->summary());
+    *out_instance = instance.release();
+  });
+}
+
+kam_status instance_destroy(kam_instance* instance) {
+  return guarded([&] {
+    if (instance == nullptr) return;
+    require_instance(instance, "instance_destroy");
+    delete instance;
+  });
+}
+
+kam_status config_reload(kam_instance* instance, const kam_actor* actor,
+                         const kam_config_source* source) {
+  return guarded([&] {
+    require_instance(instance, "config_reload");
+    core::Actor who = read_actor(actor, "config_reload");
+    require_permission(instance, who, "config.reload");
+    // Validate the whole new config before touching the one in force.
+    auto next = std::make_shared<const config::Config>(load_source(source, "config_reload"));
+    std::shared_ptr<const config::Config> previous;
+    int64_t previous_version = 0, version = 0;
+    {
+      std::lock_guard<std::mutex> lock(instance->config_mutex);
+      if (!same_database(instance->config->database, next->database))
+        throw Error(Status::unsupported,
+                    "config_reload: the new config names another database (" + next->database.url +
+                        " instead of " + instance->config->database.url +
+                        "); the old config keeps serving: restart the instance to switch");
+      previous = instance->config;
+      previous_version = instance->config_version;
+      instance->config = next;
+      version = ++instance->config_version;
+    }
+    store::AuditEntry entry;
+    entry.at_ms = now_ms(instance);
+    entry.user_id = who.user_id;
+    entry.roles = who.roles;
+    entry.action = "config.reload";
+    entry.entity_type = "config";
+    entry.entity_id = next->instance_name;
+    entry.before_json = config_identity(*previous, previous_version).dump();
+    entry.after_json = config_identity(*next, version).dump();
+    instance->store->append_audit(entry);
+    log(instance, KAM_LOG_INFO,
+        "config reloaded by '" + who.user_id + "' (version " + std::to_string(version) +
+            "): " + next->summary());
+  });
+}
+
+kam_status instance_info(kam_instance* instance, kam_buffer* out_json) {
+  return guarded([&] {
+    require_instance(instance, "instance_info");
+    fill_buffer(out_json, instance_info_json(instance), "instance_info");
+  });
+}
+
+}  // namespace kam::abi

@@ -1,0 +1,59 @@
+// instance.hpp - what a kam_instance handle points to: the host's callbacks, the current config
+// snapshot (replaced atomically by reloads), and the store.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "config/config.hpp"
+#include "core/actor.hpp"
+#include "kam/kam.h"
+#include "store/store.hpp"
+
+struct kam_instance {
+  // Magic number to catch a stale or foreign pointer passed as a handle (best effort).
+  static constexpr uint64_t kMagic = 0x4b414d5f494e5354ULL;  // "KAM_INST"
+  uint64_t magic = kMagic;
+
+  kam_host host{};  // copy of the host's callbacks (zeroed when none)
+
+  // The config in force. Readers take a snapshot (shared_ptr copy) under config_mutex and then work
+  // without the lock, so a reload never changes a config under a call in progress.
+  mutable std::mutex config_mutex;
+  std::shared_ptr<const kam::config::Config> config;
+  int64_t config_version = 1;  // guarded by config_mutex
+
+  std::unique_ptr<kam::store::Store> store;
+
+  ~kam_instance() { magic = 0; }
+};
+
+namespace kam::abi {
+
+struct ConfigSnapshot {
+  std::shared_ptr<const config::Config> config;
+  int64_t version;
+};
+
+// Validates the handle (NULL, magic) and returns it. Throws kam::Error.
+kam_instance* require_instance(kam_instance* instance, const char* function);
+
+ConfigSnapshot config_snapshot(const kam_instance* instance);
+
+// The host clock, or the system clock when the host gave none.
+int64_t now_ms(const kam_instance* instance);
+
+// Log through the host's callback when the level passes the config's logging level.
+void log(const kam_instance* instance, kam_log_level level, const std::string& message);
+
+// Convert and validate a kam_actor; throws invalid_argument. `function` names the call.
+core::Actor read_actor(const kam_actor* actor, const char* function);
+
+// Throws Status::permission unless the actor's roles allow `permission` under the current config.
+void require_permission(const kam_instance* instance, const core::Actor& actor,
+                        const char* permission);
+
+}  // namespace kam::abi

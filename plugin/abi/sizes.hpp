@@ -1,0 +1,53 @@
+// sizes.hpp - the size of every public struct as first published in ABI 1.0 (x86_64 / LP64).
+//
+// A struct the host passes with a smaller struct_size is refused. These numbers never change; when
+// a struct grows, its static_assert becomes `>=` and the 1.0 figure stays.
+#pragma once
+
+#include <cstddef>
+
+#include "kam/kam.h"
+
+namespace kam::abi {
+
+inline constexpr size_t kMoneySize_1_0 = 16;
+inline constexpr size_t kBufferSize_1_0 = 32;
+inline constexpr size_t kActorSize_1_0 = 24;
+inline constexpr size_t kConfigSourceSize_1_0 = 32;
+inline constexpr size_t kNotificationSize_1_0 = 48;
+inline constexpr size_t kHostSize_1_0 = 40;
+inline constexpr size_t kInstanceOptionsSize_1_0 = 24;
+inline constexpr size_t kEventHeaderSize_1_0 = 24;
+inline constexpr size_t kEventAccountSize_1_0 = 104;
+inline constexpr size_t kEventOrderSize_1_0 = 80;
+inline constexpr size_t kEventOrderCancelSize_1_0 = 40;
+inline constexpr size_t kEventComplaintSize_1_0 = 104;
+inline constexpr size_t kEventServiceRequestSize_1_0 = 88;
+inline constexpr size_t kEventVisitSize_1_0 = 72;
+inline constexpr size_t kEventDistributorSize_1_0 = 80;
+inline constexpr size_t kEventResultSize_1_0 = 256;
+inline constexpr size_t kBatchSize_1_0 = 48;
+inline constexpr size_t kBatchSummarySize_1_0 = 48;
+inline constexpr size_t kAuditQuerySize_1_0 = 56;
+
+static_assert(sizeof(kam_money) == kMoneySize_1_0);
+static_assert(sizeof(kam_buffer) == kBufferSize_1_0);
+static_assert(sizeof(kam_actor) == kActorSize_1_0);
+static_assert(sizeof(kam_config_source) == kConfigSourceSize_1_0);
+static_assert(sizeof(kam_notification) == kNotificationSize_1_0);
+static_assert(sizeof(kam_host) == kHostSize_1_0);
+static_assert(sizeof(kam_instance_options) == kInstanceOptionsSize_1_0);
+static_assert(sizeof(kam_event_header) == kEventHeaderSize_1_0);
+static_assert(sizeof(kam_event_account) == kEventAccountSize_1_0);
+static_assert(sizeof(kam_event_order) == kEventOrderSize_1_0);
+static_assert(sizeof(kam_event_order_cancel) == kEventOrderCancelSize_1_0);
+static_assert(sizeof(kam_event_complaint) == kEventComplaintSize_1_0);
+static_assert(sizeof(kam_event_service_request) == kEventServiceRequestSize_1_0);
+static_assert(sizeof(kam_event_visit) == kEventVisitSize_1_0);
+static_assert(sizeof(kam_event_distributor) == kEventDistributorSize_1_0);
+static_assert(sizeof(kam_event_result) == kEventResultSize_1_0);
+static_assert(sizeof(kam_batch) == kBatchSize_1_0);
+static_assert(sizeof(kam_batch_summary) == kBatchSummarySize_1_0);
+static_assert(sizeof(kam_audit_query) == kAuditQuerySize_1_0);
+
+}  // namespace kam::abi
