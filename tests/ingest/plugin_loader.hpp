@@ -1,0 +1,68 @@
+// plugin_loader.hpp - test support: load libkam.so with dlopen and get its v1 table, without the
+// C++ host SDK, so these tests exercise exactly what a plain C host does.
+#pragma once
+
+#include <dlfcn.h>
+
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
+#include "kam/kam.h"
+
+namespace kam::test {
+
+struct LoadedPlugin {
+  void* handle = nullptr;
+  const kam_api_v1* api = nullptr;
+
+  explicit LoadedPlugin(const std::string& path) {
+    handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (handle == nullptr) throw std::runtime_error(std::string("dlopen: ") + dlerror());
+    void* sym = dlsym(handle, KAM_ENTRY_SYMBOL);
+    if (sym == nullptr) throw std::runtime_error("no kam_get_api in " + path);
+    kam_get_api_fn get_api;
+    std::memcpy(&get_api, &sym, sizeof get_api);
+    char why[256];
+    api = get_api(KAM_ABI_VERSION_MAJOR, why, sizeof why);
+    if (api == nullptr) throw std::runtime_error(why);
+  }
+  ~LoadedPlugin() {
+    if (handle != nullptr) dlclose(handle);
+  }
+  LoadedPlugin(const LoadedPlugin&) = delete;
+  LoadedPlugin& operator=(const LoadedPlugin&) = delete;
+
+  // Throws with the plugin's message when status is not KAM_OK.
+  void check(kam_status status, const char* what) const {
+    if (status != KAM_OK)
+      throw std::runtime_error(std::string(what) + ": " + api->status_name(status) + ": " +
+                               api->last_error_message());
+  }
+
+  kam_instance* create(const std::string& config_yaml) const {
+    kam_config_source source{};
+    source.struct_size = sizeof source;
+    source.text = config_yaml.c_str();
+    source.name = "<test config>";
+    kam_instance_options options{};
+    options.struct_size = sizeof options;
+    options.config = &source;
+    kam_instance* instance = nullptr;
+    check(api->instance_create(&options, &instance), "instance_create");
+    return instance;
+  }
+};
+
+// A config for a database URL with a feed role allowed to ingest.
+inline std::string feed_config(const std::string& database_url) {
+  return "kam: 1\n"
+         "database:\n"
+         "  url: \"" + database_url + "\"\n"
+         "access:\n"
+         "  roles:\n"
+         "    erp.feed: [ingest]\n"
+         "    kam.admin: [\"*\"]\n";
+}
+
+}  // namespace kam::test
