@@ -1,0 +1,202 @@
+// bad_config_test.cpp - every file in tests/config/bad/ must fail to load with exactly the
+// diagnostic listed here: what an admin sees is part of the interface.
+#include <filesystem>
+#include <ostream>
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "config/config.hpp"
+
+namespace kam::config {
+namespace {
+
+struct BadCase {
+  const char* file;      // in tests/config/bad/
+  const char* expected;  // "line:column: message" of the only diagnostic
+};
+
+const BadCase kBadCases[] = {
+    {"syntax_error.yaml", "5:5: YAML syntax error: end of sequence flow not found (a '[' is not closed by ']')"},
+    {"tab_indentation.yaml", "4:1: YAML syntax error: tab character in indentation; indent with spaces only"},
+    {"empty.yaml", "1:1: the config is empty; expected a mapping that starts with 'kam: 1'"},
+    {"comments_only.yaml", "1:1: the config is empty; expected a mapping that starts with 'kam: 1'"},
+    {"top_level_list.yaml", "1:1: expected a mapping at the top level (starting with 'kam: 1'), got a list"},
+    {"two_documents.yaml", "3:1: expected a single YAML document; remove the '---' and what follows it"},
+    {"missing_kam.yaml",
+     "2:1: missing required key 'kam' (the config format version; add 'kam: 1' as the first line)"},
+    {"kam_2.yaml", "1:6: kam: unsupported config format version 2; this KAM reads version 1"},
+    {"kam_not_a_number.yaml", "1:6: kam: expected the config format version 1, got \"one\""},
+    {"unknown_key_top.yaml", "2:1: unknown key 'databse'; did you mean 'database'?"},
+    {"unknown_key_nested.yaml", "3:3: unknown key 'instance.nmae'; did you mean 'instance.name'?"},
+    {"unknown_key_no_suggestion.yaml",
+     "4:5: unknown key 'database.pool.colour'; valid keys here: size, lease_timeout_ms"},
+    {"duplicate_key.yaml", "5:3: duplicate key 'instance.name' (first at line 3)"},
+    {"wrong_type.yaml", "7:11: database.pool.size: expected an integer in 1..64, got \"lots\""},
+    {"map_for_scalar.yaml", "4:5: instance.name: expected a string, got a mapping"},
+    {"scalar_for_section.yaml",
+     "2:11: database: expected a mapping (indented 'key: value' lines), got \"sqlite:kam.db\""},
+    {"empty_value.yaml", "3:3: instance.name: expected a string, got nothing"},
+    {"out_of_range.yaml", "3:20: database.busy_timeout_ms: expected an integer in 0..600000, got 600001"},
+    {"out_of_range_pool.yaml", "4:11: database.pool.size: expected an integer in 1..64, got 0"},
+    {"bad_enum.yaml",
+     "3:10: logging.level: expected one of debug, info, warning, error, got \"warn\"; did you mean 'warning'?"},
+    {"bad_enum_no_suggestion.yaml", "3:16: database.synchronous: expected one of full, normal, got \"fast\""},
+    {"bad_instance_name.yaml",
+     "3:9: instance.name: expected 1 to 64 characters from A-Z a-z 0-9 . _ -, got \"acme erp\""},
+    {"home_data_dir.yaml", "3:13: instance.data_dir: '~' is not expanded; write the full path"},
+    {"bad_currency.yaml",
+     "3:23: business.reporting_currency: expected an ISO 4217 currency code like EUR or CNY, got \"RMB\""},
+    {"lowercase_currency.yaml",
+     "3:23: business.reporting_currency: expected an ISO 4217 currency code like EUR or CNY, got \"cny\"; "
+     "did you mean 'CNY'?"},
+    {"bad_time_zone.yaml",
+     "3:14: business.time_zone: expected an IANA time zone name like Europe/Berlin or Asia/Shanghai, got "
+     "\"Asia/Shangai\"; did you mean 'Asia/Shanghai'?"},
+    {"unknown_time_zone.yaml",
+     "3:14: business.time_zone: expected an IANA time zone name like Europe/Berlin or Asia/Shanghai, got "
+     "\"Mars/Olympus_Mons\""},
+    {"unknown_permission.yaml",
+     "5:16: access.roles.erp.feed[0]: expected \"*\" or one of config.reload, ingest, notifications.read, "
+     "notifications.ack, audit.read, got \"ingset\"; did you mean 'ingest'?"},
+    {"permissions_not_a_list.yaml",
+     "4:16: access.roles.kam.admin: expected a list of permissions like [ingest, audit.read] or [\"*\"], got \"*\""},
+    {"password_in_url.yaml",
+     "3:8: database.url: must not contain a password; name an environment variable holding it in "
+     "database.password_env, or use a PGPASSFILE"},
+    {"password_in_url_query.yaml",
+     "3:8: database.url: must not contain a password; name an environment variable holding it in "
+     "database.password_env, or use a PGPASSFILE"},
+    {"bad_url_scheme.yaml",
+     "3:8: database.url: expected sqlite:PATH, sqlite:///ABSOLUTE/PATH or postgresql://USER@HOST:PORT/DBNAME, "
+     "got a URL starting with \"mysql:\""},
+    {"password_env_for_sqlite.yaml",
+     "4:17: database.password_env: applies only to PostgreSQL URLs (postgresql://...)"},
+    {"password_env_unset.yaml",
+     "4:17: database.password_env: environment variable KAM_CONFIG_TEST_SURELY_UNSET is not set"},
+    {"synchronous_for_postgresql.yaml",
+     "4:16: database.synchronous: applies only to SQLite; remove it for PostgreSQL"},
+};
+
+// Test names and failure messages show the file instead of the struct's bytes.
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.file; }
+
+std::string bad_dir() { return std::string(KAM_CONFIG_TEST_DIR) + "/bad"; }
+
+class BadConfig : public testing::TestWithParam<BadCase> {};
+
+TEST_P(BadConfig, ReportsExactlyThisDiagnostic) {
+  const BadCase& c = GetParam();
+  const std::string path = bad_dir() + "/" + c.file;
+  try {
+    load_config_file(path);
+    FAIL() << c.file << " loaded, but it is invalid";
+  } catch (const ConfigError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u) << e.what();
+    const Diagnostic& d = e.diagnostics()[0];
+    EXPECT_EQ(d.file, path);
+    EXPECT_EQ(std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message, c.expected);
+    EXPECT_EQ(e.what(), path + ":" + c.expected);
+  }
+}
+
+std::string case_name(const testing::TestParamInfo<BadCase>& info) {
+  std::string name = info.param.file;
+  name = name.substr(0, name.find('.'));
+  for (char& ch : name)
+    if (ch == '-') ch = '_';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, BadConfig, testing::ValuesIn(kBadCases), case_name);
+
+// A file dropped into bad/ without an expectation would silently test nothing.
+TEST(BadConfigTable, CoversEveryFileInTheFolder) {
+  std::set<std::string> listed, present;
+  for (const BadCase& c : kBadCases) listed.insert(c.file);
+  for (const auto& entry : std::filesystem::directory_iterator(bad_dir())) present.insert(entry.path().filename());
+  EXPECT_EQ(listed, present);
+  EXPECT_GE(present.size(), 15u);
+}
+
+TEST(BadConfigText, ReportsAllErrorsInFileOrder) {
+  const std::string text =
+      "kam: 1\n"
+      "instance:\n"
+      "  nmae: acme\n"
+      "database:\n"
+      "  pool:\n"
+      "    size: 100\n"
+      "business:\n"
+      "  reporting_currency: RMB\n"
+      "access:\n"
+      "  roles:\n"
+      "    erp.feed: [ingest, audit.raed]\n"
+      "logging:\n"
+      "  level: verbose\n";
+  try {
+    load_config_text(text, "kam.yaml");
+    FAIL() << "loaded an invalid config";
+  } catch (const ConfigError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "kam.yaml:3:3: unknown key 'instance.nmae'; did you mean 'instance.name'?\n"
+              "kam.yaml:6:11: database.pool.size: expected an integer in 1..64, got 100\n"
+              "kam.yaml:8:23: business.reporting_currency: expected an ISO 4217 currency code like EUR or CNY, "
+              "got \"RMB\"\n"
+              "kam.yaml:11:24: access.roles.erp.feed[1]: expected \"*\" or one of config.reload, ingest, "
+              "notifications.read, notifications.ack, audit.read, got \"audit.raed\"; did you mean 'audit.read'?\n"
+              "kam.yaml:13:10: logging.level: expected one of debug, info, warning, error, got \"verbose\"");
+    EXPECT_EQ(e.diagnostics().size(), 5u);
+  }
+}
+
+TEST(BadConfigText, UnreadableFileNamesTheFile) {
+  const std::string path = std::string(KAM_CONFIG_TEST_DIR) + "/no-such-dir/kam.yaml";
+  try {
+    load_config_file(path);
+    FAIL() << "loaded a missing file";
+  } catch (const ConfigError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics()[0].line, 0);
+    EXPECT_EQ(e.diagnostics()[0].column, 0);
+    EXPECT_EQ(std::string(e.what()), path + ": cannot read the config file: No such file or directory");
+  }
+}
+
+TEST(BadConfigText, DirectoryIsNotAConfigFile) {
+  try {
+    load_config_file(KAM_CONFIG_TEST_DIR);
+    FAIL() << "loaded a directory";
+  } catch (const ConfigError& e) {
+    EXPECT_EQ(std::string(e.what()), std::string(KAM_CONFIG_TEST_DIR) + ": cannot read the config file: Is a directory");
+  }
+}
+
+TEST(BadConfigText, ErrorsNeverQuoteThePassword) {
+  try {
+    load_config_text("kam: 1\ndatabase:\n  url: postgres://kam:hunter2@db/kam\n", "kam.yaml");
+    FAIL();
+  } catch (const ConfigError& e) {
+    EXPECT_EQ(std::string(e.what()).find("hunter2"), std::string::npos) << e.what();
+  }
+  try {
+    load_config_text("kam: 1\ndatabase:\n  url: mysql://kam:hunter2@db/kam\n", "kam.yaml");
+    FAIL();
+  } catch (const ConfigError& e) {
+    EXPECT_EQ(std::string(e.what()).find("hunter2"), std::string::npos) << e.what();
+  }
+}
+
+TEST(BadConfigText, NewerFormatIsNotCheckedFurther) {
+  // kam: 2 may have keys this version does not know; listing them all would bury the real problem.
+  try {
+    load_config_text("kam: 2\nnew_section: {}\ninstance:\n  name: bad name\n", "kam.yaml");
+    FAIL();
+  } catch (const ConfigError& e) {
+    EXPECT_EQ(e.diagnostics().size(), 1u) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace kam::config
