@@ -54,11 +54,20 @@ struct LoadedPlugin {
   }
 };
 
-// A config for a database URL with a feed role allowed to ingest.
-inline std::string feed_config(const std::string& database_url) {
+// A config for a database URL with a feed role allowed to ingest. database_extra holds more keys
+// of the database section, one "key: value" per line.
+inline std::string feed_config(const std::string& database_url,
+                               const std::string& database_extra = "") {
+  std::string extra;
+  for (size_t at = 0; at < database_extra.size();) {
+    size_t nl = database_extra.find('\n', at);
+    if (nl == std::string::npos) nl = database_extra.size();
+    extra += "  " + database_extra.substr(at, nl - at) + "\n";
+    at = nl + 1;
+  }
   return "kam: 1\n"
          "database:\n"
-         "  url: \"" + database_url + "\"\n"
+         "  url: \"" + database_url + "\"\n" + extra +
          "access:\n"
          "  roles:\n"
          "    erp.feed: [ingest]\n"
