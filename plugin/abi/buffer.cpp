@@ -14,6 +14,7 @@ namespace kam::abi {
 void fill_buffer(kam_buffer* buffer, std::string_view text, const char* function) {
   require_ptr(buffer, function, "buffer");
   check_struct(buffer, kBufferSize_1_0, "kam_buffer");
+  check_reserved(buffer->reserved0, "kam_buffer.reserved0");
   if (buffer->data != nullptr)
     throw Error(Status::invalid_argument,
                 std::string(function) +

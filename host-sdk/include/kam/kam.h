@@ -14,7 +14,7 @@
  *
  * Conventions (they hold for every function unless its comment says otherwise):
  *   - Every function returns a kam_status. On failure api->last_error_message() returns a message for
- *     the calling thread's last failed call.
+ *     the calling thread's last failed call; a successful call leaves it as it was.
  *   - Strings are NUL-terminated UTF-8. Strings the host passes in are only read during the call
  *     (the plugin copies what it keeps). Invalid UTF-8 is refused with KAM_ERR_INVALID_ARGUMENT.
  *   - Integers are fixed width. Enumerations are int32_t typedefs with named constants.
@@ -23,9 +23,11 @@
  *   - Every struct the host passes in begins with uint32_t struct_size = sizeof(the struct) as the host
  *     was compiled. Structs only ever grow at the end; members are never reordered or removed, and each
  *     group of members is marked with the version that added it. The plugin refuses a struct smaller
- *     than its 1.0 size, accepts a larger one from a newer host when every member it does not know is
- *     zero, and refuses it otherwise (a newer host asked for something this plugin cannot do).
- *     Members named reserved* must be zero.
+ *     than its 1.0 size (KAM_ERR_INVALID_ARGUMENT), accepts a larger one from a newer host when every
+ *     member it does not know is zero, and refuses it otherwise with KAM_ERR_UNSUPPORTED (a newer host
+ *     asked for something this plugin cannot do); unknown bits in a flags member likewise.
+ *     Members named reserved* in structs the host passes in must be zero. Structs the plugin only
+ *     writes (kam_batch_summary, kam_event_result) need just struct_size set; the rest is overwritten.
  *   - Ownership: pointers the host passes are owned by the host. Memory the plugin returns is either
  *     static (stated), or a kam_buffer that the host gives back with api->buffer_free(). The host
  *     never calls free() on anything from the plugin.
@@ -96,7 +98,10 @@ typedef struct kam_money {
 
 /* Text the plugin returns: NUL-terminated UTF-8 (JSON where a function says so).
  * The host declares one (struct_size set, the rest zero), passes its address, and gives it back with
- * api->buffer_free() when done. data stays valid until then; any thread may free it. */
+ * api->buffer_free() when done. data stays valid until then; any thread may free it. The struct may
+ * be copied or moved between the fill and buffer_free (internal holds no pointer to the struct);
+ * free exactly one copy. A function refuses a buffer that still holds data (KAM_ERR_INVALID_ARGUMENT)
+ * rather than leak it: free it first. */
 typedef struct kam_buffer {
     uint32_t struct_size;
     uint32_t reserved0;
@@ -423,9 +428,13 @@ typedef struct kam_api_v1 {
     kam_status (*config_reload)(kam_instance *instance, const kam_actor *actor,
                                 const kam_config_source *source);
 
-    /* The instance's state as a JSON object: plugin and ABI versions, config version (a counter that
-     * grows with each reload) and its content hash, config summary, database kind and schema version.
-     * [thread-safe] */
+    /* The instance's state as a JSON object:
+     *   {"plugin_version", "abi": {"major", "minor"},
+     *    "config": {"version" (1, then +1 per successful reload), "hash", "source", "instance_name",
+     *               "summary"},
+     *    "database": {"kind" ("sqlite" | "postgresql"), "url" (never with a password),
+     *                 "schema_version"}}
+     * Members may be added to the object in later versions. [thread-safe] */
     kam_status (*instance_info)(kam_instance *instance, kam_buffer *out_json);
 
     /* ---- 1.0: ingestion, outbox, audit ---- */

@@ -1,0 +1,70 @@
+// kamhost.hpp - shared pieces of the kamhost command line: exit codes, the command table and the
+// context every command gets (global options, plugin loading).
+#pragma once
+
+#include <kam/host.hpp>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace kamhost {
+
+inline constexpr int kExitOk = 0;       // success
+inline constexpr int kExitFailure = 1;  // the command failed; a message says why
+inline constexpr int kExitUsage = 2;    // bad command line
+
+// Thrown for a bad command line: main prints the message and the command's usage, exits 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Thrown for a failure the command already explained: main only exits 1 (message may be empty).
+class Failure : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Global options and services shared by the commands.
+struct Context {
+  std::string plugin_option;  // --plugin PATH, empty when not given
+  bool verbose = false;       // --verbose: show the plugin's debug and info log lines
+
+  // The plugin path in the documented order: --plugin, $KAM_PLUGIN, the installed path, libkam.so next
+  // to the kamhost executable. Throws Failure when none exists.
+  std::string plugin_path() const;
+  // Where plugin_path() came from ("--plugin", "KAM_PLUGIN", "installed", "next to kamhost").
+  std::string plugin_path_origin() const;
+  // Load and negotiate; prints nothing, throws kam::host::Error.
+  kam::host::Plugin load_plugin() const;
+  // Callbacks for instances: plugin log lines go to stderr (warnings and errors; all with --verbose).
+  kam::host::HostCallbacks callbacks() const;
+};
+
+struct Command {
+  std::string name;
+  std::string synopsis;     // arguments after the name, e.g. "FILE"
+  std::string summary;      // one line for `kamhost help`
+  std::string description;  // more text for `kamhost help NAME` (may be empty)
+  int (*run)(Context& ctx, const std::vector<std::string>& args);
+};
+
+// Each command group adds its commands here (one file per group).
+void add_general_commands(std::vector<Command>& commands);
+void add_config_commands(std::vector<Command>& commands);
+void add_instance_commands(std::vector<Command>& commands);
+
+// The whole table, in help order.
+const std::vector<Command>& all_commands();
+const Command* find_command(const std::string& name);
+
+// Usage text for kamhost or for one command.
+std::string usage();
+std::string command_usage(const Command& command);
+
+// Small helpers for the commands' own options.
+// Takes "--name VALUE" or "--name=VALUE" at args[i]; advances i past it. False if args[i] is not it.
+bool take_option(const std::vector<std::string>& args, std::size_t& i, const std::string& name, std::string& value);
+
+}  // namespace kamhost

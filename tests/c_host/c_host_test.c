@@ -1,0 +1,188 @@
+/* c_host_test.c - a host written in plain C99, as an ERP written in C would use the plugin.
+ *
+ * dlopen()s libkam.so, looks up kam_get_api, negotiates ABI major 1 (and sees a wrong major refused),
+ * checks and loads a config from text, creates an instance with host callbacks, reads instance_info,
+ * frees the buffer, provokes a bad call and reads its message, destroys the instance and dlclose()s.
+ * Usage: c_host_test [PLUGIN_PATH]   (default: the path the build passes as KAM_PLUGIN_PATH)
+ * Exits non-zero and prints every failed check on failure.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <dirent.h>
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kam/kam.h"
+
+#ifndef KAM_PLUGIN_PATH
+#define KAM_PLUGIN_PATH "libkam.so"
+#endif
+
+static int passed = 0;
+static int failed = 0;
+
+#define CHECK(cond, ...)                                                 \
+    do {                                                                 \
+        if (cond) {                                                      \
+            ++passed;                                                    \
+        } else {                                                         \
+            ++failed;                                                    \
+            printf("FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond);       \
+            printf(__VA_ARGS__);                                         \
+            printf("\n");                                                \
+        }                                                                \
+    } while (0)
+
+/* Host callbacks: count log lines, serve a fixed clock. */
+struct host_state {
+    int log_lines;
+    int64_t now;
+};
+
+static void on_log(void *host_data, kam_log_level level, const char *message) {
+    struct host_state *state = (struct host_state *)host_data;
+    (void)level;
+    if (message != NULL) state->log_lines++;
+}
+
+static int64_t on_now_ms(void *host_data) { return ((struct host_state *)host_data)->now; }
+
+static void remove_tree(const char *dir) {
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char path[4096];
+    if (d == NULL) return;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        unlink(path);
+    }
+    closedir(d);
+    rmdir(dir);
+}
+
+int main(int argc, char **argv) {
+    const char *plugin_path = argc > 1 ? argv[1] : KAM_PLUGIN_PATH;
+    void *lib;
+    void *symbol;
+    kam_get_api_fn get_api = NULL;
+    const kam_api_v1 *api;
+    char reason[256];
+    char dir[] = "/tmp/kam-c-host-XXXXXX";
+    char config[1024];
+    char db_path[1024];
+    kam_config_source source;
+    kam_instance_options options;
+    kam_host host;
+    struct host_state state = {0, 1700000000000};
+    kam_instance *instance = NULL;
+    kam_buffer buffer;
+    kam_status status;
+
+    lib = dlopen(plugin_path, RTLD_NOW | RTLD_LOCAL);
+    if (lib == NULL) {
+        printf("FAIL dlopen %s: %s\nc_host_test: %d passed, 1 failed\n", plugin_path, dlerror(), passed);
+        return 1;
+    }
+    symbol = dlsym(lib, KAM_ENTRY_SYMBOL);
+    CHECK(symbol != NULL, "dlsym(%s): %s", KAM_ENTRY_SYMBOL, dlerror());
+    if (symbol == NULL) goto done_lib;
+    /* ISO C has no cast from void* to a function pointer: copy the representation. */
+    memcpy(&get_api, &symbol, sizeof get_api);
+
+    /* A major this plugin does not serve is refused with a reason naming both versions. */
+    reason[0] = '\0';
+    CHECK(get_api(99, reason, sizeof reason) == NULL, "major 99 accepted");
+    CHECK(strstr(reason, "99") != NULL && strstr(reason, "1") != NULL, "reason for major 99: '%s'", reason);
+
+    reason[0] = '\0';
+    api = get_api(KAM_ABI_VERSION_MAJOR, reason, sizeof reason);
+    CHECK(api != NULL, "major %d refused: %s", KAM_ABI_VERSION_MAJOR, reason);
+    if (api == NULL) goto done_lib;
+    CHECK(api->abi_major == KAM_ABI_VERSION_MAJOR, "abi_major %u", (unsigned)api->abi_major);
+    CHECK((long)api->abi_minor >= (long)KAM_ABI_VERSION_MINOR, "abi_minor %u", (unsigned)api->abi_minor);
+    CHECK(api->struct_size >= offsetof(kam_api_v1, audit_query) + sizeof api->audit_query,
+          "table of %u bytes", (unsigned)api->struct_size);
+    CHECK(api->plugin_version != NULL && api->plugin_version[0] != '\0', "plugin_version");
+    CHECK(KAM_API_HAS(api, instance_info), "KAM_API_HAS(instance_info)");
+    if (!KAM_API_HAS(api, audit_query)) goto done_lib;
+
+    if (mkdtemp(dir) == NULL) {
+        printf("FAIL mkdtemp\n");
+        ++failed;
+        goto done_lib;
+    }
+    snprintf(config, sizeof config, "kam: 1\ndatabase:\n  url: sqlite:%s/kam.db\n", dir);
+
+    memset(&source, 0, sizeof source);
+    source.struct_size = sizeof source;
+    source.text = config;
+    source.name = "c_host.yaml";
+
+    /* config_check: a summary, and no database file. */
+    memset(&buffer, 0, sizeof buffer);
+    buffer.struct_size = sizeof buffer;
+    status = api->config_check(&source, &buffer);
+    CHECK(status == KAM_OK, "config_check: %s: %s", api->status_name(status), api->last_error_message());
+    CHECK(buffer.data != NULL && strlen(buffer.data) == buffer.length && buffer.length > 0, "summary buffer");
+    CHECK(api->buffer_free(&buffer) == KAM_OK, "buffer_free");
+    CHECK(buffer.data == NULL && buffer.length == 0, "buffer_free resets the buffer");
+    snprintf(db_path, sizeof db_path, "%s/kam.db", dir);
+    CHECK(access(db_path, F_OK) != 0, "config_check created %s", db_path);
+
+    /* An instance with host callbacks. */
+    memset(&host, 0, sizeof host);
+    host.struct_size = sizeof host;
+    host.host_data = &state;
+    host.log = on_log;
+    host.now_ms = on_now_ms;
+    memset(&options, 0, sizeof options);
+    options.struct_size = sizeof options;
+    options.config = &source;
+    options.host = &host;
+    status = api->instance_create(&options, &instance);
+    CHECK(status == KAM_OK && instance != NULL, "instance_create: %s: %s", api->status_name(status),
+          api->last_error_message());
+    if (instance == NULL) goto done_dir;
+
+    memset(&buffer, 0, sizeof buffer);
+    buffer.struct_size = sizeof buffer;
+    status = api->instance_info(instance, &buffer);
+    CHECK(status == KAM_OK, "instance_info: %s: %s", api->status_name(status), api->last_error_message());
+    CHECK(buffer.data != NULL && buffer.data[0] == '{', "info is a JSON object: %s", buffer.data ? buffer.data : "(null)");
+    CHECK(buffer.data != NULL && strlen(buffer.data) == buffer.length, "length matches");
+    CHECK(buffer.data != NULL && strstr(buffer.data, "\"plugin_version\"") != NULL, "plugin_version in info");
+    CHECK(buffer.data != NULL && strstr(buffer.data, "\"schema_version\"") != NULL, "schema_version in info");
+    CHECK(api->buffer_free(&buffer) == KAM_OK, "buffer_free");
+    CHECK(api->buffer_free(&buffer) == KAM_OK, "buffer_free of an empty buffer");
+    CHECK(api->buffer_free(NULL) == KAM_OK, "buffer_free(NULL)");
+
+    /* A bad call: an error status and a message for this thread. */
+    memset(&buffer, 0, sizeof buffer);
+    buffer.struct_size = sizeof buffer;
+    status = api->instance_info(NULL, &buffer);
+    CHECK(status == KAM_ERR_INVALID_ARGUMENT, "instance_info(NULL) returned %d", (int)status);
+    CHECK(api->last_error_message() != NULL && api->last_error_message()[0] != '\0', "no error message");
+    CHECK(strcmp(api->status_name(status), "KAM_ERR_INVALID_ARGUMENT") == 0, "status_name: %s",
+          api->status_name(status));
+    CHECK(buffer.data == NULL, "no data on failure");
+
+    /* A bad config: KAM_ERR_CONFIG with file:line:column. */
+    source.text = "kam: 1\ndatabase:\n  url: sqlite:/nonexistent-kam-dir/kam.db\nno_such_key: 1\n";
+    status = api->config_check(&source, NULL);
+    CHECK(status == KAM_ERR_CONFIG, "bad config returned %d", (int)status);
+    CHECK(strstr(api->last_error_message(), "c_host.yaml:4:1") != NULL, "message: %s", api->last_error_message());
+
+    CHECK(api->instance_destroy(instance) == KAM_OK, "instance_destroy");
+    CHECK(api->instance_destroy(NULL) == KAM_OK, "instance_destroy(NULL)");
+
+done_dir:
+    remove_tree(dir);
+done_lib:
+    CHECK(dlclose(lib) == 0, "dlclose: %s", dlerror());
+    printf("c_host_test: %d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}

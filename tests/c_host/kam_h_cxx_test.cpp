@@ -1,0 +1,25 @@
+// kam_h_cxx_test.cpp - kam.h must compile as C++ too (built with -Wall -Wextra -pedantic -Werror),
+// and its C declarations must have C linkage and the same layout as seen from C.
+#include "kam/kam.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <type_traits>
+
+static_assert(std::is_standard_layout<kam_api_v1>::value, "kam_api_v1 is standard-layout");
+static_assert(std::is_trivially_copyable<kam_batch>::value, "kam_batch is trivially copyable");
+static_assert(std::is_same<kam_status, std::int32_t>::value, "kam_status is int32_t");
+static_assert(std::is_same<decltype(&kam_get_api), kam_get_api_fn>::value, "entry point type");
+static_assert(sizeof(kam_api_v1) == 136, "kam_api_v1 size as in abi_layout_test.c");
+static_assert(sizeof(kam_event_result) == 256, "kam_event_result size as in abi_layout_test.c");
+
+int main() {
+  kam_actor actor{};
+  actor.struct_size = sizeof actor;
+  const char* roles[] = {"admin"};
+  actor.roles = roles;
+  actor.role_count = 1;
+  const bool has = KAM_API_HAS(static_cast<const kam_api_v1*>(nullptr), instance_info);
+  std::printf("kam_h_cxx_test: %d passed, 0 failed\n", (actor.struct_size == 24 && !has) ? 1 : 0);
+  return (actor.struct_size == 24 && !has) ? 0 : 1;
+}

@@ -1,0 +1,95 @@
+// host_test_support.hpp - shared helpers for the host SDK tests: the plugin path, a fresh temporary
+// directory per test, config texts, and a look at /proc/self/maps.
+#pragma once
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#ifndef KAM_PLUGIN_PATH
+#error "the build passes KAM_PLUGIN_PATH, the path of the built libkam.so"
+#endif
+
+namespace kam::host_test {
+
+inline const std::string kPluginPath = KAM_PLUGIN_PATH;
+
+// A fresh directory under $TMPDIR (or /tmp), removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    std::string base = std::filesystem::temp_directory_path() / "kam-host-test-XXXXXX";
+    if (mkdtemp(base.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = base;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(file(name), std::ios::binary) << text;
+    return file(name);
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// A valid config naming instance `name`, a SQLite database in `dir`, and the roles the tests use:
+// kam.admin may do everything, erp.feed may only ingest.
+inline std::string config_text(const std::filesystem::path& dir, const std::string& name = "alpha") {
+  return "kam: 1\n"
+         "instance:\n"
+         "  name: " + name + "\n"
+         "database:\n"
+         "  url: sqlite:" + (dir / "kam.db").string() + "\n"
+         "  synchronous: normal\n"
+         "access:\n"
+         "  roles:\n"
+         "    kam.admin: [\"*\"]\n"
+         "    erp.feed: [ingest]\n";
+}
+
+// A config with one unknown key on line 4, column 1 (valid YAML, invalid config).
+inline std::string bad_config_text(const std::filesystem::path& dir, const std::string& key = "no_such_key") {
+  return "kam: 1\n"
+         "database:\n"
+         "  url: sqlite:" + (dir / "kam.db").string() + "\n" +
+         key + ": 1\n";
+}
+
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSanitizerBuild = true;
+#else
+inline constexpr bool kSanitizerBuild = false;
+#endif
+
+// Lines of /proc/self/maps that map a file named like the plugin. In a sanitizer build, the
+// sanitizer's symbolizer maps the file read-only to read its debug info after a report; those
+// mappings (no execute bit) are ignored there, and only there.
+inline std::string plugin_mappings(const std::string& plugin_path = kPluginPath) {
+  const std::string name = std::filesystem::path(plugin_path).filename().string();
+  std::ifstream maps("/proc/self/maps");
+  std::string line, found;
+  while (std::getline(maps, line)) {
+    const auto slash = line.rfind('/');
+    if (slash == std::string::npos || line.compare(slash + 1, std::string::npos, name) != 0) continue;
+    std::istringstream fields(line);
+    std::string range, perms;
+    fields >> range >> perms;
+    if (kSanitizerBuild && perms.find('x') == std::string::npos) continue;
+    found += line + "\n";
+  }
+  return found;
+}
+
+}  // namespace kam::host_test
