@@ -9,6 +9,7 @@ cd "$here"
 bash .ci/setup-debian
 bash .ci/build "$here/build" >/dev/null
 work="$(mktemp -d /tmp/kam-bench.XXXXXX)"
+chmod 755 "$work"  # the PostgreSQL server runs as user postgres and must reach its directory
 trap 'bash tests/support/pg-server.sh stop "$work/pg" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 url="$(bash tests/support/pg-server.sh start "$work/pg")"
 "$here/build/bench/kam_ingest_bench" --dir "$work/sqlite" --pg "$url" "$@"

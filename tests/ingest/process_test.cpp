@@ -168,8 +168,9 @@ TEST_P(CrashTest, KillNineLosesNoAcknowledgedEventAndHalfWritesNothing) {
     ASSERT_FALSE(acks.empty());
     const uint64_t acked = acks.back().last + 1;
 
-    if (GetParam() == Backend::sqlite)
+    if (GetParam() == Backend::sqlite) {
       EXPECT_EQ("ok", kam::test::sqlite_scalar(db_file, "PRAGMA integrity_check"));
+    }
 
     LoadedPlugin plugin(KAM_PLUGIN_PATH);
     kam_instance* inst = plugin.create(kam::test::feed_config(url));

@@ -1,0 +1,104 @@
+#include "store/ingest.hpp"
+
+#include "store/audit.hpp"
+#include "store/event_claims.hpp"
+#include "store/event_writer.hpp"
+#include "store/json_text.hpp"
+
+namespace kam::store::detail {
+namespace {
+
+ItemResult as_early_rejection(const ItemResult& given) {
+  ItemResult r = given;
+  r.outcome = Outcome::rejected;
+  if (r.status == Status::ok) r.status = Status::invalid_argument;
+  if (r.message.empty()) r.message = "the event was refused before it reached the store";
+  return r;
+}
+
+void count(BatchResult& result, int64_t index, const ItemResult& r) {
+  switch (r.outcome) {
+    case Outcome::accepted: ++result.accepted; break;
+    case Outcome::duplicate: ++result.duplicates; break;
+    case Outcome::rejected:
+      ++result.rejected;
+      if (result.first_rejected_index < 0) result.first_rejected_index = index;
+      break;
+    case Outcome::not_applied: ++result.not_applied; break;
+  }
+}
+
+}  // namespace
+
+BatchResult run_batch(soci::session& sql, const std::vector<BatchItem>& items,
+                      const IngestOptions& options) {
+  BatchResult result;
+  result.items.reserve(items.size());
+  {
+    // Scoped so their prepared statements are finalised before the audit entry and the commit.
+    EventClaims claims(sql, options.now_ms);
+    EventWriter writer(sql, options.now_ms);
+    claims.claim_all(items);
+    for (size_t i = 0; i < items.size(); ++i) {
+      const BatchItem& item = items[i];
+      // Atomic batches keep checking after a rejection, so the host learns every problem at once.
+      ItemResult r;
+      if (!item.event) {
+        r = as_early_rejection(item.early_rejection);
+      } else if (auto taken = claims.check(i)) {
+        r = std::move(*taken);
+      } else {
+        r = writer.write(*item.event);
+        if (r.outcome == Outcome::accepted) claims.stored(i);
+      }
+      count(result, static_cast<int64_t>(i), r);
+      result.items.push_back(std::move(r));
+    }
+    claims.release_unused();
+  }
+
+  if (result.rejected > 0 && !options.skip_rejected) {
+    // Nothing of this batch will be stored: every item that was not itself rejected is not applied.
+    for (auto& r : result.items) {
+      if (r.outcome == Outcome::rejected) continue;
+      r = ItemResult{Outcome::not_applied, Status::ok, {}};
+    }
+    result.not_applied = result.accepted + result.duplicates;
+    result.accepted = result.duplicates = 0;
+    result.committed = false;
+    return result;
+  }
+
+  AuditEntry audit;
+  audit.at_ms = options.now_ms;
+  audit.user_id = options.actor.user_id;
+  audit.roles = options.actor.roles;
+  audit.action = "ingest.batch";
+  audit.entity_type = "batch";
+  audit.entity_id = options.source;
+  audit.after_json = json_object({{"source", options.source},
+                                  {"accepted", static_cast<int64_t>(result.accepted)},
+                                  {"duplicates", static_cast<int64_t>(result.duplicates)},
+                                  {"rejected", static_cast<int64_t>(result.rejected)},
+                                  {"not_applied", static_cast<int64_t>(result.not_applied)}});
+  append_audit(sql, audit);
+  result.committed = true;
+  return result;
+}
+
+std::string describe_rejections(const std::vector<BatchItem>& items, const BatchResult& result,
+                                const IngestOptions& options) {
+  std::string text = "ingest batch from '" + options.source + "' (" +
+                     std::to_string(items.size()) + " items): " + std::to_string(result.rejected) +
+                     " rejected";
+  text += result.committed ? ", the rest stored" : ", nothing stored (atomic batch)";
+  if (result.first_rejected_index >= 0) {
+    const auto i = static_cast<size_t>(result.first_rejected_index);
+    text += "; first rejected: item " + std::to_string(i);
+    if (items[i].event) text += " (event '" + items[i].event->event_id + "')";
+    text += ": " + result.items[i].message;
+  }
+  return text;
+}
+
+}  // namespace kam::store::detail

@@ -1,0 +1,24 @@
+// json_text.hpp - the few JSON texts the store writes itself: string lists (account flags, roles,
+// territories) and small objects (the batch audit entry). nlohmann_json stays inside kam_store.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace kam::store::detail {
+
+// ["a","b"]; invalid UTF-8 is replaced rather than refused (the ABI layer has checked it already).
+std::string json_string_array(const std::vector<std::string>& values);
+
+// The strings of a JSON array; anything else (or broken text) gives an empty list.
+std::vector<std::string> parse_json_string_array(const std::string& text);
+
+using JsonField = std::pair<std::string, std::variant<std::string, int64_t>>;
+
+// {"key":value,...} with text or integer values, in the given order.
+std::string json_object(const std::vector<JsonField>& fields);
+
+}  // namespace kam::store::detail

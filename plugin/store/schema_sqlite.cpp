@@ -1,0 +1,230 @@
+// schema_sqlite.cpp - KAM's schema history for SQLite. Forward-only: never edit a released step, add a
+// new one (and the same version in schema_postgresql.cpp).
+//
+// Conventions: money and times are INTEGER (minor units, UTC ms from the caller, never the database
+// clock); absent optional text is ''; lists are JSON text. Tables keyed by a host id are WITHOUT ROWID
+// (one B-tree per table instead of two, which matters for ingestion speed).
+#include "store/migrations.hpp"
+
+namespace kam::store::detail {
+
+const std::vector<Migration>& sqlite_migrations() {
+  static const std::vector<Migration> steps = {
+      {1,
+       "initial schema",
+       {
+           R"sql(CREATE TABLE ingested_events (
+  event_id TEXT PRIMARY KEY,
+  kind INTEGER NOT NULL,
+  fingerprint INTEGER NOT NULL,
+  received_at_ms INTEGER NOT NULL
+) WITHOUT ROWID)sql",
+
+           R"sql(CREATE TABLE accounts (
+  account_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_latin TEXT NOT NULL DEFAULT '',
+  tax_id TEXT NOT NULL DEFAULT '',
+  region TEXT NOT NULL DEFAULT '',
+  industry TEXT NOT NULL DEFAULT '',
+  account_manager_id TEXT NOT NULL DEFAULT '',
+  distributor_id TEXT NOT NULL DEFAULT '',
+  flags TEXT NOT NULL DEFAULT '[]',
+  updated_at_ms INTEGER NOT NULL,
+  last_event_id TEXT NOT NULL
+) WITHOUT ROWID)sql",
+           "CREATE INDEX accounts_by_manager ON accounts (account_manager_id)",
+           "CREATE INDEX accounts_by_distributor ON accounts (distributor_id)",
+
+           R"sql(CREATE TABLE orders (
+  order_id TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL REFERENCES accounts (account_id),
+  amount_minor INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  margin_minor INTEGER NOT NULL,
+  document_type INTEGER NOT NULL,
+  order_date_ms INTEGER NOT NULL,
+  event_id TEXT NOT NULL,
+  cancelled_at_ms INTEGER,
+  cancel_reason TEXT,
+  cancel_event_id TEXT
+) WITHOUT ROWID)sql",
+
+           R"sql(CREATE TABLE complaints (
+  complaint_id TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL,
+  owner_employee_id TEXT NOT NULL,
+  owner_department TEXT NOT NULL DEFAULT '',
+  current_employee_id TEXT NOT NULL,
+  current_department TEXT NOT NULL DEFAULT '',
+  severity INTEGER NOT NULL DEFAULT 0,
+  channel TEXT NOT NULL DEFAULT '',
+  category TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  opened_at_ms INTEGER NOT NULL,
+  first_response_at_ms INTEGER,
+  resolved_at_ms INTEGER,
+  closed_at_ms INTEGER,
+  reopen_count INTEGER NOT NULL DEFAULT 0,
+  handoff_count INTEGER NOT NULL DEFAULT 0,
+  last_event_at_ms INTEGER NOT NULL,
+  opened_event_id TEXT NOT NULL,
+  last_event_id TEXT NOT NULL
+) WITHOUT ROWID)sql",
+           "CREATE INDEX complaints_by_account ON complaints (account_id, opened_at_ms)",
+           R"sql(CREATE TABLE complaint_events (
+  event_id TEXT PRIMARY KEY,
+  complaint_id TEXT NOT NULL REFERENCES complaints (complaint_id),
+  account_id TEXT NOT NULL DEFAULT '',
+  action INTEGER NOT NULL,
+  severity INTEGER NOT NULL DEFAULT 0,
+  employee_id TEXT NOT NULL,
+  department TEXT NOT NULL DEFAULT '',
+  to_employee_id TEXT NOT NULL DEFAULT '',
+  to_department TEXT NOT NULL DEFAULT '',
+  channel TEXT NOT NULL DEFAULT '',
+  category TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL DEFAULT '',
+  occurred_at_ms INTEGER NOT NULL,
+  received_at_ms INTEGER NOT NULL
+) WITHOUT ROWID)sql",
+           "CREATE INDEX complaint_events_by_complaint ON complaint_events (complaint_id, occurred_at_ms)",
+
+           R"sql(CREATE TABLE service_requests (
+  request_id TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL,
+  opened_by_employee_id TEXT NOT NULL,
+  assignee_id TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL,
+  category TEXT NOT NULL DEFAULT '',
+  opened_at_ms INTEGER NOT NULL,
+  closed_at_ms INTEGER,
+  last_event_at_ms INTEGER NOT NULL,
+  opened_event_id TEXT NOT NULL,
+  last_event_id TEXT NOT NULL
+) WITHOUT ROWID)sql",
+           "CREATE INDEX service_requests_by_account ON service_requests (account_id, opened_at_ms)",
+           R"sql(CREATE TABLE service_request_events (
+  event_id TEXT PRIMARY KEY,
+  request_id TEXT NOT NULL REFERENCES service_requests (request_id),
+  account_id TEXT NOT NULL DEFAULT '',
+  action INTEGER NOT NULL,
+  state TEXT NOT NULL DEFAULT '',
+  employee_id TEXT NOT NULL,
+  assignee_id TEXT NOT NULL DEFAULT '',
+  category TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL DEFAULT '',
+  occurred_at_ms INTEGER NOT NULL,
+  received_at_ms INTEGER NOT NULL
+) WITHOUT ROWID)sql",
+           "CREATE INDEX service_request_events_by_request ON service_request_events (request_id, occurred_at_ms)",
+
+           R"sql(CREATE TABLE visits (
+  visit_id TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL REFERENCES accounts (account_id),
+  employee_id TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  planned_for_ms INTEGER,
+  completed_at_ms INTEGER,
+  cancelled_at_ms INTEGER,
+  notes TEXT NOT NULL DEFAULT '',
+  updated_at_ms INTEGER NOT NULL,
+  last_event_id TEXT NOT NULL
+) WITHOUT ROWID)sql",
+           "CREATE INDEX visits_by_account ON visits (account_id, updated_at_ms)",
+           R"sql(CREATE TABLE visit_events (
+  event_id TEXT PRIMARY KEY,
+  visit_id TEXT NOT NULL REFERENCES visits (visit_id),
+  account_id TEXT NOT NULL,
+  employee_id TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  planned_for_ms INTEGER NOT NULL DEFAULT 0,
+  notes TEXT NOT NULL DEFAULT '',
+  occurred_at_ms INTEGER NOT NULL,
+  received_at_ms INTEGER NOT NULL
+) WITHOUT ROWID)sql",
+           "CREATE INDEX visit_events_by_visit ON visit_events (visit_id, occurred_at_ms)",
+
+           R"sql(CREATE TABLE distributors (
+  distributor_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  tax_id TEXT NOT NULL DEFAULT '',
+  level TEXT NOT NULL DEFAULT '',
+  territories TEXT NOT NULL DEFAULT '[]',
+  industries TEXT NOT NULL DEFAULT '[]',
+  updated_at_ms INTEGER NOT NULL,
+  last_event_id TEXT NOT NULL
+) WITHOUT ROWID)sql",
+
+           R"sql(CREATE TABLE deal_registrations (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  distributor_id TEXT NOT NULL,
+  account_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  registered_at_ms INTEGER NOT NULL,
+  expires_at_ms INTEGER,
+  details_json TEXT NOT NULL DEFAULT '{}',
+  updated_at_ms INTEGER NOT NULL
+))sql",
+           "CREATE INDEX deal_registrations_by_account ON deal_registrations (account_id)",
+           "CREATE INDEX deal_registrations_by_distributor ON deal_registrations (distributor_id)",
+
+           R"sql(CREATE TABLE tier_history (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  account_id TEXT NOT NULL,
+  tier TEXT NOT NULL,
+  since_ms INTEGER NOT NULL,
+  config_version INTEGER NOT NULL,
+  metrics_json TEXT NOT NULL DEFAULT '{}',
+  actor TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  expires_at_ms INTEGER
+))sql",
+           "CREATE INDEX tier_history_by_account ON tier_history (account_id, since_ms)",
+           R"sql(CREATE TABLE tier_overrides (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  account_id TEXT NOT NULL,
+  tier TEXT NOT NULL,
+  since_ms INTEGER NOT NULL,
+  config_version INTEGER NOT NULL,
+  metrics_json TEXT NOT NULL DEFAULT '{}',
+  actor TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  expires_at_ms INTEGER
+))sql",
+           "CREATE INDEX tier_overrides_by_account ON tier_overrides (account_id, since_ms)",
+
+           R"sql(CREATE TABLE notifications (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind INTEGER NOT NULL,
+  kind_name TEXT NOT NULL,
+  account_id TEXT NOT NULL DEFAULT '',
+  created_at_ms INTEGER NOT NULL,
+  payload_json TEXT NOT NULL DEFAULT '{}',
+  claimed_until_ms INTEGER NOT NULL DEFAULT 0,
+  delivered_at_ms INTEGER,
+  acked_at_ms INTEGER
+))sql",
+           "CREATE INDEX notifications_pending ON notifications (id)"
+           " WHERE delivered_at_ms IS NULL AND acked_at_ms IS NULL",
+
+           R"sql(CREATE TABLE audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at_ms INTEGER NOT NULL,
+  user_id TEXT NOT NULL,
+  roles_json TEXT NOT NULL DEFAULT '[]',
+  action TEXT NOT NULL,
+  entity_type TEXT NOT NULL,
+  entity_id TEXT NOT NULL DEFAULT '',
+  before_json TEXT,
+  after_json TEXT
+))sql",
+           "CREATE INDEX audit_by_entity ON audit (entity_type, entity_id, id)",
+           "CREATE INDEX audit_by_user ON audit (user_id, id)",
+           "CREATE INDEX audit_by_time ON audit (at_ms)",
+       }},
+  };
+  return steps;
+}
+
+}  // namespace kam::store::detail

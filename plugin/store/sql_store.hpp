@@ -1,0 +1,69 @@
+// sql_store.hpp - the Store implementation on SOCI, and the internal API later features use to
+// write in the same transaction as the store (e.g. a tier change and its notification).
+//
+// Internal: include it only from code that links SOCI itself. Everything else uses store.hpp.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "store/backend.hpp"
+#include "store/connection_pool.hpp"
+#include "store/store.hpp"
+#include "store/write_lock.hpp"
+
+namespace kam::store::detail {
+
+class SqlStore final : public Store {
+ public:
+  SqlStore(const config::DatabaseConfig& db, LogFn log_sink);  // opens and migrates
+  ~SqlStore() override;
+
+  const char* kind_name() const override { return backend_name(backend_); }
+  int32_t schema_version() const override { return schema_version_; }
+
+  BatchResult ingest(const std::vector<BatchItem>& items, const IngestOptions& options) override;
+
+  int64_t enqueue_notification(const Notification& n) override;
+  std::vector<Notification> pending_notifications(uint32_t max) override;
+  void ack_notifications(const std::vector<int64_t>& ids, const core::Actor& actor,
+                         int64_t now_ms) override;
+  std::vector<Notification> claim_notifications(uint32_t max, int64_t now_ms,
+                                                int64_t lease_ms) override;
+  void mark_delivered(const std::vector<int64_t>& ids, int64_t now_ms) override;
+
+  int64_t append_audit(const AuditEntry& entry) override;
+  std::vector<AuditEntry> query_audit(const AuditQuery& query) override;
+
+  // --- internal API ---------------------------------------------------------------------------------
+  Backend backend() const { return backend_; }
+  const std::string& label() const { return label_; }
+
+  // Runs fn inside one write transaction (SQLite: BEGIN IMMEDIATE under the process's write lock;
+  // PostgreSQL: BEGIN) and commits when fn returns; rolls back when it throws. Failures become
+  // kam::Error "<doing>: ...". Use outbox.hpp / audit.hpp functions on the session inside fn.
+  void write_transaction(const std::string& doing, const std::function<void(soci::session&)>& fn);
+
+  // Runs fn on a pooled session in autocommit mode (reads, and tests that inspect the database).
+  void with_session(const std::string& doing, const std::function<void(soci::session&)>& fn);
+
+ private:
+  // The process-wide writer lock for SQLite (one writer at a time anyway; waiting here is cheaper and
+  // fairer than SQLite's sleep-and-retry busy handler). No-op for PostgreSQL.
+  WriteLock::Guard lock_writer();
+  void log(int level, const std::string& message) const;
+
+  Backend backend_;
+  std::string label_;
+  LogFn log_;
+  std::chrono::milliseconds busy_timeout_;
+  std::unique_ptr<ConnectionPool> pool_;
+  WriteLock writer_;
+  int32_t schema_version_ = 0;
+};
+
+}  // namespace kam::store::detail
