@@ -131,7 +131,7 @@ TEST_P(CrashTest, KillNineLosesNoAcknowledgedEventAndHalfWritesNothing) {
   std::mt19937 rng(std::random_device{}());
   const uint32_t accounts = 20;
   const uint64_t batch = 50;
-  for (int round = 0; round < 3; ++round) {
+  for (int round = 0; round < 5; ++round) {
     SCOPED_TRACE("round " + std::to_string(round));
     fs::path dir = fs::temp_directory_path() /
                    ("kam-crash-" + std::to_string(getpid()) + "-" + std::to_string(round));
