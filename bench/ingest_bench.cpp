@@ -42,17 +42,9 @@ long peak_rss_mib() {
 }
 
 void ingest_all(const kam::test::LoadedPlugin& p, kam_instance* inst,
-                std::vector<const kam_event_header*> events) {
-  const char* roles[] = {"erp.feed"};
-  kam_actor actor{sizeof(kam_actor), 1, "bench", roles};
-  kam_batch b{};
-  b.struct_size = sizeof b;
-  b.events = events.data();
-  b.event_count = events.size();
-  b.source = "bench";
-  kam_batch_summary s{};
-  s.struct_size = sizeof s;
-  p.check(p.api->ingest(inst, &actor, &b, &s), "ingest");
+                const std::vector<const kam_event_header*>& events) {
+  kam_batch_summary s;
+  p.check(p.ingest(inst, events, "bench", s), "ingest");
   if (s.accepted != events.size()) throw std::runtime_error("not every event was accepted");
 }
 

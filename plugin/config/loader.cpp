@@ -11,7 +11,7 @@
 #include "config/config.hpp"
 #include "config/database_url.hpp"
 #include "config/did_you_mean.hpp"
-#include "config/fnv1a.hpp"
+#include "core/fnv1a.hpp"
 #include "config/loader.hpp"
 #include "config/time_zone.hpp"
 #include "config/yaml_document.hpp"
@@ -277,7 +277,7 @@ Config load_config(const std::string& text, const std::string& name, const fs::p
   read_logging(top, config);
   if (sink.has_errors()) fail(sink);
   config.source_name = name;
-  config.content_hash = detail::fnv1a64_hex(text);
+  config.content_hash = core::fnv1a64_hex(text);
   return config;
 }
 

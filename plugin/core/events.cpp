@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "core/currency.hpp"
+#include "core/fnv1a.hpp"
 
 namespace kam::core {
 namespace {
@@ -11,22 +12,15 @@ namespace {
 // FNV-1a 64 over a length-prefixed encoding: stable across builds, so it may be stored.
 class Fingerprint {
  public:
-  void bytes(const void* data, size_t n) {
-    const auto* p = static_cast<const unsigned char*>(data);
-    for (size_t i = 0; i < n; ++i) {
-      h_ ^= p[i];
-      h_ *= 0x100000001b3ULL;
-    }
-  }
   void u64(uint64_t v) {
     unsigned char b[8];
     for (int i = 0; i < 8; ++i) b[i] = static_cast<unsigned char>(v >> (8 * i));
-    bytes(b, 8);
+    f_.bytes(b, 8);
   }
   void i64(int64_t v) { u64(static_cast<uint64_t>(v)); }
   void str(const std::string& s) {
     u64(s.size());
-    bytes(s.data(), s.size());
+    f_.bytes(s);
   }
   void strs(const std::vector<std::string>& v) {
     u64(v.size());
@@ -36,10 +30,10 @@ class Fingerprint {
     i64(m.minor_units);
     str(m.currency);
   }
-  uint64_t value() const { return h_; }
+  uint64_t value() const { return f_.value(); }
 
  private:
-  uint64_t h_ = 0xcbf29ce484222325ULL;
+  Fnv1a64 f_;
 };
 
 std::optional<std::string> require(const std::string& value, const char* field) {

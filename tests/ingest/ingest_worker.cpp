@@ -46,17 +46,9 @@ Args parse(int argc, char** argv) {
 // deadlock (what an ERP feed does too). Returns the summary of the committed attempt.
 kam_batch_summary ingest(const kam::test::LoadedPlugin& p, kam_instance* inst,
                          const std::vector<const kam_event_header*>& events) {
-  const char* roles[] = {"erp.feed"};
-  kam_actor actor{sizeof(kam_actor), 1, "feed", roles};
-  kam_batch batch{};
-  batch.struct_size = sizeof batch;
-  batch.events = events.data();
-  batch.event_count = events.size();
-  batch.source = "ingest_worker";
   for (int attempt = 1;; ++attempt) {
-    kam_batch_summary summary{};
-    summary.struct_size = sizeof summary;
-    kam_status s = p.api->ingest(inst, &actor, &batch, &summary);
+    kam_batch_summary summary;
+    kam_status s = p.ingest(inst, events, "ingest_worker", summary);
     if (s == KAM_OK) return summary;
     if ((s == KAM_ERR_STORE || s == KAM_ERR_BUSY) && attempt < 20) {
       std::fprintf(stderr, "RETRY %d: %s\n", attempt, p.api->last_error_message());

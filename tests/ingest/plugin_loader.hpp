@@ -7,6 +7,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "kam/kam.h"
 
@@ -38,6 +39,22 @@ struct LoadedPlugin {
     if (status != KAM_OK)
       throw std::runtime_error(std::string(what) + ": " + api->status_name(status) + ": " +
                                api->last_error_message());
+  }
+
+  // Ingests events as one batch in the name of a feed user with role erp.feed; fills summary.
+  kam_status ingest(kam_instance* instance, const std::vector<const kam_event_header*>& events,
+                    const char* source, kam_batch_summary& summary, uint32_t flags = 0) const {
+    const char* roles[] = {"erp.feed"};
+    kam_actor actor{sizeof(kam_actor), 1, "feed", roles};
+    kam_batch batch{};
+    batch.struct_size = sizeof batch;
+    batch.flags = flags;
+    batch.events = events.data();
+    batch.event_count = events.size();
+    batch.source = source;
+    summary = kam_batch_summary{};
+    summary.struct_size = sizeof summary;
+    return api->ingest(instance, &actor, &batch, &summary);
   }
 
   kam_instance* create(const std::string& config_yaml) const {

@@ -93,17 +93,8 @@ bool parse_ack(const std::string& line, Ack& ack) {
 kam_batch_summary replay(const LoadedPlugin& p, kam_instance* inst, const std::string& prefix,
                          uint64_t first, uint64_t count, uint32_t accounts) {
   kam::test::OrderFeed feed(accounts);
-  auto events = feed.orders(prefix, first, count);
-  const char* roles[] = {"erp.feed"};
-  kam_actor actor{sizeof(kam_actor), 1, "check", roles};
-  kam_batch batch{};
-  batch.struct_size = sizeof batch;
-  batch.events = events.data();
-  batch.event_count = events.size();
-  batch.source = "replay";
-  kam_batch_summary s{};
-  s.struct_size = sizeof s;
-  p.check(p.api->ingest(inst, &actor, &batch, &s), "replay ingest");
+  kam_batch_summary s;
+  p.check(p.ingest(inst, feed.orders(prefix, first, count), "replay", s), "replay ingest");
   return s;
 }
 
