@@ -4,6 +4,7 @@
 
 #include <kam/host.hpp>
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@ namespace kamhost {
 inline constexpr int kExitOk = 0;       // success
 inline constexpr int kExitFailure = 1;  // the command failed; a message says why
 inline constexpr int kExitUsage = 2;    // bad command line
+inline constexpr int kExitRejected = 3; // import: some lines were rejected (the rest was imported)
 
 // Thrown for a bad command line: main prints the message and the command's usage, exits 2.
 class UsageError : public std::runtime_error {
@@ -54,6 +56,8 @@ struct Command {
 void add_general_commands(std::vector<Command>& commands);
 void add_config_commands(std::vector<Command>& commands);
 void add_instance_commands(std::vector<Command>& commands);
+void add_import_commands(std::vector<Command>& commands);
+void add_audit_commands(std::vector<Command>& commands);
 
 // The whole table, in help order.
 const std::vector<Command>& all_commands();
@@ -66,5 +70,22 @@ std::string command_usage(const Command& command);
 // Small helpers for the commands' own options.
 // Takes "--name VALUE" or "--name=VALUE" at args[i]; advances i past it. False if args[i] is not it.
 bool take_option(const std::vector<std::string>& args, std::size_t& i, const std::string& name, std::string& value);
+// Like take_option for a whole number in [min, max]; a usage error names the option otherwise.
+bool take_number(const std::vector<std::string>& args, std::size_t& i, const std::string& name, uint64_t min,
+                 uint64_t max, uint64_t& value);
+
+// Who acts for commands that call the plugin on behalf of a person (import, audit, notifications):
+// "--user ID" (default "kamhost") and "--role ROLE", repeatable (default "kam.admin").
+struct ActorOptions {
+  std::string user_option = "--user";  // audit takes "--actor" for this, as its --user is a filter
+  std::string user = "kamhost";
+  std::vector<std::string> roles;
+  // Takes the user or role option at args[i]; false if args[i] is neither.
+  bool take(const std::vector<std::string>& args, std::size_t& i);
+  kam::host::Actor actor() const;
+};
+
+// Thousands separators: 1234567 -> "1,234,567" (for people; summaries print plain numbers).
+std::string grouped(uint64_t n);
 
 }  // namespace kamhost

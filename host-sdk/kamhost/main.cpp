@@ -1,6 +1,6 @@
 // main.cpp - kamhost: the reference host for the KAM plugin, standing in for an ERP.
 // Parses the global options, finds the command in the table and runs it. Exit status: 0 success,
-// 1 failure, 2 usage error.
+// 1 failure, 2 usage error, 3 import with rejected lines.
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -17,6 +17,8 @@ const std::vector<Command>& all_commands() {
     add_general_commands(c);
     add_config_commands(c);
     add_instance_commands(c);
+    add_import_commands(c);
+    add_audit_commands(c);
     return c;
   }();
   return commands;
@@ -56,7 +58,12 @@ std::string usage() {
       "  -h, --help                      show this help; after a command, that command's help\n"
       "  --version                       same as the version command\n"
       "\n"
-      "Exit status: 0 success, 1 failure (a message says why), 2 usage error.\n"
+      "Commands that act for a person (import, audit, notifications) take the actor as\n"
+      "  --user ID --role ROLE...        default: user kamhost with role kam.admin\n"
+      "                                  (audit filters by --user; its actor is --actor ID)\n"
+      "\n"
+      "Exit status: 0 success, 1 failure (a message says why), 2 usage error,\n"
+      "3 import: some lines were rejected (see the rejects file).\n"
       "Run 'kamhost help COMMAND' for a command's details.\n";
   return u;
 }
@@ -84,6 +91,50 @@ bool take_option(const std::vector<std::string>& args, std::size_t& i, const std
     return true;
   }
   return false;
+}
+
+bool take_number(const std::vector<std::string>& args, std::size_t& i, const std::string& name, uint64_t min,
+                 uint64_t max, uint64_t& value) {
+  std::string text;
+  if (!take_option(args, i, name, text)) return false;
+  uint64_t v = 0;
+  bool ok = !text.empty() && text.size() <= 19;
+  for (char c : text) {
+    if (c < '0' || c > '9') ok = false;
+    else v = v * 10 + static_cast<uint64_t>(c - '0');
+  }
+  if (!ok || v < min || v > max)
+    throw UsageError("option " + name + " needs a whole number from " + grouped(min) + " to " + grouped(max) +
+                     ", not '" + text + "'");
+  value = v;
+  return true;
+}
+
+bool ActorOptions::take(const std::vector<std::string>& args, std::size_t& i) {
+  std::string value;
+  if (take_option(args, i, user_option, value)) {
+    user = value;
+    return true;
+  }
+  if (take_option(args, i, "--role", value)) {
+    roles.push_back(value);
+    return true;
+  }
+  return false;
+}
+
+kam::host::Actor ActorOptions::actor() const {
+  return kam::host::Actor(user, roles.empty() ? std::vector<std::string>{"kam.admin"} : roles);
+}
+
+std::string grouped(uint64_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
 }
 
 static int run(const std::vector<std::string>& args) {

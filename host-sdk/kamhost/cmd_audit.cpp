@@ -1,0 +1,252 @@
+// cmd_audit.cpp - commands that read what the plugin recorded: audit, notifications.
+#include <iostream>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "import_format.hpp"
+#include "kamhost.hpp"
+
+namespace kamhost {
+namespace {
+
+using nlohmann::json;
+
+// At most max bytes of s, cut at a UTF-8 character boundary, with "..." when cut.
+std::string shorten(const std::string& s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t cut = max - 3;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + "...";
+}
+
+// Display width of UTF-8 text, counting each code point as one column (wide CJK characters take two
+// on most terminals, so the table is only approximately aligned for them).
+std::size_t columns(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::string text_of(const json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return v.get<std::string>();
+  return v.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// A plain table: a header row and rows, columns separated by two spaces; the last column unpadded.
+void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> width(header.size(), 0);
+  for (std::size_t c = 0; c < header.size(); ++c) width[c] = columns(header[c]);
+  for (const auto& r : rows)
+    for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], columns(r[c]));
+  auto line = [&](const std::vector<std::string>& r) {
+    std::string s;
+    for (std::size_t c = 0; c < r.size(); ++c) {
+      s += r[c];
+      if (c + 1 < r.size()) s.append(width[c] - columns(r[c]) + 2, ' ');
+    }
+    std::cout << s << "\n";
+  };
+  line(header);
+  for (const auto& r : rows) line(r);
+}
+
+int64_t integer_of(const json& entry, const char* key) {
+  auto it = entry.find(key);
+  return it != entry.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// audit
+// ---------------------------------------------------------------------------------------------------
+int cmd_audit(Context& ctx, const std::vector<std::string>& args) {
+  std::string config;
+  uint64_t limit = 20;
+  bool raw = false;
+  kam::host::AuditQuery query;
+  ActorOptions actor;
+  actor.user_option = "--actor";
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string value;
+    if (take_option(args, i, "--config", value)) {
+      config = value;
+    } else if (take_number(args, i, "--limit", 1, 10'000, limit)) {
+    } else if (take_option(args, i, "--user", value)) {
+      query.user_id = value;
+    } else if (take_option(args, i, "--entity-type", value)) {
+      query.entity_type = value;
+    } else if (take_option(args, i, "--entity-id", value)) {
+      query.entity_id = value;
+    } else if (args[i] == "--json") {
+      raw = true;
+    } else if (actor.take(args, i)) {
+    } else {
+      throw UsageError("unexpected argument '" + args[i] + "'");
+    }
+  }
+  if (config.empty()) throw UsageError("audit needs --config FILE");
+  query.limit = static_cast<uint32_t>(limit);
+
+  kam::host::Plugin plugin = ctx.load_plugin();
+  kam::host::Instance instance(plugin, kam::host::ConfigSource::file(config), ctx.callbacks());
+  const std::string text = instance.audit_query(actor.actor(), query);
+  if (raw) {
+    std::cout << text << "\n";
+    return kExitOk;
+  }
+  const json entries = json::parse(text);
+  if (entries.empty()) {
+    std::cout << "no audit entries\n";
+    return kExitOk;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& e : entries) {
+    std::string entity = text_of(e.value("entity_type", json()));
+    const std::string id = text_of(e.value("entity_id", json()));
+    if (!id.empty()) entity += " " + id;
+    rows.push_back({std::to_string(integer_of(e, "id")), import::format_utc(integer_of(e, "at_ms")),
+                    text_of(e.value("user_id", json())), text_of(e.value("action", json())), shorten(entity, 40),
+                    shorten(text_of(e.value("after", json())), 80)});
+  }
+  print_table({"ID", "TIME (UTC)", "USER", "ACTION", "ENTITY", "AFTER"}, rows);
+  return kExitOk;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// notifications
+// ---------------------------------------------------------------------------------------------------
+int64_t parse_id(const std::string& s) {
+  if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
+    throw UsageError("--ack needs notification ids (whole numbers), not '" + s + "'");
+  return std::stoll(s);
+}
+
+int cmd_notifications(Context& ctx, const std::vector<std::string>& args) {
+  std::string config;
+  bool raw = false;
+  bool ack_all = false;
+  bool ack = false;
+  std::vector<int64_t> ids;
+  ActorOptions actor;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string value;
+    if (take_option(args, i, "--config", value)) {
+      config = value;
+    } else if (args[i] == "--ack") {
+      ack = true;
+      // --ack ID [ID...]: every following argument that is not an option.
+      std::size_t j = i + 1;
+      for (; j < args.size() && !(args[j].size() > 1 && args[j][0] == '-'); ++j) {
+        // "1,2,3" works too.
+        std::string list = args[j];
+        std::size_t start = 0;
+        while (start <= list.size()) {
+          std::size_t comma = list.find(',', start);
+          std::string one = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+          if (!one.empty()) ids.push_back(parse_id(one));
+          if (comma == std::string::npos) break;
+          start = comma + 1;
+        }
+      }
+      if (j == i + 1) throw UsageError("--ack needs one or more notification ids");
+      i = j - 1;
+    } else if (take_option(args, i, "--ack", value)) {  // --ack=ID
+      ack = true;
+      ids.push_back(parse_id(value));
+    } else if (args[i] == "--ack-all") {
+      ack_all = true;
+    } else if (args[i] == "--json") {
+      raw = true;
+    } else if (actor.take(args, i)) {
+    } else {
+      throw UsageError("unexpected argument '" + args[i] + "'");
+    }
+  }
+  if (config.empty()) throw UsageError("notifications needs --config FILE");
+  if (ack && ack_all) throw UsageError("give --ack IDS or --ack-all, not both");
+
+  kam::host::Plugin plugin = ctx.load_plugin();
+  kam::host::Instance instance(plugin, kam::host::ConfigSource::file(config), ctx.callbacks());
+  const kam::host::Actor who = actor.actor();
+
+  if (ack || ack_all) {
+    std::vector<int64_t> acked;
+    if (ack_all) {
+      // Acknowledge what is pending now, in pages; stop when a page brings nothing new (ids that come
+      // back after an ack would otherwise loop forever).
+      std::set<int64_t> seen;
+      for (;;) {
+        const json pending = json::parse(instance.notifications_poll(who, 10'000));
+        std::vector<int64_t> page;
+        for (const auto& n : pending) {
+          const int64_t id = integer_of(n, "id");
+          if (seen.insert(id).second) page.push_back(id);
+        }
+        if (page.empty()) break;
+        instance.notifications_ack(who, page);
+        acked.insert(acked.end(), page.begin(), page.end());
+      }
+    } else {
+      instance.notifications_ack(who, ids);
+      acked = ids;
+    }
+    if (raw) {
+      std::cout << json{{"acknowledged", acked}}.dump() << "\n";
+    } else if (ack_all) {
+      std::cout << "acknowledged " << acked.size() << " notification" << (acked.size() == 1 ? "" : "s") << "\n";
+    } else {
+      std::cout << "acknowledged " << acked.size() << " notification id" << (acked.size() == 1 ? "" : "s")
+                << " (unknown and already acknowledged ids are ignored)\n";
+    }
+    return kExitOk;
+  }
+
+  const std::string text = instance.notifications_poll(who, 10'000);
+  if (raw) {
+    std::cout << text << "\n";
+    return kExitOk;
+  }
+  const json pending = json::parse(text);
+  if (pending.empty()) {
+    std::cout << "no pending notifications\n";
+    return kExitOk;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& n : pending) {
+    rows.push_back({std::to_string(integer_of(n, "id")), import::format_utc(integer_of(n, "created_at_ms")),
+                    text_of(n.value("kind_name", json())), text_of(n.value("account_id", json())),
+                    shorten(text_of(n.value("payload", json())), 80)});
+  }
+  print_table({"ID", "CREATED (UTC)", "KIND", "ACCOUNT", "PAYLOAD"}, rows);
+  std::cout << pending.size() << " pending\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_audit_commands(std::vector<Command>& commands) {
+  commands.push_back({"audit", "--config CFG [--limit N] [filters] [--json]",
+                      "show the audit trail, newest first",
+                      "Prints the newest audit entries (default 20, --limit N up to 10000) as a table:\n"
+                      "id, time (UTC), user, action, entity and the start of the entry's 'after' JSON.\n"
+                      "--json prints the plugin's JSON array as it is.\n"
+                      "\n"
+                      "Filters: --user ID (entries by that user), --entity-type T (batch, config,\n"
+                      "notification, ...), --entity-id ID (for batches: the import's --source).\n"
+                      "The actor is --actor ID (default kamhost) with --role ROLE... (default\n"
+                      "kam.admin); it needs the permission audit.read.\n",
+                      &cmd_audit});
+  commands.push_back({"notifications", "--config CFG [--ack ID...|--ack-all] [--json]",
+                      "list pending notifications, or acknowledge them",
+                      "Without --ack: lists the pending (unacknowledged) notifications, oldest first\n"
+                      "(needs notifications.read). --ack ID... acknowledges those ids (also\n"
+                      "--ack 1,2,3); --ack-all acknowledges every pending one (needs\n"
+                      "notifications.ack). --json prints JSON instead of a table.\n"
+                      "The actor is --user ID (default kamhost) with --role ROLE... (default\n"
+                      "kam.admin).\n",
+                      &cmd_notifications});
+}
+
+}  // namespace kamhost
