@@ -11,6 +11,10 @@
 #include <vector>
 
 #include "core/actor.hpp"
+#include "core/tiers/churn.hpp"
+#include "core/tiers/customer_value.hpp"
+#include "core/tiers/exchange.hpp"
+#include "core/tiers/rules.hpp"
 
 namespace kam::config {
 
@@ -46,6 +50,13 @@ struct Config {
   BusinessConfig business;
   core::AccessRules access;
   LoggingConfig logging;
+  // The VIP tier engine (docs/tiers.md). All optional: without them there are no exchange rates
+  // (amounts must be in the reporting currency), one default tier "standard", the documented
+  // customer-value parameters, and no churn scoring.
+  core::tiers::ExchangeRates exchange_rates;   // into business.reporting_currency
+  core::tiers::TierConfig tiers;
+  core::tiers::CustomerValueConfig customer_value;
+  core::tiers::ChurnConfig churn_risk;
 
   std::string source_name;      // file path or the name given for text
   std::string content_hash;     // hex FNV-1a 64 of the YAML text, to tell configs apart

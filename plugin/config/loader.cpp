@@ -13,6 +13,7 @@
 #include "config/did_you_mean.hpp"
 #include "core/fnv1a.hpp"
 #include "config/loader.hpp"
+#include "config/tier_sections.hpp"
 #include "config/time_zone.hpp"
 #include "config/yaml_document.hpp"
 #include "config/yaml_reader.hpp"
@@ -267,7 +268,8 @@ Config load_config(const std::string& text, const std::string& name, const fs::p
   Config config;
   if (!read_version(*root, sink, config)) fail(sink);
   MapReader top(sink, *root, "", root->Mark(),
-                std::vector<std::string_view>{"kam", "instance", "database", "business", "access", "logging"});
+                std::vector<std::string_view>{"kam", "instance", "database", "business", "access", "logging",
+                                              "exchange_rates", "tiers", "customer_value", "churn_risk"});
   if (!top.find("kam"))
     sink.error(top.mark(), "missing required key 'kam' (the config format version; add 'kam: 1' as the first line)");
   read_instance(top, base_dir, config);
@@ -275,6 +277,7 @@ Config load_config(const std::string& text, const std::string& name, const fs::p
   read_business(top, config);
   read_access(top, config);
   read_logging(top, config);
+  detail::read_tier_sections(top, config);  // after business: it needs the reporting currency
   if (sink.has_errors()) fail(sink);
   config.source_name = name;
   config.content_hash = core::fnv1a64_hex(text);

@@ -39,6 +39,26 @@ std::string explain(const std::string& msg) {
   return "YAML syntax error: " + msg;
 }
 
+// An unquoted `op: >=` starts a YAML block scalar (`>`) or a tag (`!`), which the parser reports
+// as something puzzling; the line tells what was meant.
+bool has_unquoted_operator(std::string_view text, int line0) {
+  int line = 0;
+  std::size_t start = 0;
+  while (line < line0 && start < text.size()) {
+    const std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) return false;
+    start = nl + 1;
+    ++line;
+  }
+  const std::string_view row = text.substr(start, text.find('\n', start) - start);
+  for (std::size_t at = row.find("op:"); at != std::string_view::npos; at = row.find("op:", at + 1)) {
+    std::size_t i = at + 3;
+    while (i < row.size() && row[i] == ' ') ++i;
+    if (i < row.size() && (row[i] == '>' || row[i] == '!')) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<YAML::Node> parse_top_mapping(const std::string& text, DiagnosticSink& sink) {
@@ -48,6 +68,8 @@ std::optional<YAML::Node> parse_top_mapping(const std::string& text, DiagnosticS
   } catch (const YAML::ParserException& e) {
     if (auto tab = first_indent_tab(text, e.mark.line))
       sink.error(*tab, "YAML syntax error: tab character in indentation; indent with spaces only");
+    else if (has_unquoted_operator(text, e.mark.line))
+      sink.error(e.mark, explain(e.msg) + "; quote comparison operators, e.g. op: \">=\"");
     else
       sink.error(e.mark, explain(e.msg));
     return std::nullopt;

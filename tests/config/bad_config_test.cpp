@@ -77,6 +77,89 @@ const BadCase kBadCases[] = {
      "4:17: database.password_env: environment variable KAM_CONFIG_TEST_SURELY_UNSET is not set"},
     {"synchronous_for_postgresql.yaml",
      "4:16: database.synchronous: applies only to SQLite; remove it for PostgreSQL"},
+    // VIP tiers: exchange_rates, tiers, customer_value, churn_risk.
+    {"churn_duplicate_signal.yaml", "5:16: churn_risk.signals[1].signal: sla_breaches is already listed (line 4)"},
+    {"churn_full_not_above_zero.yaml",
+     "4:55: churn_risk.signals[0].full_at: must be above zero_at (50%), got \"10%\""},
+    {"churn_levels_order.yaml", "5:11: churn_risk.levels.high: must be above levels.medium (60), got 50"},
+    {"churn_unknown_signal.yaml",
+     "4:16: churn_risk.signals[0].signal: expected one of revenue_drop, open_complaints, "
+     "days_since_last_order, days_since_last_visit, sla_breaches, got \"complaints\""},
+    {"customer_value_range.yaml",
+     "3:19: customer_value.retention_rate: expected a percentage like \"12.5%\" in 0%..100%, got \"105%\""},
+    {"exchange_rate_bad_date.yaml",
+     "3:41: exchange_rates[0].from: expected the first day the rate applies, like 2026-01-01, got "
+     "\"2026-02-30\""},
+    {"exchange_rate_bad_rate.yaml",
+     "3:27: exchange_rates[0].rate: expected the value of 1 USD in EUR, a positive decimal like \"7.8123\" "
+     "(at most 10 decimals), got \"-0.92\""},
+    {"exchange_rate_duplicate.yaml",
+     "4:41: exchange_rates[1].from: a second USD rate from 2026-01-01 (first at line 3)"},
+    {"exchange_rate_missing_from.yaml", "3:5: exchange_rates[0]: missing required key 'from'"},
+    {"exchange_rate_reporting_currency.yaml",
+     "5:16: exchange_rates[0].currency: CNY is the reporting currency (business.reporting_currency); its "
+     "amounts need no rate"},
+    {"exchange_rates_not_a_list.yaml",
+     "3:3: exchange_rates: expected a list of rates like - {currency: EUR, rate: \"7.8123\", from: "
+     "2026-01-01}, got a mapping"},
+    {"tiers_bad_bool.yaml",
+     "7:36: tiers.levels[0].benefits.dedicated_account_manager: expected true or false, got \"yes\""},
+    {"tiers_bad_duration.yaml",
+     "7:32: tiers.levels[0].benefits.first_response_target: expected a duration like 30m, 4h, 2d or 1w "
+     "(up to 3650d), got \"4 hours\""},
+    {"tiers_bad_operator.yaml",
+     "7:35: tiers.levels[0].rule.all[0].op: expected one of <, <=, >, >=, ==, != (in quotes, e.g. op: "
+     "\">=\"), got \"=>\"; did you mean '>='?"},
+    {"tiers_bad_tier_name.yaml",
+     "4:14: tiers.levels[0].name: expected a tier name of 1 to 32 characters from a-z 0-9 _ -, got \"Gold "
+     "Plus\""},
+    {"tiers_condition_missing_value.yaml", "7:13: tiers.levels[0].rule.all[0]: missing required key 'value'"},
+    {"tiers_condition_mixed.yaml",
+     "7:14: tiers.levels[0].rule.all[0]: a condition has one of 'metric' (with op and value), 'flag', "
+     "'all' or 'any'; this one has metric, flag"},
+    {"tiers_count_not_whole.yaml",
+     "7:52: tiers.levels[0].rule.all[0].value: order_count is a whole number in 0..1000000000, got \"12.5\""},
+    {"tiers_default_not_last.yaml",
+     "4:33: tiers.levels[0].default: the default tier must be the last one; tiers after it could never "
+     "match"},
+    {"tiers_default_with_rule.yaml",
+     "6:7: tiers.levels[0].rule: the default tier has no rule; it takes every account no other tier "
+     "matches"},
+    {"tiers_downgrade_days_range.yaml", "3:25: tiers.downgrade_after_days: expected an integer in 0..3650, got 5000"},
+    {"tiers_duplicate_name.yaml", "6:13: tiers.levels[1].name: duplicate tier name 'gold' (first at line 4)"},
+    {"tiers_empty_group.yaml",
+     "8:18: tiers.levels[0].rule.any[1].all: expected a non-empty list of conditions, got an empty list"},
+    {"tiers_missing_rule.yaml", "4:7: tiers.levels[0]: missing required key 'rule' (only the default tier has none)"},
+    {"tiers_money_decimals.yaml",
+     "9:48: tiers.levels[0].rule.all[0].value: JPY amounts have no decimals, got \"1000000.50\""},
+    {"tiers_money_separators.yaml",
+     "7:47: tiers.levels[0].rule.all[0].value: write the amount without thousands separators, like "
+     "\"1000000.00\", got \"1,000,000.00\""},
+    {"tiers_no_default.yaml",
+     "4:5: tiers.levels: no default tier; end the list with one that has 'default: true' (it takes every "
+     "account no other tier matches)"},
+    {"tiers_percent_decimals.yaml",
+     "7:55: tiers.levels[0].rule.all[0].value: percentages have at most 2 decimals (whole basis points), "
+     "got \"12.345%\""},
+    {"tiers_percent_without_sign.yaml",
+     "7:55: tiers.levels[0].rule.all[0].value: margin_percent is a percentage like \"12.5%\", got 20; write "
+     "the % sign, e.g. \"20%\""},
+    {"tiers_resolution_before_response.yaml",
+     "8:28: tiers.levels[0].benefits.resolution_target: shorter than first_response_target (1d); a case "
+     "cannot be resolved before the first response"},
+    {"tiers_rule_all_and_any.yaml",
+     "7:9: tiers.levels[0].rule: use either 'all' or 'any', not both; nest one inside the other"},
+    {"tiers_share_over_100.yaml",
+     "7:59: tiers.levels[0].rule.any[0].value: pareto_top_percent is a percentage like \"12.5%\" in "
+     "0%..100%, got \"180%\""},
+    {"tiers_unknown_benefit.yaml",
+     "7:9: unknown key 'tiers.levels[0].benefits.discount_authorty'; did you mean "
+     "'tiers.levels[0].benefits.discount_authority'?"},
+    {"tiers_unknown_metric.yaml",
+     "7:22: tiers.levels[0].rule.all[0].metric: unknown metric \"revnue\"; did you mean 'revenue'?"},
+    {"tiers_unquoted_operator.yaml",
+     "8:18: YAML syntax error: unexpected character in block scalar; quote comparison operators, e.g. op: "
+     "\">=\""},
 };
 
 // Test names and failure messages show the file instead of the struct's bytes.

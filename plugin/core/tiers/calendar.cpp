@@ -1,0 +1,109 @@
+#include "core/tiers/calendar.hpp"
+
+#include <chrono>
+#include <exception>
+
+#include <date/date.h>
+#include <date/tz.h>
+
+#include "core/error.hpp"
+
+namespace kam::core::tiers {
+namespace {
+
+using std::chrono::milliseconds;
+using Ms = date::sys_time<milliseconds>;
+
+// date/tz builds its database once in a function-local static; taking the reference in our own
+// static makes the hand-over visible to ThreadSanitizer (the Debian library is not instrumented).
+const date::tzdb& tz_database() {
+  static const date::tzdb& db = date::get_tzdb();
+  return db;
+}
+
+const date::time_zone* locate(std::string_view name) {
+  try {
+    (void)tz_database();
+    const date::time_zone* zone = date::locate_zone(name);
+    // Zone files are read on first use; do it now so a broken file fails here, not mid-evaluation.
+    (void)zone->get_info(std::chrono::system_clock::now());
+    return zone;
+  } catch (const std::exception& e) {
+    throw Error(Status::config, "unknown time zone '" + std::string(name) + "': " + e.what());
+  }
+}
+
+date::local_days to_local_days(LocalDate d) { return date::local_days{date::days{d.days_since_epoch}}; }
+
+}  // namespace
+
+std::optional<LocalDate> LocalDate::parse(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
+  for (int p = 0; p < 3; ++p)
+    for (std::size_t i = starts[p]; i < starts[p] + lengths[p]; ++i) {
+      if (text[i] < '0' || text[i] > '9') return std::nullopt;
+      parts[p] = parts[p] * 10 + (text[i] - '0');
+    }
+  const date::year_month_day ymd{date::year{parts[0]}, date::month{static_cast<unsigned>(parts[1])},
+                                 date::day{static_cast<unsigned>(parts[2])}};
+  if (!ymd.ok()) return std::nullopt;
+  return LocalDate{static_cast<int32_t>(date::sys_days(ymd).time_since_epoch().count())};
+}
+
+LocalDate LocalDate::from_ymd(int year, unsigned month, unsigned day) {
+  const date::year_month_day ymd{date::year{year}, date::month{month}, date::day{day}};
+  return LocalDate{static_cast<int32_t>(date::sys_days(ymd).time_since_epoch().count())};
+}
+
+std::string LocalDate::to_string() const {
+  const date::year_month_day ymd{date::sys_days{date::days{days_since_epoch}}};
+  const int y = static_cast<int>(ymd.year());
+  const unsigned m = static_cast<unsigned>(ymd.month()), d = static_cast<unsigned>(ymd.day());
+  std::string out = std::to_string(y);
+  while (out.size() < 4) out.insert(out.begin(), '0');
+  out += '-';
+  out += static_cast<char>('0' + m / 10);
+  out += static_cast<char>('0' + m % 10);
+  out += '-';
+  out += static_cast<char>('0' + d / 10);
+  out += static_cast<char>('0' + d % 10);
+  return out;
+}
+
+BusinessCalendar::BusinessCalendar() : zone_(locate("UTC")), name_("UTC") {}
+
+BusinessCalendar::BusinessCalendar(std::string_view zone_name) : zone_(locate(zone_name)), name_(zone_name) {}
+
+LocalDate BusinessCalendar::local_date(int64_t ms) const {
+  const Ms t{milliseconds{ms}};
+  const auto local = zone_->to_local(t);
+  const auto day = date::floor<date::days>(local);
+  return LocalDate{static_cast<int32_t>(day.time_since_epoch().count())};
+}
+
+int64_t BusinessCalendar::start_of_day_ms(LocalDate d) const {
+  // choose::earliest: an ambiguous midnight gives its first occurrence; a nonexistent one (DST
+  // starting at 00:00) gives the transition, i.e. the first instant of that local day.
+  const auto sys = zone_->to_sys(date::local_time<milliseconds>{to_local_days(d).time_since_epoch()},
+                                 date::choose::earliest);
+  return std::chrono::duration_cast<milliseconds>(sys.time_since_epoch()).count();
+}
+
+TimeWindow BusinessCalendar::trailing_window(int64_t now_ms, int32_t days) const {
+  const LocalDate tomorrow{local_date(now_ms).days_since_epoch + 1};
+  return TimeWindow{start_of_day_ms(LocalDate{tomorrow.days_since_epoch - days}), start_of_day_ms(tomorrow)};
+}
+
+TimeWindow BusinessCalendar::prior_window(int64_t now_ms, int32_t days) const {
+  const LocalDate tomorrow{local_date(now_ms).days_since_epoch + 1};
+  return TimeWindow{start_of_day_ms(LocalDate{tomorrow.days_since_epoch - 2 * days}),
+                    start_of_day_ms(LocalDate{tomorrow.days_since_epoch - days})};
+}
+
+int32_t BusinessCalendar::days_between(int64_t earlier_ms, int64_t later_ms) const {
+  return local_date(later_ms).days_since_epoch - local_date(earlier_ms).days_since_epoch;
+}
+
+}  // namespace kam::core::tiers
