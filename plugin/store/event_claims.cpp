@@ -1,16 +1,30 @@
 #include "store/event_claims.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/error.hpp"
 #include "core/events.hpp"
+#include "store/pg_bulk.hpp"
+#include "store/sqlite_statement.hpp"
 
 namespace kam::store::detail {
 
 using soci::use;
 
-EventClaims::EventClaims(soci::session& sql, int64_t received_at_ms)
-    : sql_(sql), received_at_ms_(received_at_ms) {}
+namespace {
+
+[[noreturn]] void vanished(std::string_view event_id) {
+  // Only a batch that has not committed yet gives claims back, and we waited for it; seeing none
+  // here means another writer removed a committed id, which KAM never does.
+  throw Error(Status::busy, "event '" + std::string(event_id) +
+                                "' changed while this batch was claiming it; send the batch again");
+}
+
+}  // namespace
+
+EventClaims::EventClaims(soci::session& sql, Backend backend, int64_t received_at_ms)
+    : sql_(sql), backend_(backend), received_at_ms_(received_at_ms) {}
 
 void EventClaims::claim_all(const std::vector<BatchItem>& items) {
   items_ = &items;
@@ -18,8 +32,7 @@ void EventClaims::claim_all(const std::vector<BatchItem>& items) {
   claim_of_.assign(items.size(), nullptr);
   claims_.reserve(items.size());
 
-  // First occurrence of each id, sorted by id: the order every batch takes its row locks in.
-  std::vector<std::pair<std::string_view, size_t>> order;
+  ClaimOrder order;
   order.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
     if (!items[i].event) continue;
@@ -29,37 +42,94 @@ void EventClaims::claim_all(const std::vector<BatchItem>& items) {
     claim_of_[i] = &it->second;
     if (inserted) order.emplace_back(it->first, i);
   }
+  if (order.empty()) return;
   std::sort(order.begin(), order.end());
+  if (backend_ == Backend::sqlite) {
+    claim_one_by_one(order);
+  } else {
+    claim_in_bulk(order);
+  }
+}
 
-  insert_.emplace((sql_.prepare << "INSERT INTO ingested_events (event_id, kind, fingerprint,"
-                                   " received_at_ms) VALUES (:event_id, :kind, :fingerprint,"
-                                   " :received_at_ms) ON CONFLICT (event_id) DO NOTHING",
-                   use(event_id_, "event_id"), use(kind_, "kind"), use(fingerprint_, "fingerprint"),
-                   use(received_at_ms_, "received_at_ms")));
+void EventClaims::claim_one_by_one(const ClaimOrder& order) {
+  SqliteStatement insert(sql_,
+                         "INSERT INTO ingested_events (event_id, kind, fingerprint, received_at_ms)"
+                         " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (event_id) DO NOTHING");
+  std::optional<SqliteStatement> select;
+  insert.bind(4, received_at_ms_);
   for (const auto& [id, first] : order) {
-    event_id_ = id;
-    kind_ = static_cast<int32_t>(items[first].event->kind());
-    fingerprint_ = fingerprints_[first];
-    insert_->execute(true);
     Claim& claim = *claim_of_[first];
-    if (insert_->get_affected_rows() == 1) {
+    insert.bind(1, id);
+    insert.bind(2, static_cast<int64_t>((*items_)[first].event->kind()));
+    insert.bind(3, fingerprints_[first]);
+    if (insert.run() == 1) {
       claim.state = Claim::State::held;
-      claim.fingerprint = fingerprint_;
+      claim.fingerprint = fingerprints_[first];
       continue;
     }
-    if (!select_) {
-      select_.emplace(
-          (sql_.prepare << "SELECT fingerprint FROM ingested_events WHERE event_id = :event_id",
-           soci::into(found_fingerprint_), use(event_id_, "event_id")));
-    }
-    if (!select_->execute(true)) {
-      // Only a batch that has not committed yet gives claims back, and we waited for it; seeing
-      // none here means another writer removed a committed id, which KAM never does.
-      throw Error(Status::busy, "event '" + event_id_ +
-                                    "' changed while this batch was claiming it; send the batch again");
-    }
+    if (!select) select.emplace(sql_, "SELECT fingerprint FROM ingested_events WHERE event_id = ?1");
+    select->bind(1, id);
+    if (!select->next()) vanished(id);
     claim.state = Claim::State::taken_before;
-    claim.fingerprint = found_fingerprint_;
+    claim.fingerprint = select->int64_at(0);
+    select->reset();
+  }
+}
+
+void EventClaims::claim_in_bulk(const ClaimOrder& order) {
+  PgArray ids, kinds, fingerprints;
+  ids.reserve(order.size(), 24);
+  kinds.reserve(order.size(), 2);
+  fingerprints.reserve(order.size(), 21);
+  for (const auto& [id, first] : order) {
+    ids.add(id);
+    kinds.add(static_cast<int64_t>((*items_)[first].event->kind()));
+    fingerprints.add(fingerprints_[first]);
+    Claim& claim = *claim_of_[first];
+    claim.state = Claim::State::taken_before;  // until the INSERT says otherwise
+    claim.fingerprint = fingerprints_[first];
+  }
+  const std::string received = std::to_string(received_at_ms_);
+  // ORDER BY the position in the (sorted) arrays: the rows are inserted, and their locks taken, in
+  // that order.
+  const PgResult inserted = pg_exec(
+      sql_,
+      "INSERT INTO ingested_events (event_id, kind, fingerprint, received_at_ms)"
+      " SELECT c.event_id, c.kind, c.fingerprint, CAST($4 AS bigint)"
+      " FROM unnest(CAST($1 AS text[]), CAST($2 AS integer[]), CAST($3 AS bigint[]))"
+      " WITH ORDINALITY AS c (event_id, kind, fingerprint, position)"
+      " ORDER BY c.position"
+      " ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
+      {&ids.literal(), &kinds.literal(), &fingerprints.literal(), &received});
+  for (int row = 0; row < inserted.rows(); ++row) {
+    auto it = claims_.find(inserted.text(row, 0));
+    if (it == claims_.end()) throw soci::soci_error("internal error: claimed an unknown event id");
+    it->second.state = Claim::State::held;
+  }
+  if (static_cast<size_t>(inserted.rows()) == order.size()) return;
+
+  // The others were stored before (or by a batch this one waited for): read what they were stored
+  // with, in a new statement that sees those commits.
+  PgArray taken;
+  for (const auto& [id, first] : order)
+    if (claim_of_[first]->state == Claim::State::taken_before) taken.add(id);
+  const PgResult found =
+      pg_exec(sql_,
+              "SELECT event_id, fingerprint FROM ingested_events"
+              " WHERE event_id = ANY (CAST($1 AS text[]))",
+              {&taken.literal()});
+  size_t seen = 0;
+  for (int row = 0; row < found.rows(); ++row) {
+    auto it = claims_.find(found.text(row, 0));
+    if (it == claims_.end() || it->second.state != Claim::State::taken_before) continue;
+    it->second.fingerprint = found.int64(row, 1);
+    ++seen;
+  }
+  if (seen != taken.size()) {
+    std::unordered_set<std::string_view> present;
+    for (int row = 0; row < found.rows(); ++row) present.insert(found.text(row, 0));
+    for (const auto& [id, first] : order)
+      if (claim_of_[first]->state == Claim::State::taken_before && !present.count(id)) vanished(id);
   }
 }
 
@@ -94,6 +164,15 @@ void EventClaims::stored(size_t index) {
 }
 
 void EventClaims::release_unused() {
+  if (backend_ == Backend::postgresql) {
+    PgArray unused;
+    for (const auto& [id, claim] : claims_)
+      if (claim.state == Claim::State::held) unused.add(id);
+    if (unused.empty()) return;
+    pg_exec(sql_, "DELETE FROM ingested_events WHERE event_id = ANY (CAST($1 AS text[]))",
+            {&unused.literal()});
+    return;
+  }
   for (const auto& [id, claim] : claims_) {
     if (claim.state != Claim::State::held) continue;
     if (!delete_) {

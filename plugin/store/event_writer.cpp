@@ -6,6 +6,7 @@
 
 #include "store/event_writer_support.hpp"
 #include "store/json_text.hpp"
+#include "store/pg_bulk.hpp"
 
 namespace kam::store::detail {
 
@@ -15,8 +16,12 @@ namespace {
 constexpr int32_t kVisitPlanned = 1, kVisitCompleted = 2, kVisitCancelled = 3;
 }  // namespace
 
-EventWriter::EventWriter(soci::session& sql, int64_t received_at_ms)
-    : sql_(sql), received_at_ms_(received_at_ms) {}
+EventWriter::EventWriter(soci::session& sql, Backend backend, int64_t received_at_ms,
+                         const KnownIds* committed_accounts)
+    : sql_(sql),
+      backend_(backend),
+      committed_accounts_(committed_accounts),
+      received_at_ms_(received_at_ms) {}
 
 ItemResult EventWriter::write(const core::Event& event) {
   event_id_ = event.event_id;
@@ -25,7 +30,9 @@ ItemResult EventWriter::write(const core::Event& event) {
 }
 
 bool EventWriter::account_exists(const std::string& account_id) {
+  if (committed_accounts_ && committed_accounts_->contains(account_id)) return true;
   if (known_accounts_.count(account_id)) return true;
+  if (absent_accounts_.count(account_id)) return false;
   if (!account_exists_) {
     account_exists_.emplace(
         (sql_.prepare << "SELECT 1 FROM accounts WHERE account_id = :account_id",
@@ -35,6 +42,30 @@ bool EventWriter::account_exists(const std::string& account_id) {
   if (!account_exists_->execute(true)) return false;
   known_accounts_.insert(account_id);
   return true;
+}
+
+void EventWriter::prefetch_accounts(const std::vector<BatchItem>& items) {
+  std::unordered_set<std::string_view> wanted;
+  PgArray ids;
+  auto want = [&](const std::string& id) {
+    if (committed_accounts_ && committed_accounts_->contains(id)) return;
+    if (wanted.insert(id).second) ids.add(id);
+  };
+  for (const auto& item : items) {
+    if (!item.event) continue;
+    if (const auto* o = std::get_if<core::OrderPosted>(&item.event->payload)) want(o->account_id);
+    if (const auto* v = std::get_if<core::VisitEvent>(&item.event->payload)) want(v->account_id);
+  }
+  if (ids.empty()) return;
+  const PgResult found = pg_exec(
+      sql_, "SELECT account_id FROM accounts WHERE account_id = ANY (CAST($1 AS text[]))",
+      {&ids.literal()});
+  for (int row = 0; row < found.rows(); ++row) {
+    const std::string_view id = found.text(row, 0);
+    known_accounts_.emplace(id);
+    wanted.erase(id);
+  }
+  absent_accounts_ = std::move(wanted);
 }
 
 // --- accounts and distributors ---------------------------------------------------------------------
@@ -71,7 +102,8 @@ ItemResult EventWriter::store(const core::AccountUpserted& a) {
   a_distributor_ = a.distributor_id;
   a_flags_ = json_string_array(a.flags);
   account_upsert_->execute(true);
-  known_accounts_.insert(a.account_id);
+  if (!committed_accounts_ || !committed_accounts_->contains(a.account_id))
+    known_accounts_.insert(a.account_id);
   return accepted_item();
 }
 
@@ -107,26 +139,47 @@ ItemResult EventWriter::store(const core::DistributorUpserted& d) {
 
 ItemResult EventWriter::store(const core::OrderPosted& o) {
   if (!account_exists(o.account_id)) return unknown_item("account", o.account_id, "account_upserted");
-  if (!order_insert_) {
-    order_insert_.emplace(
-        (sql_.prepare << "INSERT INTO orders (order_id, account_id, amount_minor, currency,"
-                         " margin_minor, document_type, order_date_ms, event_id)"
-                         " VALUES (:order_id, :account_id, :amount_minor, :currency,"
-                         " :margin_minor, :document_type, :order_date_ms, :event_id)"
-                         " ON CONFLICT (order_id) DO NOTHING",
-         use(o_id_, "order_id"), use(o_account_, "account_id"), use(o_amount_, "amount_minor"),
-         use(o_currency_, "currency"), use(o_margin_, "margin_minor"),
-         use(o_document_type_, "document_type"), use(at_ms_, "order_date_ms"),
-         use(event_id_, "event_id")));
-  }
   o_id_ = o.order_id;
-  o_account_ = o.account_id;
-  o_amount_ = o.amount.minor_units;
-  o_currency_ = o.amount.currency;
-  o_margin_ = o.margin.minor_units;
-  o_document_type_ = o.document_type;
-  order_insert_->execute(true);
-  if (order_insert_->get_affected_rows() == 1) return accepted_item();
+  if (backend_ == Backend::sqlite) {
+    // Bound to the event's own strings (no copies); run() finishes with them before returning.
+    if (!sqlite_order_insert_) {
+      sqlite_order_insert_.emplace(
+          sql_,
+          "INSERT INTO orders (order_id, account_id, amount_minor, currency, margin_minor,"
+          " document_type, order_date_ms, event_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+          " ON CONFLICT (order_id) DO NOTHING");
+    }
+    SqliteStatement& insert = *sqlite_order_insert_;
+    insert.bind(1, o.order_id);
+    insert.bind(2, o.account_id);
+    insert.bind(3, o.amount.minor_units);
+    insert.bind(4, o.amount.currency);
+    insert.bind(5, o.margin.minor_units);
+    insert.bind(6, int64_t{o.document_type});
+    insert.bind(7, at_ms_);
+    insert.bind(8, event_id_);
+    if (insert.run() == 1) return accepted_item();
+  } else {
+    if (!order_insert_) {
+      order_insert_.emplace(
+          (sql_.prepare << "INSERT INTO orders (order_id, account_id, amount_minor, currency,"
+                           " margin_minor, document_type, order_date_ms, event_id)"
+                           " VALUES (:order_id, :account_id, :amount_minor, :currency,"
+                           " :margin_minor, :document_type, :order_date_ms, :event_id)"
+                           " ON CONFLICT (order_id) DO NOTHING",
+           use(o_id_, "order_id"), use(o_account_, "account_id"), use(o_amount_, "amount_minor"),
+           use(o_currency_, "currency"), use(o_margin_, "margin_minor"),
+           use(o_document_type_, "document_type"), use(at_ms_, "order_date_ms"),
+           use(event_id_, "event_id")));
+    }
+    o_account_ = o.account_id;
+    o_amount_ = o.amount.minor_units;
+    o_currency_ = o.amount.currency;
+    o_margin_ = o.margin.minor_units;
+    o_document_type_ = o.document_type;
+    order_insert_->execute(true);
+    if (order_insert_->get_affected_rows() == 1) return accepted_item();
+  }
 
   if (!order_owner_) {
     order_owner_.emplace((sql_.prepare << "SELECT event_id FROM orders WHERE order_id = :order_id",

@@ -7,7 +7,9 @@
 // PostgreSQL a unique violation would abort the whole batch.
 //
 // Every statement is prepared once per batch and re-executed with new values bound to members
-// (`sql << ...` per row re-prepares and is several times slower).
+// (`sql << ...` per row re-prepares and is several times slower). On SQLite the order insert, run
+// once per order event, binds the event's own strings on the raw handle (sqlite_statement.hpp).
+// On PostgreSQL, ingest.cpp normally hands orders to BulkOrders instead of store(OrderPosted).
 #pragma once
 
 #include <soci/soci.h>
@@ -16,25 +18,41 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "core/events.hpp"
+#include "store/backend.hpp"
+#include "store/known_ids.hpp"
+#include "store/sqlite_statement.hpp"
 #include "store/store.hpp"
 
 namespace kam::store::detail {
 
 class EventWriter {
  public:
-  EventWriter(soci::session& sql, int64_t received_at_ms);
+  // `committed_accounts`: accounts known to be committed (may be null); asked before the database.
+  EventWriter(soci::session& sql, Backend backend, int64_t received_at_ms,
+              const KnownIds* committed_accounts);
   EventWriter(const EventWriter&) = delete;
   EventWriter& operator=(const EventWriter&) = delete;
 
   // Accepted (stored) or rejected (nothing stored).
   ItemResult write(const core::Event& event);
 
- private:
+  // Whether the account is stored (before this batch, or upserted by it so far).
   bool account_exists(const std::string& account_id);
 
+  // PostgreSQL: looks up, with one query, the accounts the batch's orders and visits name that
+  // committed_accounts does not know, so account_exists() needs no round trip for them.
+  void prefetch_accounts(const std::vector<BatchItem>& items);
+
+  // Accounts this batch found in the database or upserted that `committed_accounts` did not know:
+  // once the batch has committed, they may be added to it.
+  const std::unordered_set<std::string>& learned_accounts() const { return known_accounts_; }
+
+ private:
   ItemResult store(const core::AccountUpserted& a);
   ItemResult store(const core::OrderPosted& o);
   ItemResult store(const core::OrderCancelled& c);
@@ -47,8 +65,13 @@ class EventWriter {
   soci::statement& service_update(int32_t action);
 
   soci::session& sql_;
-  // Accounts seen in this transaction (stored before or upserted in it); accounts are never deleted.
+  const Backend backend_;
+  const KnownIds* committed_accounts_;
+  // Accounts seen in this transaction (stored before or upserted in it) that committed_accounts_
+  // did not know; accounts are never deleted.
   std::unordered_set<std::string> known_accounts_;
+  // Accounts prefetch_accounts() did not find (unless upserted since: known_accounts_ comes first).
+  std::unordered_set<std::string_view> absent_accounts_;
 
   // --- values bound to the statements ---------------------------------------------------------
   // the current event
@@ -82,6 +105,7 @@ class EventWriter {
   std::optional<soci::statement> account_exists_;
   std::optional<soci::statement> account_upsert_, distributor_upsert_;
   std::optional<soci::statement> order_insert_, order_owner_, order_cancel_, order_exists_;
+  std::optional<SqliteStatement> sqlite_order_insert_;  // SQLite: the per-order statement, raw
   std::optional<soci::statement> complaint_open_, complaint_event_, complaint_opener_;
   std::array<std::optional<soci::statement>, 8> complaint_updates_;
   std::optional<soci::statement> service_open_, service_event_, service_opener_;

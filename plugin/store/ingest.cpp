@@ -1,8 +1,13 @@
 #include "store/ingest.hpp"
 
+#include <optional>
+#include <variant>
+
 #include "store/audit.hpp"
+#include "store/bulk_orders.hpp"
 #include "store/event_claims.hpp"
 #include "store/event_writer.hpp"
+#include "store/event_writer_support.hpp"
 #include "store/json_text.hpp"
 
 namespace kam::store::detail {
@@ -30,15 +35,22 @@ void count(BatchResult& result, int64_t index, const ItemResult& r) {
 
 }  // namespace
 
-BatchResult run_batch(soci::session& sql, const std::vector<BatchItem>& items,
-                      const IngestOptions& options) {
-  BatchResult result;
+BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchItem>& items,
+                   const IngestOptions& options, const KnownIds& known_accounts,
+                   bool bulk_orders) {
+  BatchRun run;
+  BatchResult& result = run.result;
   result.items.reserve(items.size());
   {
     // Scoped so their prepared statements are finalised before the audit entry and the commit.
-    EventClaims claims(sql, options.now_ms);
-    EventWriter writer(sql, options.now_ms);
+    EventClaims claims(sql, backend, options.now_ms);
+    EventWriter writer(sql, backend, options.now_ms, &known_accounts);
     claims.claim_all(items);
+    std::optional<BulkOrders> orders;
+    if (bulk_orders && backend == Backend::postgresql) {
+      orders.emplace(sql);
+      writer.prefetch_accounts(items);
+    }
     for (size_t i = 0; i < items.size(); ++i) {
       const BatchItem& item = items[i];
       // Atomic batches keep checking after a rejection, so the host learns every problem at once.
@@ -48,13 +60,26 @@ BatchResult run_batch(soci::session& sql, const std::vector<BatchItem>& items,
       } else if (auto taken = claims.check(i)) {
         r = std::move(*taken);
       } else {
-        r = writer.write(*item.event);
+        const auto* order = orders ? std::get_if<core::OrderPosted>(&item.event->payload) : nullptr;
+        if (order != nullptr) {
+          r = writer.account_exists(order->account_id)
+                  ? orders->add(*item.event, *order)
+                  : unknown_item("account", order->account_id, "account_upserted");
+        } else {
+          // A cancellation needs its order in the table.
+          if (orders && std::holds_alternative<core::OrderCancelled>(item.event->payload))
+            orders->flush();
+          r = writer.write(*item.event);
+        }
         if (r.outcome == Outcome::accepted) claims.stored(i);
       }
       count(result, static_cast<int64_t>(i), r);
       result.items.push_back(std::move(r));
     }
-    claims.release_unused();
+    if (orders) orders->flush();
+    // A rejected atomic batch is rolled back anyway.
+    if (result.rejected == 0 || options.skip_rejected) claims.release_unused();
+    run.learned_accounts.assign(writer.learned_accounts().begin(), writer.learned_accounts().end());
   }
 
   if (result.rejected > 0 && !options.skip_rejected) {
@@ -66,7 +91,8 @@ BatchResult run_batch(soci::session& sql, const std::vector<BatchItem>& items,
     result.not_applied = result.accepted + result.duplicates;
     result.accepted = result.duplicates = 0;
     result.committed = false;
-    return result;
+    run.learned_accounts.clear();
+    return run;
   }
 
   AuditEntry audit;
@@ -83,7 +109,7 @@ BatchResult run_batch(soci::session& sql, const std::vector<BatchItem>& items,
                                   {"not_applied", static_cast<int64_t>(result.not_applied)}});
   append_audit(sql, audit);
   result.committed = true;
-  return result;
+  return run;
 }
 
 std::string describe_rejections(const std::vector<BatchItem>& items, const BatchResult& result,

@@ -7,15 +7,28 @@
 #include <string>
 #include <vector>
 
+#include "store/backend.hpp"
+#include "store/known_ids.hpp"
 #include "store/store.hpp"
 
 namespace kam::store::detail {
 
+struct BatchRun {
+  BatchResult result;
+  // Accounts the batch found in the database or upserted that the store's KnownIds did not hold:
+  // the caller adds them once the transaction has committed (never before, never on rollback).
+  std::vector<std::string> learned_accounts;
+};
+
 // Processes every item in order inside the open transaction. When the result says committed, the
 // audit entry has been written and the caller commits; otherwise (an atomic batch with a rejected
 // item) the caller rolls back: every valid item is then reported as not_applied.
-BatchResult run_batch(soci::session& sql, const std::vector<BatchItem>& items,
-                      const IngestOptions& options);
+// `known_accounts`: accounts committed earlier (read only here).
+// `bulk_orders` (PostgreSQL only): orders are decided in memory and written with one statement per
+// batch (bulk_orders.hpp); may throw RowByRowNeeded, after which the caller rolls back and runs the
+// batch again without it.
+BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchItem>& items,
+                   const IngestOptions& options, const KnownIds& known_accounts, bool bulk_orders);
 
 // One line for the host's log about a batch that was rejected or had rejected items.
 std::string describe_rejections(const std::vector<BatchItem>& items, const BatchResult& result,

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "store/audit.hpp"
+#include "store/bulk_orders.hpp"
 #include "store/conninfo.hpp"
 #include "store/db_error.hpp"
 #include "store/ingest.hpp"
@@ -54,6 +55,26 @@ void prepare_sqlite_directory(const std::string& path, const std::string& label)
                                    parent.string() + "': " + ec.message());
 }
 
+// Switching to WAL needs an exclusive lock. When several connections open a new file at once, SQLite
+// may answer "database is locked" at once instead of calling the busy handler (waiting could
+// deadlock), so the switch is tried again until busy_timeout has passed.
+std::string switch_to_wal(soci::session& sql, std::chrono::milliseconds busy_timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + busy_timeout;
+  for (;;) {
+    try {
+      std::string mode;
+      sql << "PRAGMA journal_mode = WAL", soci::into(mode);
+      return mode;
+    } catch (const soci::soci_error& e) {
+      const std::string_view what = e.what();
+      if (what.find("database is locked") == std::string_view::npos ||
+          std::chrono::steady_clock::now() >= deadline)
+        throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
 }  // namespace
 
 SqlStore::SqlStore(const config::DatabaseConfig& db, LogFn log_sink)
@@ -88,8 +109,7 @@ SqlStore::SqlStore(const config::DatabaseConfig& db, LogFn log_sink)
     guarded("open database " + label_, [&] {
       if (backend_ == Backend::sqlite) {
         // Persistent in the file; needs no transaction around it.
-        std::string mode;
-        *lease << "PRAGMA journal_mode = WAL", soci::into(mode);
+        const std::string mode = switch_to_wal(*lease, busy_timeout_);
         if (mode != "wal")
           throw Error(Status::store, "open database " + label_ +
                                          ": cannot switch to WAL journal mode (still '" + mode +
@@ -153,20 +173,29 @@ void SqlStore::with_session(const std::string& doing,
 BatchResult SqlStore::ingest(const std::vector<BatchItem>& items, const IngestOptions& options) {
   const std::string doing = "ingest batch from '" + options.source + "'";
   BatchResult result;
+  // PostgreSQL writes the orders of a batch with one statement; when that finds an order id already
+  // in the database, the batch runs again row by row, which reports those conflicts exactly.
+  bool bulk_orders = backend_ == Backend::postgresql;
   for (int attempt = 1;; ++attempt) {
     try {
       auto lease = pool_->lease();
       auto writer = lock_writer();
       Transaction tx(*lease, backend_);
-      result = run_batch(*lease, items, options);
-      if (result.committed) {
+      BatchRun run = run_batch(*lease, backend_, items, options, known_accounts_, bulk_orders);
+      if (run.result.committed) {
         tx.commit();
+        known_accounts_.add(run.learned_accounts);
       } else {
         tx.rollback();
       }
+      result = std::move(run.result);
       break;
     } catch (const Error&) {
       throw;
+    } catch (const RowByRowNeeded&) {
+      log(kLogDebug, doing + ": an order of the batch is already stored; running it again row by row");
+      bulk_orders = false;
+      --attempt;  // not a failed attempt
     } catch (const std::exception& e) {
       if (attempt < kMaxIngestAttempts && is_retryable(e)) {
         log(kLogDebug, doing + ": attempt " + std::to_string(attempt) +

@@ -13,6 +13,7 @@
 
 #include "store/backend.hpp"
 #include "store/connection_pool.hpp"
+#include "store/known_ids.hpp"
 #include "store/store.hpp"
 #include "store/write_lock.hpp"
 
@@ -63,6 +64,8 @@ class SqlStore final : public Store {
   std::chrono::milliseconds busy_timeout_;
   std::unique_ptr<ConnectionPool> pool_;
   WriteLock writer_;
+  // Accounts known to be committed (they are never deleted): ingestion asks this before the database.
+  KnownIds known_accounts_;
   int32_t schema_version_ = 0;
 };
 
