@@ -12,4 +12,5 @@ work="$(mktemp -d /tmp/kam-bench.XXXXXX)"
 chmod 755 "$work"  # the PostgreSQL server runs as user postgres and must reach its directory
 trap 'bash tests/support/pg-server.sh stop "$work/pg" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 url="$(bash tests/support/pg-server.sh start "$work/pg")"
+echo "PostgreSQL: a throw-away server on 127.0.0.1 (tests/support/pg-server.sh: fsync=off), the same for KAM and for COPY"
 "$here/build/bench/kam_ingest_bench" --dir "$work/sqlite" --pg "$url" "$@"

@@ -40,6 +40,7 @@ inline std::string pg_scalar(const std::string& url, const std::string& sql) {
     PQfinish(c);
     throw std::runtime_error("connect: " + e);
   }
+  PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);  // "does not exist, skipping"
   PGresult* r = PQexec(c, sql.c_str());
   std::string out;
   auto st = PQresultStatus(r);
