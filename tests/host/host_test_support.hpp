@@ -2,6 +2,8 @@
 // directory per test, config texts, and a look at /proc/self/maps.
 #pragma once
 
+#include "../support/temp_dir.hpp"
+
 #include <stdlib.h>
 
 #include <filesystem>
@@ -18,31 +20,7 @@ namespace kam::host_test {
 
 inline const std::string kPluginPath = KAM_PLUGIN_PATH;
 
-// A fresh directory under $TMPDIR (or /tmp), removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string base = std::filesystem::temp_directory_path() / "kam-host-test-XXXXXX";
-    if (mkdtemp(base.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = base;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(file(name), std::ios::binary) << text;
-    return file(name);
-  }
-
- private:
-  std::filesystem::path path_;
-};
+using kam::test::TempDir;
 
 // A valid config naming instance `name`, a SQLite database in `dir`, and the roles the tests use:
 // kam.admin may do everything, erp.feed may only ingest.

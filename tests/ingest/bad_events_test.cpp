@@ -56,22 +56,9 @@ class BadEvents : public ::testing::Test {
 
   kam_status ingest(std::vector<const kam_event_header*> events, uint32_t flags,
                     std::vector<kam_event_result>* results, kam_batch_summary* summary) {
-    const char* roles[] = {"erp.feed"};
-    kam_actor actor{sizeof(kam_actor), 1, "feed", roles};
-    kam_batch b{};
-    b.struct_size = sizeof b;
-    b.flags = flags;
-    b.events = events.data();
-    b.event_count = events.size();
-    b.source = "bad-events-test";
-    if (results) {
-      results->assign(events.size(), kam_event_result{});
-      b.results = results->data();
-      b.results_struct_size = sizeof(kam_event_result);
-    }
-    kam_batch_summary local{};
-    local.struct_size = sizeof local;
-    return plugin_.api->ingest(inst_, &actor, &b, summary ? summary : &local);
+    kam_batch_summary local;
+    return plugin_.ingest(inst_, events, "bad-events-test", summary ? *summary : local, flags,
+                          results);
   }
 
   std::string orders_count() { return kam::test::sqlite_scalar(db_, "SELECT COUNT(*) FROM orders"); }

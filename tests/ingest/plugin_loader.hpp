@@ -41,9 +41,11 @@ struct LoadedPlugin {
                                api->last_error_message());
   }
 
-  // Ingests events as one batch in the name of a feed user with role erp.feed; fills summary.
+  // Ingests events as one batch in the name of a feed user with role erp.feed; fills summary, and
+  // results (one per event) when given.
   kam_status ingest(kam_instance* instance, const std::vector<const kam_event_header*>& events,
-                    const char* source, kam_batch_summary& summary, uint32_t flags = 0) const {
+                    const char* source, kam_batch_summary& summary, uint32_t flags = 0,
+                    std::vector<kam_event_result>* results = nullptr) const {
     const char* roles[] = {"erp.feed"};
     kam_actor actor{sizeof(kam_actor), 1, "feed", roles};
     kam_batch batch{};
@@ -52,6 +54,11 @@ struct LoadedPlugin {
     batch.events = events.data();
     batch.event_count = events.size();
     batch.source = source;
+    if (results != nullptr) {
+      results->assign(events.size(), kam_event_result{});
+      batch.results = results->data();
+      batch.results_struct_size = sizeof(kam_event_result);
+    }
     summary = kam_batch_summary{};
     summary.struct_size = sizeof summary;
     return api->ingest(instance, &actor, &batch, &summary);

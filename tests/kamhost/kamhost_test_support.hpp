@@ -1,6 +1,8 @@
 // kamhost_test_support.hpp - running the built kamhost with the built plugin, in a fresh directory.
 #pragma once
 
+#include "../support/temp_dir.hpp"
+
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -41,31 +43,7 @@ inline std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
-// A fresh directory per test, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::path(testing::TempDir()) / "kamhost_XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = std::filesystem::canonical(pattern);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(path_ / name, std::ios::binary) << text;
-    return file(name);
-  }
-
- private:
-  std::filesystem::path path_;
-};
+using ::kam::test::TempDir;
 
 // A config with a SQLite database in dir and the demo's roles.
 inline std::string config_text(const std::filesystem::path& dir) {
