@@ -101,9 +101,10 @@ kam_status config_reload(kam_instance* instance, const kam_actor* actor,
       std::lock_guard<std::mutex> lock(instance->config_mutex);
       if (!same_database(instance->config->database, next->database))
         throw Error(Status::unsupported,
-                    "config_reload: the new config names another database (" + next->database.url +
-                        " instead of " + instance->config->database.url +
-                        "); the old config keeps serving: restart the instance to switch");
+                    "config_reload: the new config changes the database section (url, "
+                    "synchronous or pool size: " + next->database.url + " vs " +
+                        instance->config->database.url +
+                        "); the old config keeps serving: restart the instance to apply it");
       previous = instance->config;
       previous_version = instance->config_version;
       instance->config = next;

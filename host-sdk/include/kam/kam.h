@@ -422,8 +422,8 @@ typedef struct kam_api_v1 {
     kam_status (*instance_destroy)(kam_instance *instance);
 
     /* Replace the config atomically: the new YAML is validated completely first; if it is invalid
-     * (KAM_ERR_CONFIG), or names another database (KAM_ERR_UNSUPPORTED: restart for that), the old
-     * config keeps serving unchanged. Calls in progress finish on the config they started with.
+     * (KAM_ERR_CONFIG), or changes the database section (url, synchronous, pool size:
+     * KAM_ERR_UNSUPPORTED, restart for that), the old config keeps serving unchanged. Calls in progress finish on the config they started with.
      * Needs permission "config.reload". Audited. [thread-safe] */
     kam_status (*config_reload)(kam_instance *instance, const kam_actor *actor,
                                 const kam_config_source *source);
