@@ -586,18 +586,6 @@ void parse_json_event(std::string_view line, Arena& arena, AnyEvent& out) {
 // CSV
 // ---------------------------------------------------------------------------------------------------
 
-std::string fnv1a64_hex(std::string_view data) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (char c : data) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<std::size_t>(i)] = kHex[h & 15];
-  return out;
-}
-
 int CsvReader::get() {
   int c = in_.rdbuf()->sbumpc();
   if (c != std::char_traits<char>::eof()) ++bytes_;

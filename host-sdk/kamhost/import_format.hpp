@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/fnv1a.hpp"
+
 namespace kamhost::import {
 
 // A line that cannot become an event; the message names the field ("occurred_at: ...").
@@ -96,8 +98,9 @@ void parse_json_event(std::string_view line, Arena& arena, AnyEvent& out);
 
 // ---- CSV ----
 
-// FNV-1a 64 as 16 lower-case hex digits.
-std::string fnv1a64_hex(std::string_view data);
+// FNV-1a 64 as 16 lower-case hex digits: the plugin core's header-only one (no plugin code is
+// linked; the derived CSV event ids only need a stable hash).
+using kam::core::fnv1a64_hex;
 
 // One CSV record (RFC 4180): fields, the line it starts on, and its text as read (without the line
 // break that ends it). error is set when the record is malformed (a quote in an unquoted field, text

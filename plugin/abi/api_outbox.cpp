@@ -1,5 +1,5 @@
 // The notification outbox (poll, acknowledge, deliver through the host callback) and the audit trail.
-#include <cstring>
+#include <algorithm>
 
 #include "abi/api.hpp"
 #include "abi/buffer.hpp"

@@ -1,7 +1,6 @@
 // entry.cpp - the plugin's one exported symbol: version negotiation and the function table.
 #define KAM_BUILDING_PLUGIN 1
 #include <cstdio>
-#include <cstring>
 
 #include "abi/api.hpp"
 #include "abi/buffer.hpp"

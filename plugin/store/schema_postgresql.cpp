@@ -168,30 +168,33 @@ const std::vector<Migration>& postgresql_migrations() {
            "CREATE INDEX deal_registrations_by_account ON deal_registrations (account_id)",
            "CREATE INDEX deal_registrations_by_distributor ON deal_registrations (distributor_id)",
 
+           // One row per tier an account entered: what decided it and the inputs it used, so a past
+           // decision can be explained after the rules change.
            R"sql(CREATE TABLE tier_history (
   id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   account_id TEXT NOT NULL,
   tier TEXT NOT NULL,
+  previous_tier TEXT NOT NULL DEFAULT '',
   since_ms BIGINT NOT NULL,
   config_version BIGINT NOT NULL,
   metrics_json TEXT NOT NULL DEFAULT '{}',
-  actor TEXT NOT NULL DEFAULT '',
   reason TEXT NOT NULL DEFAULT '',
-  expires_at_ms BIGINT
+  actor TEXT NOT NULL DEFAULT ''
 ))sql",
            "CREATE INDEX tier_history_by_account ON tier_history (account_id, since_ms)",
+           // Manual overrides: set by an actor with a reason and an expiry; cleared early or expired.
            R"sql(CREATE TABLE tier_overrides (
   id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   account_id TEXT NOT NULL,
   tier TEXT NOT NULL,
-  since_ms BIGINT NOT NULL,
-  config_version BIGINT NOT NULL,
-  metrics_json TEXT NOT NULL DEFAULT '{}',
-  actor TEXT NOT NULL DEFAULT '',
-  reason TEXT NOT NULL DEFAULT '',
-  expires_at_ms BIGINT
+  reason TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  set_at_ms BIGINT NOT NULL,
+  expires_at_ms BIGINT NOT NULL,
+  cleared_at_ms BIGINT,
+  cleared_by TEXT NOT NULL DEFAULT ''
 ))sql",
-           "CREATE INDEX tier_overrides_by_account ON tier_overrides (account_id, since_ms)",
+           "CREATE INDEX tier_overrides_by_account ON tier_overrides (account_id, set_at_ms)",
 
            R"sql(CREATE TABLE notifications (
   id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
