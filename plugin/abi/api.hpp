@@ -32,4 +32,14 @@ kam_status notifications_deliver(kam_instance* instance, uint32_t max, uint32_t*
 kam_status audit_query(kam_instance* instance, const kam_actor* actor,
                        const kam_audit_query* query, kam_buffer* out_json);
 
+// 1.1: account tiers (api_tiers.cpp)
+kam_status tiers_evaluate(kam_instance* instance, const kam_actor* actor, const kam_tier_evaluation* request,
+                          kam_tier_evaluation_summary* summary);
+kam_status account_card(kam_instance* instance, const kam_actor* actor, const char* account_id, kam_buffer* out_json);
+kam_status tier_override_set(kam_instance* instance, const kam_actor* actor, const kam_tier_override* request);
+kam_status tier_override_clear(kam_instance* instance, const kam_actor* actor, const char* account_id,
+                               const char* reason);
+kam_status report_pareto(kam_instance* instance, const kam_actor* actor, uint32_t max_entries, kam_buffer* out_json);
+kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result* result);
+
 }  // namespace kam::abi

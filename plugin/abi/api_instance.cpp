@@ -73,7 +73,7 @@ kam_status instance_create(const kam_instance_options* options, kam_instance** o
     kam_instance* raw = instance.get();
     instance->store = store::Store::open(cfg->database, [raw](int level, const std::string& m) {
       log(raw, static_cast<kam_log_level>(level), m);
-    });
+    }, cfg->business.time_zone);
     log(raw, KAM_LOG_INFO, "KAM instance created: " + cfg->summary());
     *out_instance = instance.release();
   });
@@ -105,6 +105,12 @@ kam_status config_reload(kam_instance* instance, const kam_actor* actor,
                     "synchronous or pool size: " + next->database.url + " vs " +
                         instance->config->database.url +
                         "); the old config keeps serving: restart the instance to apply it");
+      if (instance->config->business.time_zone != next->business.time_zone)
+        throw Error(Status::unsupported,
+                    "config_reload: the new config changes business.time_zone (" +
+                        instance->config->business.time_zone + " to " + next->business.time_zone +
+                        "), which moves every day boundary of the order totals; the old config keeps "
+                        "serving: restart the instance to apply it (the totals are rebuilt then)");
       previous = instance->config;
       previous_version = instance->config_version;
       instance->config = next;

@@ -32,6 +32,13 @@ const kam_api_v1 kApiV1 = {
     &notifications_ack,
     &notifications_deliver,
     &audit_query,
+    // 1.1
+    &tiers_evaluate,
+    &account_card,
+    &tier_override_set,
+    &tier_override_clear,
+    &report_pareto,
+    &tick,
 };
 
 void write_error(char* buffer, size_t capacity, const char* text) {

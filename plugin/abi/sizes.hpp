@@ -29,6 +29,12 @@ inline constexpr size_t kEventResultSize_1_0 = 256;
 inline constexpr size_t kBatchSize_1_0 = 48;
 inline constexpr size_t kBatchSummarySize_1_0 = 48;
 inline constexpr size_t kAuditQuerySize_1_0 = 56;
+// 1.1
+inline constexpr size_t kTierEvaluationSize_1_1 = 32;
+inline constexpr size_t kTierEvaluationSummarySize_1_1 = 88;
+inline constexpr size_t kTierOverrideSize_1_1 = 40;
+inline constexpr size_t kTickResultSize_1_1 = 96;
+inline constexpr size_t kApiV1Size_1_0 = 136;  // the table up to audit_query
 
 static_assert(sizeof(kam_money) == kMoneySize_1_0);
 static_assert(sizeof(kam_buffer) == kBufferSize_1_0);
@@ -49,5 +55,10 @@ static_assert(sizeof(kam_event_result) == kEventResultSize_1_0);
 static_assert(sizeof(kam_batch) == kBatchSize_1_0);
 static_assert(sizeof(kam_batch_summary) == kBatchSummarySize_1_0);
 static_assert(sizeof(kam_audit_query) == kAuditQuerySize_1_0);
+static_assert(sizeof(kam_tier_evaluation) == kTierEvaluationSize_1_1);
+static_assert(sizeof(kam_tier_evaluation_summary) == kTierEvaluationSummarySize_1_1);
+static_assert(sizeof(kam_tier_override) == kTierOverrideSize_1_1);
+static_assert(sizeof(kam_tick_result) == kTickResultSize_1_1);
+static_assert(offsetof(kam_api_v1, tiers_evaluate) == kApiV1Size_1_0);
 
 }  // namespace kam::abi

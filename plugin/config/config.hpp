@@ -59,6 +59,7 @@ struct Config {
   core::tiers::ChurnConfig churn_risk;
 
   std::string source_name;      // file path or the name given for text
+  std::string yaml_text;         // the YAML as loaded: stored with each config version that classified
   std::string content_hash;     // hex FNV-1a 64 of the YAML text, to tell configs apart
 
   // One line for `kamhost check-config` and logs, e.g.

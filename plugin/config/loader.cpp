@@ -281,6 +281,7 @@ Config load_config(const std::string& text, const std::string& name, const fs::p
   if (sink.has_errors()) fail(sink);
   config.source_name = name;
   config.content_hash = core::fnv1a64_hex(text);
+  config.yaml_text = text;
   return config;
 }
 

@@ -531,11 +531,12 @@ void read_levels(const MapReader& tiers, const Entry& levels_entry, Config& conf
 
 void read_tiers(const MapReader& top, Config& config) {
   auto r = top.get_map("tiers", std::vector<std::string_view>{"window_days", "downgrade_after_days", "pareto_percent",
-                                                              "levels"});
+                                                              "evaluate_every", "levels"});
   if (!r) return;
   if (auto v = r->get_int("window_days", 1, 3660)) config.tiers.window_days = static_cast<int32_t>(*v);
   if (auto v = r->get_int("downgrade_after_days", 0, 3650)) config.tiers.downgrade_after_days = static_cast<int32_t>(*v);
   if (auto v = get_percent(*r, "pareto_percent", 1, 10000)) config.tiers.pareto_percent_bp = *v;
+  if (auto v = get_duration(*r, "evaluate_every")) config.tiers.evaluate_every_minutes = *v;
   if (const Entry* levels = r->find("levels"); levels && !levels->value.IsNull()) read_levels(*r, *levels, config);
 }
 

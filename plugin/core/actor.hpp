@@ -18,6 +18,7 @@ struct Actor {
 // Permission names used by the ABI. The config loader refuses any other name.
 inline constexpr std::string_view kPermissions[] = {
     "config.reload", "ingest", "notifications.read", "notifications.ack", "audit.read",
+    "tiers.read", "tiers.evaluate", "tiers.override",
 };
 
 struct AccessRules {

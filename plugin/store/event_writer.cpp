@@ -203,7 +203,10 @@ ItemResult EventWriter::store(const core::OrderCancelled& c) {
   o_id_ = c.order_id;
   o_reason_ = c.reason;
   order_cancel_->execute(true);
-  if (order_cancel_->get_affected_rows() == 1) return accepted_item();
+  if (order_cancel_->get_affected_rows() == 1) {
+    cancelled_orders_.push_back(c.order_id);
+    return accepted_item();
+  }
 
   if (!order_exists_) {
     order_exists_.emplace((sql_.prepare << "SELECT 1 FROM orders WHERE order_id = :order_id",

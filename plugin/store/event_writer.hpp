@@ -52,6 +52,9 @@ class EventWriter {
   // once the batch has committed, they may be added to it.
   const std::unordered_set<std::string>& learned_accounts() const { return known_accounts_; }
 
+  // Orders this batch cancelled (the first cancellation of each), for the order-day totals.
+  const std::vector<std::string>& cancelled_orders() const { return cancelled_orders_; }
+
  private:
   ItemResult store(const core::AccountUpserted& a);
   ItemResult store(const core::OrderPosted& o);
@@ -72,6 +75,7 @@ class EventWriter {
   std::unordered_set<std::string> known_accounts_;
   // Accounts prefetch_accounts() did not find (unless upserted since: known_accounts_ comes first).
   std::unordered_set<std::string_view> absent_accounts_;
+  std::vector<std::string> cancelled_orders_;
 
   // --- values bound to the statements ---------------------------------------------------------
   // the current event

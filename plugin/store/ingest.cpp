@@ -9,6 +9,7 @@
 #include "store/event_writer.hpp"
 #include "store/event_writer_support.hpp"
 #include "store/json_text.hpp"
+#include "store/order_days.hpp"
 
 namespace kam::store::detail {
 namespace {
@@ -33,11 +34,33 @@ void count(BatchResult& result, int64_t index, const ItemResult& r) {
   }
 }
 
+// The batch's accepted orders and cancellations, added to the per-day totals in the same transaction.
+void update_order_days(soci::session& sql, Backend backend, const std::vector<BatchItem>& items,
+                       const BatchResult& result, const std::vector<std::string>& cancelled,
+                       const core::tiers::BusinessCalendar& calendar) {
+  OrderDayDeltas deltas(calendar);
+  OrderContribution c;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (result.items[i].outcome != Outcome::accepted || !items[i].event) continue;
+    const auto* o = std::get_if<core::OrderPosted>(&items[i].event->payload);
+    if (o == nullptr) continue;
+    c.account_id = o->account_id;
+    c.occurred_at_ms = items[i].event->occurred_at_ms;
+    c.currency = o->amount.currency;
+    c.amount_minor = o->amount.minor_units;
+    c.margin_minor = o->margin.minor_units;
+    c.document_type = o->document_type;
+    deltas.posted(c);
+  }
+  for (const OrderContribution& order : load_orders(sql, cancelled)) deltas.cancelled(order);
+  deltas.write(sql, backend);
+}
+
 }  // namespace
 
 BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchItem>& items,
                    const IngestOptions& options, const KnownIds& known_accounts,
-                   bool bulk_orders) {
+                   bool bulk_orders, const core::tiers::BusinessCalendar& calendar) {
   BatchRun run;
   BatchResult& result = run.result;
   result.items.reserve(items.size());
@@ -78,7 +101,10 @@ BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchI
     }
     if (orders) orders->flush();
     // A rejected atomic batch is rolled back anyway.
-    if (result.rejected == 0 || options.skip_rejected) claims.release_unused();
+    if (result.rejected == 0 || options.skip_rejected) {
+      claims.release_unused();
+      update_order_days(sql, backend, items, result, writer.cancelled_orders(), calendar);
+    }
     run.learned_accounts.assign(writer.learned_accounts().begin(), writer.learned_accounts().end());
   }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/tiers/calendar.hpp"
 #include "store/backend.hpp"
 #include "store/known_ids.hpp"
 #include "store/store.hpp"
@@ -24,11 +25,13 @@ struct BatchRun {
 // audit entry has been written and the caller commits; otherwise (an atomic batch with a rejected
 // item) the caller rolls back: every valid item is then reported as not_applied.
 // `known_accounts`: accounts committed earlier (read only here).
+// Accepted orders and cancellations update order_days (order_days.hpp) in days of `calendar`.
 // `bulk_orders` (PostgreSQL only): orders are decided in memory and written with one statement per
 // batch (bulk_orders.hpp); may throw RowByRowNeeded, after which the caller rolls back and runs the
 // batch again without it.
 BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchItem>& items,
-                   const IngestOptions& options, const KnownIds& known_accounts, bool bulk_orders);
+                   const IngestOptions& options, const KnownIds& known_accounts, bool bulk_orders,
+                   const core::tiers::BusinessCalendar& calendar);
 
 // One line for the host's log about a batch that was rejected or had rejected items.
 std::string describe_rejections(const std::vector<BatchItem>& items, const BatchResult& result,

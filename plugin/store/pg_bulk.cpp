@@ -51,13 +51,17 @@ int64_t PgResult::affected() const {
 
 PgResult pg_exec(soci::session& session, const char* sql,
                  std::initializer_list<const std::string*> params) {
+  return pg_exec(session, sql, std::vector<const std::string*>(params));
+}
+
+PgResult pg_exec(soci::session& session, const char* sql, const std::vector<const std::string*>& params) {
   auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
   if (backend == nullptr || backend->conn_ == nullptr)
     throw soci::soci_error("internal error: not an open PostgreSQL session");
   PGconn* conn = backend->conn_;
   std::vector<const char*> values;
   values.reserve(params.size());
-  for (const std::string* p : params) values.push_back(p->c_str());
+  for (const std::string* p : params) values.push_back(p != nullptr ? p->c_str() : nullptr);  // NULL
   PGresult* r = PQexecParams(conn, sql, static_cast<int>(values.size()), nullptr, values.data(),
                              nullptr, nullptr, 0);
   const ExecStatusType status = PQresultStatus(r);  // PGRES_FATAL_ERROR for a null result

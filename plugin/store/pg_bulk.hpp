@@ -16,6 +16,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kam::store::detail {
 
@@ -52,6 +53,7 @@ class PgResult {
     return {PQgetvalue(r_, row, column), static_cast<size_t>(PQgetlength(r_, row, column))};
   }
   int64_t int64(int row, int column) const;
+  bool null_at(int row, int column) const { return PQgetisnull(r_, row, column) != 0; }
   // Rows an INSERT, UPDATE or DELETE changed.
   int64_t affected() const;
 
@@ -63,5 +65,6 @@ class PgResult {
 // be a PostgreSQL session; results in text form.
 PgResult pg_exec(soci::session& session, const char* sql,
                  std::initializer_list<const std::string*> params);
+PgResult pg_exec(soci::session& session, const char* sql, const std::vector<const std::string*>& params);
 
 }  // namespace kam::store::detail

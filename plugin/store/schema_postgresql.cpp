@@ -225,6 +225,55 @@ const std::vector<Migration>& postgresql_migrations() {
            "CREATE INDEX audit_by_user ON audit (user_id, id)",
            "CREATE INDEX audit_by_time ON audit (at_ms)",
        }},
+      {2,
+       "account tiers: per-account daily order totals, tier state, config versions, settings",
+       {
+           // Order totals per account, local business day and currency, kept by ingestion in the
+           // same transaction as the orders (additive upserts, so several hosts can write at once).
+           // The tier metrics are computed from these instead of the orders. `day` is days since
+           // 1970-01-01 in business.time_zone (the zone is in kam_settings; a change rebuilds them).
+           R"sql(CREATE TABLE order_days (
+  account_id TEXT COLLATE "C" NOT NULL,
+  day INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  amount_minor BIGINT NOT NULL DEFAULT 0,
+  margin_minor BIGINT NOT NULL DEFAULT 0,
+  orders BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (account_id, day, currency)
+))sql",
+           // Each account's tier as of its last change: held (rules + hysteresis), what the rules
+           // gave, what it is entitled to (after an override), churn level, and the metric values
+           // and config version of the evaluation that wrote the row.
+           R"sql(CREATE TABLE tier_state (
+  account_id TEXT COLLATE "C" PRIMARY KEY,
+  tier TEXT NOT NULL,
+  since_ms BIGINT NOT NULL,
+  below_since_ms BIGINT,
+  computed_tier TEXT NOT NULL,
+  effective_tier TEXT NOT NULL,
+  effective_since_ms BIGINT NOT NULL,
+  churn_level INTEGER NOT NULL DEFAULT 0,
+  churn_score INTEGER NOT NULL DEFAULT 0,
+  evaluated_at_ms BIGINT NOT NULL,
+  config_version BIGINT NOT NULL,
+  metrics_json TEXT NOT NULL DEFAULT '{}'
+))sql",
+           // Every config that classified an account, so a past decision can be explained with the
+           // rules that made it (tier_history.config_version and tier_state.config_version).
+           R"sql(CREATE TABLE config_versions (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  content_hash TEXT NOT NULL UNIQUE,
+  source_name TEXT NOT NULL DEFAULT '',
+  first_used_at_ms BIGINT NOT NULL,
+  yaml_text TEXT NOT NULL
+))sql",
+           // Small shared values: the time zone order_days was built in, the last evaluation.
+           R"sql(CREATE TABLE kam_settings (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+))sql",
+           "CREATE INDEX tier_overrides_open ON tier_overrides (account_id, id) WHERE cleared_at_ms IS NULL",
+       }},
   };
   return steps;
 }

@@ -12,14 +12,16 @@
 #include "store/ingest.hpp"
 #include "store/json_text.hpp"
 #include "store/migrations.hpp"
+#include "store/order_days.hpp"
 #include "store/outbox.hpp"
 #include "store/sessions.hpp"
 #include "store/transaction.hpp"
 
 namespace kam::store {
 
-std::unique_ptr<Store> Store::open(const config::DatabaseConfig& db, LogFn log) {
-  return std::make_unique<detail::SqlStore>(db, std::move(log));
+std::unique_ptr<Store> Store::open(const config::DatabaseConfig& db, LogFn log,
+                                   const std::string& business_time_zone) {
+  return std::make_unique<detail::SqlStore>(db, std::move(log), business_time_zone);
 }
 
 namespace detail {
@@ -77,12 +79,13 @@ std::string switch_to_wal(soci::session& sql, std::chrono::milliseconds busy_tim
 
 }  // namespace
 
-SqlStore::SqlStore(const config::DatabaseConfig& db, LogFn log_sink)
+SqlStore::SqlStore(const config::DatabaseConfig& db, LogFn log_sink, const std::string& business_time_zone)
     : backend_(db.kind == config::DatabaseConfig::Kind::sqlite ? Backend::sqlite
                                                                 : Backend::postgresql),
       label_(database_label(db)),
       log_(std::move(log_sink)),
-      busy_timeout_(std::max(0, db.busy_timeout_ms)) {
+      busy_timeout_(std::max(0, db.busy_timeout_ms)),
+      calendar_(business_time_zone) {
   ConnectionPool::Opener opener;
   if (backend_ == Backend::sqlite) {
     prepare_sqlite_directory(db.sqlite_path, label_);
@@ -126,6 +129,24 @@ SqlStore::SqlStore(const config::DatabaseConfig& db, LogFn log_sink)
   } else {
     log(kLogDebug, "database " + label_ + " opened at schema version " +
                        std::to_string(migrated.to));
+  }
+  rebuild_order_days_if_needed();
+}
+
+void SqlStore::rebuild_order_days_if_needed() {
+  auto kept_in = [&](soci::session& sql) { return read_setting(sql, kOrderDaysZoneSetting); };
+  std::optional<std::string> zone;
+  with_session("open database " + label_, [&](soci::session& sql) { zone = kept_in(sql); });
+  if (zone == calendar_.zone_name()) return;
+  int64_t orders = -1;
+  write_transaction("rebuild order totals in " + label_, [&](soci::session& sql) {
+    if (kept_in(sql) == calendar_.zone_name()) return;  // another host did it meanwhile
+    orders = rebuild_order_days(sql, backend_, calendar_);
+  });
+  if (orders > 0 || (zone && orders >= 0)) {
+    log(kLogWarning, "database " + label_ + ": order totals rebuilt from " + std::to_string(orders) +
+                         " orders in local days of " + calendar_.zone_name() +
+                         (zone ? " (they were kept in " + *zone + ")" : ""));
   }
 }
 
@@ -181,7 +202,7 @@ BatchResult SqlStore::ingest(const std::vector<BatchItem>& items, const IngestOp
       auto lease = pool_->lease();
       auto writer = lock_writer();
       Transaction tx(*lease, backend_);
-      BatchRun run = run_batch(*lease, backend_, items, options, known_accounts_, bulk_orders);
+      BatchRun run = run_batch(*lease, backend_, items, options, known_accounts_, bulk_orders, calendar_);
       if (run.result.committed) {
         tx.commit();
         known_accounts_.add(run.learned_accounts);

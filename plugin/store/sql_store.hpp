@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "core/tiers/calendar.hpp"
 #include "store/backend.hpp"
 #include "store/connection_pool.hpp"
 #include "store/known_ids.hpp"
@@ -21,7 +22,8 @@ namespace kam::store::detail {
 
 class SqlStore final : public Store {
  public:
-  SqlStore(const config::DatabaseConfig& db, LogFn log_sink);  // opens and migrates
+  // Opens, migrates, and rebuilds the order-day totals when they were kept in another zone.
+  SqlStore(const config::DatabaseConfig& db, LogFn log_sink, const std::string& business_time_zone);
   ~SqlStore() override;
 
   const char* kind_name() const override { return backend_name(backend_); }
@@ -40,8 +42,21 @@ class SqlStore final : public Store {
   int64_t append_audit(const AuditEntry& entry) override;
   std::vector<AuditEntry> query_audit(const AuditQuery& query) override;
 
+  // tier_store.cpp
+  uint64_t account_count() override;
+  void scan_account_facts(const FactsQuery& query, const std::function<void(AccountFacts&&)>& fn) override;
+  TierWriteResult write_tier_states(const std::vector<TierWrite>& writes, const TierWriteContext& context) override;
+  StoredOverride set_tier_override(const std::string& account_id, const std::string& tier, const std::string& reason,
+                                   int64_t expires_at_ms, const core::Actor& actor, int64_t now_ms) override;
+  std::optional<StoredOverride> clear_tier_override(const std::string& account_id, const std::string& reason,
+                                                    const core::Actor& actor, int64_t now_ms) override;
+  std::vector<TierHistoryEntry> tier_history(const std::string& account_id, uint32_t limit) override;
+  bool claim_periodic_run(const std::string& name, int64_t now_ms, int64_t every_ms) override;
+  std::optional<int64_t> last_periodic_run(const std::string& name) override;
+
   // --- internal API ---------------------------------------------------------------------------------
   Backend backend() const { return backend_; }
+  const core::tiers::BusinessCalendar& calendar() const { return calendar_; }
   const std::string& label() const { return label_; }
 
   // Runs fn inside one write transaction (SQLite: BEGIN IMMEDIATE under the process's write lock;
@@ -56,6 +71,7 @@ class SqlStore final : public Store {
   // The process-wide writer lock for SQLite (one writer at a time anyway; waiting here is cheaper and
   // fairer than SQLite's sleep-and-retry busy handler). No-op for PostgreSQL.
   WriteLock::Guard lock_writer();
+  void rebuild_order_days_if_needed();
   void log(int level, const std::string& message) const;
 
   Backend backend_;
@@ -67,6 +83,7 @@ class SqlStore final : public Store {
   // Accounts known to be committed (they are never deleted): ingestion asks this before the database.
   KnownIds known_accounts_;
   int32_t schema_version_ = 0;
+  core::tiers::BusinessCalendar calendar_;  // the zone of order_days
 };
 
 }  // namespace kam::store::detail

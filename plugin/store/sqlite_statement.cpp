@@ -55,6 +55,11 @@ void SqliteStatement::bind(int position, int64_t value) {
   if (rc != SQLITE_OK) fail(rc, "bind");
 }
 
+void SqliteStatement::bind_null(int position) {
+  const int rc = sq::sqlite3_bind_null(static_cast<sq::sqlite3_stmt*>(stmt_), position);
+  if (rc != SQLITE_OK) fail(rc, "bind");
+}
+
 int SqliteStatement::run() {
   auto* stmt = static_cast<sq::sqlite3_stmt*>(stmt_);
   int rc;
@@ -67,6 +72,10 @@ int SqliteStatement::run() {
   const int changed = sq::sqlite3_changes(static_cast<sq::sqlite3*>(db_));
   sq::sqlite3_reset(stmt);
   return changed;
+}
+
+bool SqliteStatement::null_at(int column) {
+  return sq::sqlite3_column_type(static_cast<sq::sqlite3_stmt*>(stmt_), column) == SQLITE_NULL;
 }
 
 bool SqliteStatement::next() {

@@ -26,6 +26,7 @@ class SqliteStatement {
   // Parameters are numbered from 1, in the order of the `?` in the text.
   void bind(int position, std::string_view text);
   void bind(int position, int64_t value);
+  void bind_null(int position);
 
   // Steps the statement to its end, resets it and returns the rows it changed.
   int run();
@@ -35,6 +36,7 @@ class SqliteStatement {
   bool next();
   int64_t int64_at(int column);
   std::string_view text_at(int column);
+  bool null_at(int column);
   void reset();
 
  private:

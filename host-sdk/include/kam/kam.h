@@ -61,7 +61,7 @@ extern "C" {
  * new header; a plugin may serve several majors from the same entry point. */
 #define KAM_ABI_VERSION_MAJOR 1
 /* The ABI minor version: grows when members are appended to the table or to structs. */
-#define KAM_ABI_VERSION_MINOR 0
+#define KAM_ABI_VERSION_MINOR 1
 
 /* The name of the one exported function, for dlsym() and boost::dll. */
 #define KAM_ENTRY_SYMBOL "kam_get_api"
@@ -377,6 +377,59 @@ typedef struct kam_audit_query {
 } kam_audit_query;
 
 /* ---------------------------------------------------------------------------------------------------
+ * 1.1: account tiers (see docs/tiers.md)
+ * ------------------------------------------------------------------------------------------------- */
+
+/* Progress of a long call: done of total units so far. Called on the calling thread, at most about
+ * 100 times per call and once more with done == total at the end. Must not call into the plugin. */
+typedef void (*kam_progress_fn)(void *progress_data, uint64_t done, uint64_t total);
+
+/* What to evaluate. */
+#define KAM_EVALUATE_DRY_RUN 1u /* compute and count, store nothing, write no notification */
+
+typedef struct kam_tier_evaluation {
+    uint32_t struct_size;
+    uint32_t flags;              /* KAM_EVALUATE_* */
+    const char *account_id;      /* one account; NULL evaluates every account */
+    kam_progress_fn progress;    /* optional; units are accounts */
+    void *progress_data;         /* passed to progress */
+} kam_tier_evaluation;
+
+/* What an evaluation did. Written by the plugin (only struct_size needs to be set). */
+typedef struct kam_tier_evaluation_summary {
+    uint32_t struct_size;
+    uint32_t reserved0;
+    uint64_t accounts;            /* accounts evaluated */
+    uint64_t initial;             /* accounts classified for the first time */
+    uint64_t upgraded;
+    uint64_t downgraded;
+    uint64_t downgrades_pending;  /* below their tier, not long enough to move down */
+    uint64_t churn_alerts;        /* key accounts that turned at-risk */
+    uint64_t notifications;       /* written to the outbox by this evaluation */
+    uint64_t skipped;             /* changed meanwhile by another host's evaluation: left to it */
+    int64_t evaluated_at_ms;      /* the host clock the evaluation used */
+    int64_t duration_ms;          /* wall time of the call */
+} kam_tier_evaluation_summary;
+
+/* A manual tier override: pins an account to a tier until expires_at_ms (exclusive). */
+typedef struct kam_tier_override {
+    uint32_t struct_size;
+    uint32_t reserved0;
+    const char *account_id;  /* required; the account must exist */
+    const char *tier;        /* required; a tier name from the YAML */
+    const char *reason;      /* required, non-empty: kept in the audit trail */
+    int64_t expires_at_ms;   /* required; after the host's now */
+} kam_tier_override;
+
+/* What a tick did. Written by the plugin (only struct_size needs to be set). Later versions append
+ * members for other periodic work (SLA deadlines, visits). */
+typedef struct kam_tick_result {
+    uint32_t struct_size;
+    uint32_t tier_evaluation_ran;  /* 1 when the periodic tier evaluation was due and ran, else 0 */
+    kam_tier_evaluation_summary tiers;  /* its summary when it ran; zeros otherwise */
+} kam_tick_result;
+
+/* ---------------------------------------------------------------------------------------------------
  * The function table (ABI major 1)
  * ------------------------------------------------------------------------------------------------- */
 typedef struct kam_api_v1 {
@@ -422,8 +475,8 @@ typedef struct kam_api_v1 {
     kam_status (*instance_destroy)(kam_instance *instance);
 
     /* Replace the config atomically: the new YAML is validated completely first; if it is invalid
-     * (KAM_ERR_CONFIG), or changes the database section (url, synchronous, pool size:
-     * KAM_ERR_UNSUPPORTED, restart for that), the old config keeps serving unchanged. Calls in progress finish on the config they started with.
+     * (KAM_ERR_CONFIG), or changes the database section (url, synchronous, pool size) or, since
+     * 1.1, business.time_zone (KAM_ERR_UNSUPPORTED, restart for that), the old config keeps serving unchanged. Calls in progress finish on the config they started with.
      * Needs permission "config.reload". Audited. [thread-safe] */
     kam_status (*config_reload)(kam_instance *instance, const kam_actor *actor,
                                 const kam_config_source *source);
@@ -470,6 +523,71 @@ typedef struct kam_api_v1 {
      * action, entity_type, entity_id, before, after}. Needs permission "audit.read". [thread-safe] */
     kam_status (*audit_query)(kam_instance *instance, const kam_actor *actor,
                               const kam_audit_query *query, kam_buffer *out_json);
+
+    /* ---- 1.1: account tiers. Check with KAM_API_HAS before use. ---- */
+
+    /* Classify accounts now: metrics from the ingested orders, the YAML's tier rules, hysteresis,
+     * manual overrides and churn risk. Every account (request->account_id NULL) or one account.
+     * Stores each account's tier state, appends tier history for every change (with the config
+     * version and the metric values used) and writes one outbox notification per change
+     * (KAM_NOTIFY_TIER_CHANGED; KAM_NOTIFY_CHURN_RISK when a key account turns at-risk). The first
+     * classification of an account is recorded in the history but not notified. With several hosts
+     * on one database, evaluations run one at a time and each change is written exactly once.
+     * summary is optional. KAM_ERR_NOT_FOUND for an unknown account. Needs permission
+     * "tiers.evaluate". Audited (counts). [thread-safe] */
+    kam_status (*tiers_evaluate)(kam_instance *instance, const kam_actor *actor,
+                                 const kam_tier_evaluation *request,
+                                 kam_tier_evaluation_summary *summary);
+
+    /* An account's card as a JSON object, computed now from the stored state, the ingested data and
+     * the config in force (stores nothing):
+     *   {account_id, name, evaluated_at_ms (null before the first evaluation), config_version,
+     *    tier: {name, label, since_ms, key_account, overridden},
+     *    computed_tier, change, pending_downgrade: {to, due_ms} | null,
+     *    override: {tier, reason, user_id, set_at_ms, expires_at_ms, status} | null,
+     *    benefits: {dedicated_account_manager, hotline, first_response_target_minutes,
+     *               resolution_target_minutes, discount_authority_bp, visit_cadence_days,
+     *               engineer_pool},
+     *    metrics: {reporting_currency, window_days, revenue, revenue_prior, margin, margin_prior,
+     *              order_count, days_since_last_order, revenue_share_bp, pareto_rank,
+     *              pareto_top_percent_bp, flags: [...]}   (money in reporting minor units; null = no data)
+     *    lifetime_value, churn: {score, level, no_data, retention_discount_bp, at_risk,
+     *                            signals: [{signal, value, points, weight}]},
+     *    checks: [{tier, matched}], explanation (plain words), churn_explanation,
+     *    history: [{tier, previous_tier, since_ms, reason, user_id, config_version}] (newest first,
+     *              at most 20)}
+     * Members may be added in later versions. KAM_ERR_NOT_FOUND for an unknown account.
+     * Needs permission "tiers.read". [thread-safe] */
+    kam_status (*account_card)(kam_instance *instance, const kam_actor *actor, const char *account_id,
+                               kam_buffer *out_json);
+
+    /* Pin an account to a tier until override->expires_at_ms; replaces an override in force. The
+     * account's stored tier follows at once (history, notification). After expiry the computed tier
+     * applies again at the next evaluation. Needs permission "tiers.override". Audited with the
+     * reason. KAM_ERR_NOT_FOUND for an unknown account or tier. [thread-safe] */
+    kam_status (*tier_override_set)(kam_instance *instance, const kam_actor *actor,
+                                    const kam_tier_override *override_request);
+
+    /* End the override in force on an account early; reason is required. KAM_ERR_NOT_FOUND when
+     * none is in force. Needs permission "tiers.override". Audited. [thread-safe] */
+    kam_status (*tier_override_clear)(kam_instance *instance, const kam_actor *actor,
+                                      const char *account_id, const char *reason);
+
+    /* The Pareto (ABC) report over every account's revenue in the trailing window, as a JSON object:
+     *   {reporting_currency, window_days, top_percent_bp, total_revenue, accounts, accounts_in_top,
+     *    entries: [{rank, account_id, name, revenue, share_bp, cumulative_bp, in_top}],
+     *    curve_bp: [cumulative share after rank 1..n]}
+     * Ranked by revenue, highest first; equal revenues by account id (byte order). max_entries
+     * limits `entries` (0 = all); curve_bp always covers every account. Needs permission
+     * "tiers.read". [thread-safe] */
+    kam_status (*report_pareto)(kam_instance *instance, const kam_actor *actor, uint32_t max_entries,
+                                kam_buffer *out_json);
+
+    /* The host's periodic tick (call it every minute or so, from any host). Runs the periodic work
+     * that is due by the host clock: the tier evaluation of every account once
+     * `tiers.evaluate_every` has passed since the last one (by any host sharing the database).
+     * result is optional. Needs permission "tiers.evaluate". [thread-safe] */
+    kam_status (*tick)(kam_instance *instance, const kam_actor *actor, kam_tick_result *result);
 } kam_api_v1;
 
 /* True when the plugin's table has member `member` (it may be older than the host's header). */

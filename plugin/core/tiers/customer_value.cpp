@@ -20,19 +20,54 @@ const ParetoEntry* ParetoReport::find(std::string_view account_id) const {
   return nullptr;
 }
 
+namespace {
+
+// Indices of `accounts` in ranking order: revenue (negative as 0) descending, then account id
+// ascending. Two equal ids end up next to each other, which is how duplicates are found.
+std::vector<uint32_t> ranking(const std::vector<AccountRevenue>& accounts) {
+  std::vector<uint32_t> order(accounts.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const int64_t rx = std::max<int64_t>(accounts[x].revenue, 0), ry = std::max<int64_t>(accounts[y].revenue, 0);
+    return rx != ry ? rx > ry : accounts[x].account_id < accounts[y].account_id;
+  });
+  std::vector<uint32_t> by_id(order);
+  std::sort(by_id.begin(), by_id.end(),
+            [&](uint32_t x, uint32_t y) { return accounts[x].account_id < accounts[y].account_id; });
+  for (std::size_t i = 1; i < by_id.size(); ++i)
+    if (accounts[by_id[i]].account_id == accounts[by_id[i - 1]].account_id)
+      throw Error(Status::invalid_argument, "account '" + accounts[by_id[i]].account_id + "' listed twice");
+  return order;
+}
+
+}  // namespace
+
+std::vector<PortfolioPosition> portfolio_positions(const std::vector<AccountRevenue>& accounts) {
+  const std::vector<uint32_t> order = ranking(accounts);
+  int128 total = 0;
+  for (const AccountRevenue& a : accounts) total = checked_add(total, std::max<int64_t>(a.revenue, 0), "total revenue");
+  const int64_t total64 = to_int64(total, "total revenue");
+  std::vector<PortfolioPosition> out(accounts.size());
+  int64_t before = 0;
+  for (std::size_t rank = 0; rank < order.size(); ++rank) {
+    const int64_t revenue = std::max<int64_t>(accounts[order[rank]].revenue, 0);
+    out[order[rank]] = PortfolioPosition{static_cast<int64_t>(rank + 1), revenue, before, total64};
+    before += revenue;
+  }
+  return out;
+}
+
 ParetoReport pareto_report(std::vector<AccountRevenue> accounts, int64_t top_percent_bp) {
   if (top_percent_bp < 1 || top_percent_bp > 10000)
     throw Error(Status::invalid_argument, "Pareto percentage must be in 0.01%..100%");
-  for (AccountRevenue& a : accounts) a.revenue = std::max<int64_t>(a.revenue, 0);
-  std::sort(accounts.begin(), accounts.end(), [](const AccountRevenue& a, const AccountRevenue& b) {
-    return a.revenue != b.revenue ? a.revenue > b.revenue : a.account_id < b.account_id;
-  });
   {
-    std::set<std::string_view> seen;
-    for (const AccountRevenue& a : accounts)
-      if (!seen.insert(a.account_id).second)
-        throw Error(Status::invalid_argument, "account '" + a.account_id + "' listed twice");
+    const std::vector<uint32_t> order = ranking(accounts);
+    std::vector<AccountRevenue> sorted;
+    sorted.reserve(accounts.size());
+    for (uint32_t i : order) sorted.push_back(std::move(accounts[i]));
+    accounts = std::move(sorted);
   }
+  for (AccountRevenue& a : accounts) a.revenue = std::max<int64_t>(a.revenue, 0);
   ParetoReport report;
   report.top_percent_bp = top_percent_bp;
   int128 total = 0;

@@ -44,6 +44,10 @@ struct ParetoReport {
 // outside 1..10000.
 ParetoReport pareto_report(std::vector<AccountRevenue> accounts, int64_t top_percent_bp);
 
+// Every account's position in the same ranking, in the order of `accounts` (what the evaluation of
+// many accounts needs without building the report). Throws like pareto_report().
+std::vector<PortfolioPosition> portfolio_positions(const std::vector<AccountRevenue>& accounts);
+
 // Sets metrics.portfolio from the report (nothing when the account is not in it).
 void apply_portfolio(const ParetoReport& report, AccountMetrics& metrics);
 

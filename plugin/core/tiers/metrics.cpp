@@ -103,15 +103,15 @@ AccountMetrics compute_order_metrics(std::string account_id, const std::vector<O
   int64_t count = 0;
   std::optional<int64_t> last_order_ms;
   for (const OrderFact& o : orders) {
-    if (o.cancelled || o.occurred_at_ms > now_ms) continue;
-    if (!last_order_ms || o.occurred_at_ms > *last_order_ms) last_order_ms = o.occurred_at_ms;
+    if (o.cancelled || o.occurred_at_ms >= current.end_ms) continue;
+    if (o.counts_as_order && (!last_order_ms || o.occurred_at_ms > *last_order_ms)) last_order_ms = o.occurred_at_ms;
     const bool in_current = current.contains(o.occurred_at_ms);
     const bool in_prior = prior.contains(o.occurred_at_ms);
     if (!in_current && !in_prior) continue;
     const LocalDate day = calendar.local_date(o.occurred_at_ms);
     (in_current ? revenue : revenue_prior).add(o.amount, day);
     if (!o.margin.currency.empty()) (in_current ? margin : margin_prior).add(o.margin, day);
-    if (in_current) ++count;
+    if (in_current && o.counts_as_order) ++count;
   }
   AccountMetrics m;
   m.account_id = std::move(account_id);
@@ -121,6 +121,40 @@ AccountMetrics compute_order_metrics(std::string account_id, const std::vector<O
   m.margin_prior = margin_prior.total();
   m.order_count = count;
   if (last_order_ms) m.days_since_last_order = calendar.days_between(*last_order_ms, now_ms);
+  return m;
+}
+
+AccountMetrics compute_day_metrics(std::string account_id, const std::vector<DayTotal>& days, int64_t now_ms,
+                                   int32_t window_days, const BusinessCalendar& calendar,
+                                   const ExchangeRates& rates) {
+  const LocalDate today = calendar.local_date(now_ms);
+  const int32_t current_from = today.days_since_epoch - window_days + 1;
+  const int32_t prior_from = current_from - window_days;
+  ReportingSum revenue(rates), revenue_prior(rates), margin(rates), margin_prior(rates);
+  int64_t count = 0;
+  std::optional<LocalDate> last_order_day;
+  Money money;
+  for (const DayTotal& d : days) {
+    const int32_t day = d.day.days_since_epoch;
+    if (day > today.days_since_epoch) continue;
+    if (d.orders > 0 && (!last_order_day || d.day > *last_order_day)) last_order_day = d.day;
+    if (day < prior_from) continue;
+    const bool in_current = day >= current_from;
+    money.currency = d.currency;
+    money.minor_units = d.amount;
+    (in_current ? revenue : revenue_prior).add(money, d.day);
+    money.minor_units = d.margin;
+    (in_current ? margin : margin_prior).add(money, d.day);
+    if (in_current) count += d.orders;
+  }
+  AccountMetrics m;
+  m.account_id = std::move(account_id);
+  m.revenue = revenue.total();
+  m.revenue_prior = revenue_prior.total();
+  m.margin = margin.total();
+  m.margin_prior = margin_prior.total();
+  m.order_count = count;
+  if (last_order_day) m.days_since_last_order = today.days_since_epoch - last_order_day->days_since_epoch;
   return m;
 }
 

@@ -104,14 +104,34 @@ struct OrderFact {
   Money amount;        // net amount; credit notes negative
   Money margin;        // gross margin; empty currency = no margin known (counts as 0)
   bool cancelled = false;
+  bool counts_as_order = true;  // false for a credit note: it changes revenue, it is not an order
 };
 
 // Revenue, margin (trailing and prior window), order count and days since the last order from an
-// account's orders, converted at each order's local date. Cancelled orders and orders after now_ms
-// are ignored. An account without orders has revenue 0, margin 0, order_count 0 and no
-// days_since_last_order. Other fields (portfolio, flags, signals) are left empty for the caller.
+// account's orders, converted at each order's local date. Cancelled orders and orders dated after
+// the local day of now_ms are ignored (one dated later today counts: the store keeps totals per
+// day). order_count and the last order date count orders, not credit notes. An account without
+// orders has revenue 0, margin 0, order_count 0 and no days_since_last_order. Other fields
+// (portfolio, flags, signals) are left empty for the caller.
 AccountMetrics compute_order_metrics(std::string account_id, const std::vector<OrderFact>& orders, int64_t now_ms,
                                      int32_t window_days, const BusinessCalendar& calendar,
                                      const ExchangeRates& rates);
+
+// An account's orders of one local day in one currency, summed: what the store keeps per account
+// (store/order_days.hpp). Amounts are signed (credit notes negative), cancelled orders removed.
+struct DayTotal {
+  LocalDate day;
+  std::string currency;
+  int64_t amount = 0;  // minor units of `currency`
+  int64_t margin = 0;
+  int64_t orders = 0;  // orders and invoices, not credit notes
+};
+
+// The same metrics as compute_order_metrics() from day totals: equal for the same orders, because
+// conversion is linear and applies per local date (tests/tiers/day_metrics_test.cpp checks it).
+// Throws kam::Error(Status::not_found) when a currency has no rate on a day in the windows.
+AccountMetrics compute_day_metrics(std::string account_id, const std::vector<DayTotal>& days, int64_t now_ms,
+                                   int32_t window_days, const BusinessCalendar& calendar,
+                                   const ExchangeRates& rates);
 
 }  // namespace kam::core::tiers

@@ -76,6 +76,7 @@ struct TierLevel {
 struct TierConfig {
   int32_t window_days = 365;            // trailing window of the revenue/margin metrics, 1..3660
   int32_t downgrade_after_days = 90;    // hysteresis, 0..3650 (0: downgrade at once)
+  int64_t evaluate_every_minutes = 60;  // the host's tick evaluates every account this often
   int64_t pareto_percent_bp = 8000;     // the revenue share the Pareto report cuts at (80%)
   std::vector<TierLevel> levels = {standard_level()};  // highest first; the default one last
 

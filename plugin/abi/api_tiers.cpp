@@ -1,0 +1,227 @@
+// Account tiers (ABI 1.1): evaluate, the account card, overrides, the Pareto report, the tick.
+#include <chrono>
+#include <cstring>
+
+#include <nlohmann/json.hpp>
+
+#include "abi/api.hpp"
+#include "abi/buffer.hpp"
+#include "abi/guard.hpp"
+#include "abi/instance.hpp"
+#include "abi/sizes.hpp"
+#include "abi/struct_check.hpp"
+#include "evaluation/evaluation.hpp"
+
+namespace kam::abi {
+namespace {
+
+constexpr const char* kTickTiers = "tiers.evaluate";
+constexpr size_t kMaxIdBytes = 200;
+
+evaluation::LogFn log_for(kam_instance* instance) {
+  return [instance](int level, const std::string& m) { log(instance, static_cast<kam_log_level>(level), m); };
+}
+
+std::string account_id_arg(const char* id, const char* function) {
+  std::string s = utf8_required(id, (std::string(function) + ": account_id").c_str());
+  if (s.size() > kMaxIdBytes)
+    throw Error(Status::invalid_argument, std::string(function) + ": account_id is longer than 200 bytes");
+  return s;
+}
+
+// Writes what the plugin knows into a host struct of any later size (the rest zero).
+template <class T>
+void clear_out(T* out) {
+  const uint32_t size = out->struct_size;
+  std::memset(out, 0, size);
+  out->struct_size = size;
+}
+
+void fill_summary(kam_tier_evaluation_summary* out, const evaluation::EvaluationSummary& s, int64_t now,
+                  int64_t duration_ms) {
+  out->accounts = s.accounts;
+  out->initial = s.initial;
+  out->upgraded = s.upgraded;
+  out->downgraded = s.downgraded;
+  out->downgrades_pending = s.downgrades_pending;
+  out->churn_alerts = s.churn_alerts;
+  out->notifications = s.notifications;
+  out->skipped = s.skipped;
+  out->evaluated_at_ms = now;
+  out->duration_ms = duration_ms;
+}
+
+std::string summary_json(const evaluation::EvaluationSummary& s) {
+  return nlohmann::json{{"accounts", s.accounts},           {"changes", s.changes},
+                        {"initial", s.initial},             {"upgraded", s.upgraded},
+                        {"downgraded", s.downgraded},       {"downgrades_pending", s.downgrades_pending},
+                        {"churn_alerts", s.churn_alerts},   {"notifications", s.notifications},
+                        {"skipped", s.skipped}}
+      .dump();
+}
+
+// Runs an evaluation and audits it (a dry run is not audited: it changes nothing).
+evaluation::EvaluationSummary run_evaluation(kam_instance* instance, const core::Actor& who,
+                                             evaluation::EvaluationRequest request, const char* action) {
+  const ConfigSnapshot snapshot = config_snapshot(instance);
+  request.actor = who;
+  const evaluation::EvaluationSummary s =
+      evaluation::evaluate_tiers(*instance->store, *snapshot.config, request, log_for(instance));
+  if (!request.dry_run) {
+    store::AuditEntry a;
+    a.at_ms = request.now_ms;
+    a.user_id = who.user_id;
+    a.roles = who.roles;
+    a.action = action;
+    a.entity_type = request.account_id.empty() ? "tiers" : "account";
+    a.entity_id = request.account_id;
+    a.after_json = summary_json(s);
+    instance->store->append_audit(a);
+  }
+  return s;
+}
+
+}  // namespace
+
+kam_status tiers_evaluate(kam_instance* instance, const kam_actor* actor, const kam_tier_evaluation* request,
+                          kam_tier_evaluation_summary* summary) {
+  return guarded([&] {
+    const auto started = std::chrono::steady_clock::now();
+    require_instance(instance, "tiers_evaluate");
+    core::Actor who = read_actor(actor, "tiers_evaluate");
+    require_permission(instance, who, "tiers.evaluate");
+    require_ptr(request, "tiers_evaluate", "request");
+    check_struct(request, kTierEvaluationSize_1_1, "kam_tier_evaluation");
+    if ((request->flags & ~KAM_EVALUATE_DRY_RUN) != 0)
+      throw Error(Status::unsupported, "tiers_evaluate: request.flags has bits this plugin does not know");
+    if (summary != nullptr) check_struct(summary, kTierEvaluationSummarySize_1_1, "kam_tier_evaluation_summary");
+    evaluation::EvaluationRequest r;
+    if (request->account_id != nullptr) r.account_id = account_id_arg(request->account_id, "tiers_evaluate");
+    r.dry_run = (request->flags & KAM_EVALUATE_DRY_RUN) != 0;
+    r.now_ms = now_ms(instance);
+    if (request->progress != nullptr) {
+      kam_progress_fn fn = request->progress;
+      void* data = request->progress_data;
+      r.progress = [fn, data](uint64_t done, uint64_t total) { fn(data, done, total); };
+    }
+    const evaluation::EvaluationSummary s = run_evaluation(instance, who, r, "tiers.evaluate");
+    if (summary != nullptr) {
+      clear_out(summary);
+      const auto ms =
+          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+      fill_summary(summary, s, r.now_ms, ms);
+    }
+  });
+}
+
+kam_status account_card(kam_instance* instance, const kam_actor* actor, const char* account_id, kam_buffer* out_json) {
+  return guarded([&] {
+    require_instance(instance, "account_card");
+    core::Actor who = read_actor(actor, "account_card");
+    require_permission(instance, who, "tiers.read");
+    const std::string id = account_id_arg(account_id, "account_card");
+    require_ptr(out_json, "account_card", "out_json");
+    const ConfigSnapshot snapshot = config_snapshot(instance);
+    fill_buffer(out_json, evaluation::account_card_json(*instance->store, *snapshot.config, id, now_ms(instance)),
+                "account_card");
+  });
+}
+
+kam_status tier_override_set(kam_instance* instance, const kam_actor* actor, const kam_tier_override* request) {
+  return guarded([&] {
+    require_instance(instance, "tier_override_set");
+    core::Actor who = read_actor(actor, "tier_override_set");
+    require_permission(instance, who, "tiers.override");
+    require_ptr(request, "tier_override_set", "override_request");
+    check_struct(request, kTierOverrideSize_1_1, "kam_tier_override");
+    check_reserved(request->reserved0, "kam_tier_override.reserved0");
+    const std::string id = account_id_arg(request->account_id, "tier_override_set");
+    const std::string tier = utf8_required(request->tier, "tier_override_set: tier");
+    const std::string reason = utf8_required(request->reason, "tier_override_set: reason");
+    if (reason.size() > 2000)
+      throw Error(Status::invalid_argument, "tier_override_set: reason is longer than 2000 bytes");
+    const ConfigSnapshot snapshot = config_snapshot(instance);
+    if (snapshot.config->tiers.find(tier) == nullptr) {
+      std::string names;
+      for (const auto& level : snapshot.config->tiers.levels) names += (names.empty() ? "" : ", ") + level.name;
+      throw Error(Status::not_found, "tier_override_set: tier '" + tier + "' is not configured (tiers: " + names + ")");
+    }
+    const int64_t now = now_ms(instance);
+    if (request->expires_at_ms <= now)
+      throw Error(Status::invalid_argument, "tier_override_set: expires_at_ms (" +
+                                                std::to_string(request->expires_at_ms) +
+                                                ") is not after the host's now (" + std::to_string(now) + ")");
+    instance->store->set_tier_override(id, tier, reason, request->expires_at_ms, who, now);
+    // The stored tier follows at once (history, notification).
+    evaluation::EvaluationRequest r;
+    r.account_id = id;
+    r.now_ms = now;
+    r.actor = who;
+    evaluation::evaluate_tiers(*instance->store, *snapshot.config, r, log_for(instance));
+  });
+}
+
+kam_status tier_override_clear(kam_instance* instance, const kam_actor* actor, const char* account_id,
+                               const char* reason) {
+  return guarded([&] {
+    require_instance(instance, "tier_override_clear");
+    core::Actor who = read_actor(actor, "tier_override_clear");
+    require_permission(instance, who, "tiers.override");
+    const std::string id = account_id_arg(account_id, "tier_override_clear");
+    const std::string why = utf8_required(reason, "tier_override_clear: reason");
+    const int64_t now = now_ms(instance);
+    if (!instance->store->clear_tier_override(id, why, who, now))
+      throw Error(Status::not_found, "tier_override_clear: account '" + id + "' has no override in force");
+    const ConfigSnapshot snapshot = config_snapshot(instance);
+    evaluation::EvaluationRequest r;
+    r.account_id = id;
+    r.now_ms = now;
+    r.actor = who;
+    evaluation::evaluate_tiers(*instance->store, *snapshot.config, r, log_for(instance));
+  });
+}
+
+kam_status report_pareto(kam_instance* instance, const kam_actor* actor, uint32_t max_entries, kam_buffer* out_json) {
+  return guarded([&] {
+    require_instance(instance, "report_pareto");
+    core::Actor who = read_actor(actor, "report_pareto");
+    require_permission(instance, who, "tiers.read");
+    require_ptr(out_json, "report_pareto", "out_json");
+    const ConfigSnapshot snapshot = config_snapshot(instance);
+    fill_buffer(out_json,
+                evaluation::pareto_report_json(*instance->store, *snapshot.config, now_ms(instance), max_entries),
+                "report_pareto");
+  });
+}
+
+kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result* result) {
+  return guarded([&] {
+    const auto started = std::chrono::steady_clock::now();
+    require_instance(instance, "tick");
+    core::Actor who = read_actor(actor, "tick");
+    require_permission(instance, who, "tiers.evaluate");
+    if (result != nullptr) {
+      check_struct(result, kTickResultSize_1_1, "kam_tick_result");
+      clear_out(result);
+    }
+    const ConfigSnapshot snapshot = config_snapshot(instance);
+    const int64_t now = now_ms(instance);
+    const int64_t every_ms = snapshot.config->tiers.evaluate_every_minutes * 60000;
+    if (!instance->store->claim_periodic_run(kTickTiers, now, every_ms)) return;
+    evaluation::EvaluationRequest r;
+    r.now_ms = now;
+    const evaluation::EvaluationSummary s = run_evaluation(instance, who, r, "tiers.evaluate.periodic");
+    log(instance, KAM_LOG_INFO,
+        "periodic tier evaluation: " + std::to_string(s.accounts) + " accounts, " + std::to_string(s.changes) +
+            " changes, " + std::to_string(s.notifications) + " notifications");
+    if (result != nullptr) {
+      result->tier_evaluation_ran = 1;
+      result->tiers.struct_size = sizeof(kam_tier_evaluation_summary);
+      const auto ms =
+          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+      fill_summary(&result->tiers, s, now, ms);
+    }
+  });
+}
+
+}  // namespace kam::abi

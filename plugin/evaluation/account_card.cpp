@@ -1,0 +1,211 @@
+// account_card.cpp - account_card_json() and pareto_report_json(): read-only views computed now
+// from the stored state, the ingested data and the config in force.
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+#include "core/tiers/churn.hpp"
+#include "core/tiers/customer_value.hpp"
+#include "core/tiers/explain.hpp"
+#include "evaluation/account_facts.hpp"
+#include "evaluation/evaluation.hpp"
+
+namespace kam::evaluation {
+namespace t = core::tiers;
+using nlohmann::json;
+
+namespace {
+
+constexpr uint32_t kCardHistory = 20;
+
+json optional_number(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
+
+json benefits_json(const t::Benefits& b) {
+  return {{"dedicated_account_manager", b.dedicated_account_manager},
+          {"hotline", b.hotline},
+          {"first_response_target_minutes", optional_number(b.first_response_target_minutes)},
+          {"resolution_target_minutes", optional_number(b.resolution_target_minutes)},
+          {"discount_authority_bp", b.discount_authority_bp},
+          {"visit_cadence_days",
+           b.visit_cadence_days ? json(*b.visit_cadence_days) : json(nullptr)},
+          {"engineer_pool", b.engineer_pool}};
+}
+
+// A percentage metric as whole basis points, rounded half-even (the rules compare exactly).
+json basis_points(const t::AccountMetrics& m, t::Metric metric) {
+  const std::optional<t::MetricValue> v = t::metric_value(m, metric);
+  if (!v) return nullptr;
+  return static_cast<int64_t>(t::div_half_even(v->num, v->den));
+}
+
+json metrics_card(const t::AccountMetrics& m, const config::Config& config) {
+  json flags = json::array();
+  for (const std::string& f : m.flags) flags.push_back(f);
+  return {{"reporting_currency", config.business.reporting_currency},
+          {"window_days", config.tiers.window_days},
+          {"revenue", optional_number(m.revenue)},
+          {"revenue_prior", optional_number(m.revenue_prior)},
+          {"revenue_growth_bp", basis_points(m, t::Metric::revenue_growth)},
+          {"margin", optional_number(m.margin)},
+          {"margin_prior", optional_number(m.margin_prior)},
+          {"margin_percent_bp", basis_points(m, t::Metric::margin_percent)},
+          {"order_count", optional_number(m.order_count)},
+          {"days_since_last_order", optional_number(m.days_since_last_order)},
+          {"revenue_share_bp", basis_points(m, t::Metric::revenue_share)},
+          {"pareto_rank", m.portfolio ? json(m.portfolio->rank) : json(nullptr)},
+          {"pareto_top_percent_bp", basis_points(m, t::Metric::pareto_top_percent)},
+          {"open_complaints", optional_number(m.open_complaints)},
+          {"days_since_last_visit", optional_number(m.days_since_last_visit)},
+          {"flags", flags}};
+}
+
+const char* override_status_text(t::OverrideStatus s) { return t::override_status_name(s); }
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace
+
+std::string account_card_json(store::Store& store, const config::Config& config, const std::string& account_id,
+                              int64_t now_ms) {
+  std::optional<store::AccountFacts> facts;
+  store::FactsQuery query;
+  query.account_id = account_id;
+  query.until_day = today(config, now_ms);
+  store.scan_account_facts(query, [&](store::AccountFacts&& f) { facts = std::move(f); });
+  if (!facts) throw Error(Status::not_found, "account '" + account_id + "' is unknown");
+
+  std::string conversion_error;
+  t::AccountMetrics m = metrics_from_facts(*facts, config, now_ms, &conversion_error);
+  if (rules_need_portfolio(config.tiers)) {
+    const std::vector<t::AccountRevenue> revenues = portfolio_revenues(store, config, now_ms);
+    const std::vector<t::PortfolioPosition> positions = t::portfolio_positions(revenues);
+    if (auto p = position_of(revenues, positions, account_id)) m.portfolio = *p;
+  }
+  const store::StoredTierState* stored = facts->state ? &*facts->state : nullptr;
+  std::optional<t::TierState> previous;
+  if (stored) previous = t::TierState{stored->tier, stored->since_ms, stored->below_since_ms};
+  std::optional<t::TierOverride> override_given;
+  if (facts->override_row) {
+    const store::StoredOverride& o = *facts->override_row;
+    override_given = t::TierOverride{o.tier, o.reason, o.user_id, o.set_at_ms, o.expires_at_ms};
+  }
+  const t::AccountEvaluation e = t::evaluate_account(m, config.tiers, previous, override_given, now_ms);
+  std::optional<t::ChurnLevel> churn_before;
+  if (stored) churn_before = static_cast<t::ChurnLevel>(stored->churn_level);
+  const t::ChurnAssessment churn = t::assess_churn(m, config.churn_risk, e.key_account, churn_before);
+
+  t::ExplainContext context;
+  context.config = &config.tiers;
+  context.reporting_currency = config.business.reporting_currency;
+  context.calendar = t::BusinessCalendar(config.business.time_zone);
+
+  const t::TierLevel* level = config.tiers.find(e.effective.tier);
+  const bool same_as_stored = stored && stored->effective_tier == e.effective.tier;
+  json card = {
+      {"account_id", facts->account_id},
+      {"name", facts->name},
+      {"evaluated_at_ms", stored ? json(stored->evaluated_at_ms) : json(nullptr)},
+      {"config_version", stored ? json(stored->config_version) : json(nullptr)},
+      {"tier",
+       {{"name", e.effective.tier},
+        {"label", level ? level->label : e.effective.tier},
+        {"since_ms", same_as_stored ? stored->effective_since_ms : e.hysteresis.state.since_ms},
+        {"key_account", e.key_account},
+        {"overridden", e.effective.overridden}}},
+      {"computed_tier", e.classification.tier},
+      {"change", t::tier_change_name(e.hysteresis.change)},
+      {"benefits", benefits_json(e.benefits)},
+      {"metrics", metrics_card(m, config)},
+  };
+  if (!conversion_error.empty()) card["metrics"]["conversion_error"] = conversion_error;
+  if (e.hysteresis.downgrade_due_ms) {
+    card["pending_downgrade"] = {{"to", e.hysteresis.computed_tier}, {"due_ms", *e.hysteresis.downgrade_due_ms}};
+  } else {
+    card["pending_downgrade"] = nullptr;
+  }
+  if (e.effective.override) {
+    const t::TierOverride& o = *e.effective.override;
+    card["override"] = {{"tier", o.tier},
+                        {"reason", o.reason},
+                        {"user_id", o.actor_user_id},
+                        {"set_at_ms", o.set_at_ms},
+                        {"expires_at_ms", o.expires_at_ms},
+                        {"status", override_status_text(e.effective.override_status)}};
+  } else {
+    card["override"] = nullptr;
+  }
+  const int64_t annual_margin = t::annualize(m.margin.value_or(0), config.tiers.window_days);
+  card["lifetime_value"] = m.margin ? json(t::lifetime_value(annual_margin, config.customer_value)) : json(nullptr);
+  json signals = json::array();
+  for (const t::SignalScore& s : churn.signals) {
+    signals.push_back({{"signal", t::churn_signal_info(s.signal).name},
+                       {"value", optional_number(s.value)},
+                       {"points", s.points},
+                       {"weight", s.rule.weight}});
+  }
+  card["churn"] = {{"score", churn.score},
+                   {"level", t::churn_level_name(churn.level)},
+                   {"no_data", churn.no_data},
+                   {"retention_discount_bp", churn.retention_discount_bp},
+                   {"at_risk", churn.at_risk},
+                   {"signals", signals}};
+  json checks = json::array();
+  for (const t::TierCheck& c : e.classification.checks) checks.push_back({{"tier", c.tier}, {"matched", c.matched}});
+  card["checks"] = checks;
+  card["explanation"] = t::explain_evaluation(e, context);
+  card["churn_explanation"] = t::explain_churn(churn);
+  json history = json::array();
+  for (const store::TierHistoryEntry& h : store.tier_history(account_id, kCardHistory)) {
+    history.push_back({{"tier", h.tier},
+                       {"previous_tier", h.previous_tier},
+                       {"since_ms", h.since_ms},
+                       {"reason", h.reason},
+                       {"user_id", h.user_id},
+                       {"config_version", h.config_version}});
+  }
+  card["history"] = history;
+  return dump(card);
+}
+
+std::string pareto_report_json(store::Store& store, const config::Config& config, int64_t now_ms,
+                               uint32_t max_entries) {
+  std::vector<t::AccountRevenue> revenues;
+  std::vector<std::string> names;
+  {
+    store::FactsQuery query;
+    query.until_day = today(config, now_ms);
+    query.with_state = false;
+    store.scan_account_facts(query, [&](store::AccountFacts&& f) {
+      const t::AccountMetrics m = metrics_from_facts(f, config, now_ms, nullptr);
+      revenues.push_back(t::AccountRevenue{f.account_id, m.revenue.value_or(0)});
+      names.push_back(std::move(f.name));
+    });
+  }
+  auto name_of = [&](const std::string& id) -> const std::string& {
+    auto it = std::lower_bound(revenues.begin(), revenues.end(), id,
+                               [](const t::AccountRevenue& a, const std::string& x) { return a.account_id < x; });
+    return names[static_cast<size_t>(it - revenues.begin())];
+  };
+  const t::ParetoReport report = t::pareto_report(revenues, config.tiers.pareto_percent_bp);
+  json entries = json::array();
+  for (const t::ParetoEntry& e : report.entries) {
+    if (max_entries != 0 && entries.size() >= max_entries) break;
+    entries.push_back({{"rank", e.position.rank},
+                       {"account_id", e.account_id},
+                       {"name", name_of(e.account_id)},
+                       {"revenue", e.position.revenue},
+                       {"share_bp", e.share_bp},
+                       {"cumulative_bp", e.cumulative_bp},
+                       {"in_top", e.in_top}});
+  }
+  json out = {{"reporting_currency", config.business.reporting_currency},
+              {"window_days", config.tiers.window_days},
+              {"top_percent_bp", report.top_percent_bp},
+              {"total_revenue", report.total_revenue},
+              {"accounts", report.entries.size()},
+              {"accounts_in_top", report.accounts_in_top},
+              {"entries", entries},
+              {"curve_bp", report.curve_bp()}};
+  return dump(out);
+}
+
+}  // namespace kam::evaluation

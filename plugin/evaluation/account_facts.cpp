@@ -1,0 +1,79 @@
+#include "evaluation/account_facts.hpp"
+
+#include <algorithm>
+
+#include "core/error.hpp"
+#include "core/tiers/customer_value.hpp"
+
+namespace kam::evaluation {
+namespace t = core::tiers;
+
+namespace {
+
+bool uses_portfolio(const t::Condition& c) {
+  switch (c.kind) {
+    case t::Condition::Kind::metric:
+      return c.metric == t::Metric::revenue_share || c.metric == t::Metric::pareto_rank ||
+             c.metric == t::Metric::pareto_top_percent;
+    case t::Condition::Kind::flag: return false;
+    case t::Condition::Kind::all:
+    case t::Condition::Kind::any:
+      return std::any_of(c.members.begin(), c.members.end(), uses_portfolio);
+  }
+  return false;
+}
+
+}  // namespace
+
+int32_t today(const config::Config& config, int64_t now_ms) {
+  return t::BusinessCalendar(config.business.time_zone).local_date(now_ms).days_since_epoch;
+}
+
+t::AccountMetrics metrics_from_facts(const store::AccountFacts& facts, const config::Config& config, int64_t now_ms,
+                                     std::string* conversion_error) {
+  static thread_local std::optional<t::BusinessCalendar> calendar;
+  if (!calendar || calendar->zone_name() != config.business.time_zone) calendar.emplace(config.business.time_zone);
+  t::AccountMetrics m;
+  try {
+    m = t::compute_day_metrics(facts.account_id, facts.days, now_ms, config.tiers.window_days, *calendar,
+                               config.exchange_rates);
+  } catch (const Error& e) {
+    // One account's missing rate must not stop the others: its money metrics have no data.
+    m = t::AccountMetrics{};
+    m.account_id = facts.account_id;
+    if (conversion_error != nullptr) *conversion_error = e.what();
+  }
+  m.flags.insert(facts.flags.begin(), facts.flags.end());
+  m.open_complaints = facts.open_complaints;
+  if (facts.last_visit_ms) m.days_since_last_visit = calendar->days_between(*facts.last_visit_ms, now_ms);
+  return m;
+}
+
+bool rules_need_portfolio(const t::TierConfig& tiers) {
+  for (const t::TierLevel& level : tiers.levels)
+    if (!level.is_default && uses_portfolio(level.rule)) return true;
+  return false;
+}
+
+std::vector<t::AccountRevenue> portfolio_revenues(store::Store& store, const config::Config& config, int64_t now_ms) {
+  std::vector<t::AccountRevenue> out;
+  store::FactsQuery query;
+  query.until_day = today(config, now_ms);
+  query.with_state = false;
+  store.scan_account_facts(query, [&](store::AccountFacts&& f) {
+    const t::AccountMetrics m = metrics_from_facts(f, config, now_ms, nullptr);
+    out.push_back(t::AccountRevenue{std::move(f.account_id), m.revenue.value_or(0)});
+  });
+  return out;
+}
+
+std::optional<t::PortfolioPosition> position_of(const std::vector<t::AccountRevenue>& by_id,
+                                                const std::vector<t::PortfolioPosition>& positions,
+                                                const std::string& account_id) {
+  auto it = std::lower_bound(by_id.begin(), by_id.end(), account_id,
+                             [](const t::AccountRevenue& a, const std::string& id) { return a.account_id < id; });
+  if (it == by_id.end() || it->account_id != account_id) return std::nullopt;
+  return positions[static_cast<size_t>(it - by_id.begin())];
+}
+
+}  // namespace kam::evaluation

@@ -1,0 +1,36 @@
+// account_facts.hpp - from the store's facts about an account to the engine's metrics, and the
+// portfolio (revenue ranking) over every account, which the Pareto metrics need.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "core/tiers/metrics.hpp"
+#include "store/store.hpp"
+
+namespace kam::evaluation {
+
+// Metrics from order days, flags and service signals at now_ms. When an order's currency has no
+// exchange rate, the money metrics have no data and `conversion_error` says why.
+core::tiers::AccountMetrics metrics_from_facts(const store::AccountFacts& facts, const config::Config& config,
+                                               int64_t now_ms, std::string* conversion_error);
+
+// Whether any tier rule looks at revenue_share, pareto_rank or pareto_top_percent.
+bool rules_need_portfolio(const core::tiers::TierConfig& tiers);
+
+// Every account's trailing-window revenue (no data counts as 0), in account id order.
+std::vector<core::tiers::AccountRevenue> portfolio_revenues(store::Store& store, const config::Config& config,
+                                                            int64_t now_ms);
+
+// The position of one account in a portfolio sorted by account id (nothing when it is not there).
+std::optional<core::tiers::PortfolioPosition> position_of(const std::vector<core::tiers::AccountRevenue>& by_id,
+                                                          const std::vector<core::tiers::PortfolioPosition>& positions,
+                                                          const std::string& account_id);
+
+// The last day whose order totals count at now_ms (today in the business time zone).
+int32_t today(const config::Config& config, int64_t now_ms);
+
+}  // namespace kam::evaluation

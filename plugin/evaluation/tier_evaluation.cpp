@@ -1,0 +1,267 @@
+// tier_evaluation.cpp - evaluate_tiers(): read every account (one scan), rank the portfolio, run
+// rules + hysteresis + override + churn per account, and write what changed in chunks through the
+// store's compare-and-set.
+#include <algorithm>
+#include <chrono>
+#include <memory>
+
+#include "core/error.hpp"
+#include "core/tiers/churn.hpp"
+#include "core/tiers/customer_value.hpp"
+#include "core/tiers/explain.hpp"
+#include "evaluation/account_facts.hpp"
+#include "evaluation/evaluation.hpp"
+#include "evaluation/state_json.hpp"
+
+namespace kam::evaluation {
+namespace t = core::tiers;
+
+namespace {
+
+constexpr size_t kWriteChunk = 20000;  // states per write transaction: short locks, bounded memory
+constexpr int kLogWarning = 30;
+constexpr int32_t kNotifyTierChanged = 1, kNotifyChurnRisk = 6;  // KAM_NOTIFY_*
+
+// What the evaluation keeps of an account between reading and deciding.
+struct AccountRow {
+  t::AccountMetrics metrics;
+  std::unique_ptr<store::StoredTierState> state;    // nothing: never evaluated
+  std::unique_ptr<store::StoredOverride> override_row;
+};
+
+std::optional<t::TierState> previous_state(const store::StoredTierState* s) {
+  if (s == nullptr) return std::nullopt;
+  return t::TierState{s->tier, s->since_ms, s->below_since_ms};
+}
+
+std::optional<t::TierOverride> override_of(const store::StoredOverride* o) {
+  if (o == nullptr) return std::nullopt;
+  return t::TierOverride{o->tier, o->reason, o->user_id, o->set_at_ms, o->expires_at_ms};
+}
+
+// Why the effective tier changed, in words for the history and the notification.
+std::string change_reason(const t::AccountEvaluation& e, const store::StoredTierState* before,
+                          const t::TierConfig& tiers) {
+  auto label = [&](const std::string& tier) {
+    const t::TierLevel* level = tiers.find(tier);
+    return level ? level->label : tier;
+  };
+  if (e.effective.overridden) {
+    return "manual override to " + label(e.effective.tier) + " by " + e.effective.override->actor_user_id + ": " +
+           e.effective.override->reason;
+  }
+  if (before != nullptr && before->effective_tier != before->tier) {
+    const std::string why = e.effective.override_status == t::OverrideStatus::expired ? "expired" : "ended";
+    return "override " + why + "; " + label(e.effective.tier) + " from the rules";
+  }
+  switch (e.hysteresis.change) {
+    case t::TierChange::initial: return "first classification: " + label(e.effective.tier);
+    case t::TierChange::upgraded: return "upgraded to " + label(e.effective.tier) + ": the rules give it";
+    case t::TierChange::downgraded:
+      return "downgraded to " + label(e.effective.tier) + " after " + std::to_string(tiers.downgrade_after_days) +
+             " days below " + label(before ? before->tier : std::string());
+    case t::TierChange::reset: return "previous tier no longer configured; " + label(e.effective.tier) + " from the rules";
+    default: return label(e.effective.tier) + " from the rules";
+  }
+}
+
+class Evaluator {
+ public:
+  Evaluator(store::Store& store, const config::Config& config, const EvaluationRequest& request, const LogFn& log)
+      : store_(store), config_(config), request_(request), log_(log), calendar_(config.business.time_zone) {
+    context_.config = &config_.tiers;
+    context_.reporting_currency = config_.business.reporting_currency;
+    context_.calendar = calendar_;
+  }
+
+  EvaluationSummary run() {
+    read();
+    if (!request_.account_id.empty() && rows_.empty())
+      throw Error(Status::not_found, "account '" + request_.account_id + "' is unknown");
+    rank();
+    decide_and_write();
+    if (conversion_failures_ > 0) {
+      log(kLogWarning, "tier evaluation: " + std::to_string(conversion_failures_) +
+                           " account(s) have orders without an exchange rate; their money metrics have no data "
+                           "(first: account '" + first_conversion_error_ + ")");
+    }
+    summary_.accounts = rows_.size();
+    return summary_;
+  }
+
+ private:
+  void log(int level, const std::string& m) const {
+    if (log_) log_(level, m);
+  }
+
+  void progress(uint64_t done) const {
+    if (!request_.progress) return;
+    const uint64_t total = 2 * std::max<uint64_t>(expected_, rows_.size());
+    request_.progress(std::min(done, total), total);
+  }
+
+  void read() {
+    store::FactsQuery query;
+    query.account_id = request_.account_id;
+    query.until_day = calendar_.local_date(request_.now_ms).days_since_epoch;
+    query.with_state = true;
+    if (request_.account_id.empty() && request_.progress) expected_ = store_.account_count();
+    uint64_t next_report = 0;
+    store_.scan_account_facts(query, [&](store::AccountFacts&& f) {
+      std::string error;
+      AccountRow row;
+      row.metrics = metrics_from_facts(f, config_, request_.now_ms, &error);
+      if (!error.empty() && conversion_failures_++ == 0) first_conversion_error_ = f.account_id + "': " + error;
+      if (f.state) {
+        f.state->metrics_json.clear();  // not needed to decide; saves memory on big portfolios
+        row.state = std::make_unique<store::StoredTierState>(std::move(*f.state));
+      }
+      if (f.override_row) row.override_row = std::make_unique<store::StoredOverride>(std::move(*f.override_row));
+      rows_.push_back(std::move(row));
+      if (rows_.size() >= next_report) {
+        progress(rows_.size());
+        next_report = rows_.size() + std::max<uint64_t>(1000, expected_ / 50);
+      }
+    });
+  }
+
+  void rank() {
+    if (request_.account_id.empty()) {
+      std::vector<t::AccountRevenue> revenues;
+      revenues.reserve(rows_.size());
+      for (const AccountRow& r : rows_) revenues.push_back({r.metrics.account_id, r.metrics.revenue.value_or(0)});
+      const std::vector<t::PortfolioPosition> positions = t::portfolio_positions(revenues);
+      for (size_t i = 0; i < rows_.size(); ++i) rows_[i].metrics.portfolio = positions[i];
+      return;
+    }
+    // One account: its position needs every account's revenue, but only when a rule looks at it.
+    if (!rules_need_portfolio(config_.tiers)) return;
+    const std::vector<t::AccountRevenue> revenues = portfolio_revenues(store_, config_, request_.now_ms);
+    const std::vector<t::PortfolioPosition> positions = t::portfolio_positions(revenues);
+    for (AccountRow& r : rows_) {
+      if (auto p = position_of(revenues, positions, r.metrics.account_id)) r.metrics.portfolio = *p;
+    }
+  }
+
+  void decide_and_write() {
+    const int64_t now = request_.now_ms;
+    std::vector<store::TierWrite> writes;
+    uint64_t next_report = 0;
+    for (size_t i = 0; i < rows_.size(); ++i) {
+      AccountRow& row = rows_[i];
+      const store::StoredTierState* before = row.state.get();
+      const t::AccountEvaluation e = t::evaluate_account(row.metrics, config_.tiers, previous_state(before),
+                                                         override_of(row.override_row.get()), now);
+      // The first evaluation takes the churn level as it finds it: no alert for the whole portfolio.
+      const t::ChurnLevel churn_before =
+          before ? static_cast<t::ChurnLevel>(before->churn_level)
+                 : t::assess_churn(row.metrics, config_.churn_risk, e.key_account, std::nullopt).level;
+      const t::ChurnAssessment churn = t::assess_churn(row.metrics, config_.churn_risk, e.key_account, churn_before);
+
+      store::StoredTierState next;
+      next.tier = e.hysteresis.state.tier;
+      next.since_ms = e.hysteresis.state.since_ms;
+      next.below_since_ms = e.hysteresis.state.below_since_ms;
+      next.computed_tier = e.classification.tier;
+      next.effective_tier = e.effective.tier;
+      const bool effective_changed = before == nullptr || before->effective_tier != e.effective.tier;
+      next.effective_since_ms = effective_changed ? now : before->effective_since_ms;
+      next.churn_level = static_cast<int32_t>(churn.level);
+      next.churn_score = churn.score;
+      next.evaluated_at_ms = now;
+
+      switch (e.hysteresis.change) {
+        case t::TierChange::initial: ++summary_.initial; break;
+        case t::TierChange::upgraded: ++summary_.upgraded; break;
+        case t::TierChange::downgraded: ++summary_.downgraded; break;
+        case t::TierChange::downgrade_pending: ++summary_.downgrades_pending; break;
+        default: break;
+      }
+      if (churn.notify) ++summary_.churn_alerts;
+
+      if (before == nullptr || !before->same_decision(next) || churn.notify) {
+        store::TierWrite w;
+        w.account_id = row.metrics.account_id;
+        if (before) w.expected = *before;
+        next.metrics_json = metrics_json(row.metrics, churn.score);
+        w.history = effective_changed;
+        w.previous_effective_tier = before ? before->effective_tier : std::string();
+        if (effective_changed) w.reason = change_reason(e, before, config_.tiers);
+        if (effective_changed && before != nullptr) {
+          w.notifications.push_back(tier_notification(row.metrics, e, *before, w.reason));
+        }
+        if (churn.notify) w.notifications.push_back(churn_notification(row.metrics, churn));
+        w.next = std::move(next);
+        writes.push_back(std::move(w));
+        ++summary_.changes;
+        if (writes.size() >= kWriteChunk) flush(writes);
+      }
+      row = AccountRow{};  // decided: free it
+      if (i + 1 >= next_report) {
+        progress(rows_.size() + i + 1);
+        next_report = i + 1 + std::max<uint64_t>(1000, rows_.size() / 50);
+      }
+    }
+    flush(writes);
+    progress(2 * rows_.size());
+  }
+
+  store::Notification tier_notification(const t::AccountMetrics& m, const t::AccountEvaluation& e,
+                                        const store::StoredTierState& before, const std::string& reason) const {
+    store::Notification n;
+    n.kind = kNotifyTierChanged;
+    n.kind_name = "tier_changed";
+    n.account_id = m.account_id;
+    n.created_at_ms = request_.now_ms;
+    n.payload_json = tier_changed_json(m.account_id, before.effective_tier, e, reason,
+                                       t::explain_evaluation(e, context_));
+    return n;
+  }
+
+  store::Notification churn_notification(const t::AccountMetrics& m, const t::ChurnAssessment& churn) const {
+    store::Notification n;
+    n.kind = kNotifyChurnRisk;
+    n.kind_name = "churn_risk";
+    n.account_id = m.account_id;
+    n.created_at_ms = request_.now_ms;
+    n.payload_json = churn_risk_json(m.account_id, churn, t::explain_churn(churn));
+    return n;
+  }
+
+  void flush(std::vector<store::TierWrite>& writes) {
+    if (writes.empty()) return;
+    if (!request_.dry_run) {
+      store::TierWriteContext c;
+      c.now_ms = request_.now_ms;
+      c.actor = request_.actor;
+      c.config_hash = config_.content_hash;
+      c.config_source = config_.source_name;
+      c.config_text = config_.yaml_text;
+      const store::TierWriteResult r = store_.write_tier_states(writes, c);
+      summary_.notifications += r.notifications;
+      summary_.skipped += r.skipped;
+    }
+    writes.clear();
+  }
+
+  store::Store& store_;
+  const config::Config& config_;
+  const EvaluationRequest& request_;
+  const LogFn& log_;
+  t::BusinessCalendar calendar_;
+  t::ExplainContext context_;
+  std::vector<AccountRow> rows_;
+  uint64_t expected_ = 0;
+  uint64_t conversion_failures_ = 0;
+  std::string first_conversion_error_;
+  EvaluationSummary summary_;
+};
+
+}  // namespace
+
+EvaluationSummary evaluate_tiers(store::Store& store, const config::Config& config, const EvaluationRequest& request,
+                                 const LogFn& log) {
+  return Evaluator(store, config, request, log).run();
+}
+
+}  // namespace kam::evaluation

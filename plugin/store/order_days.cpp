@@ -1,0 +1,125 @@
+#include "store/order_days.hpp"
+
+#include <optional>
+
+#include "store/cursor.hpp"
+#include "store/pg_bulk.hpp"
+#include "store/sqlite_statement.hpp"
+
+namespace kam::store::detail {
+
+namespace {
+constexpr int32_t kCreditNote = 3;  // KAM_DOCUMENT_CREDIT_NOTE
+constexpr size_t kRebuildFlushKeys = 200000;  // bounds the rebuild's memory
+}  // namespace
+
+void OrderDayDeltas::add(const OrderContribution& o, int sign) {
+  const int32_t day = calendar_.local_date(o.occurred_at_ms).days_since_epoch;
+  const bool credit = o.document_type == kCreditNote;
+  Delta& d = deltas_[Key{o.account_id, day, o.currency}];
+  d.amount += sign * (credit ? -o.amount_minor : o.amount_minor);
+  d.margin += sign * (credit ? -o.margin_minor : o.margin_minor);
+  d.orders += credit ? 0 : sign;
+}
+
+void OrderDayDeltas::write(soci::session& sql, Backend backend) {
+  if (deltas_.empty()) return;
+  if (backend == Backend::sqlite) {
+    SqliteStatement upsert(sql,
+                           "INSERT INTO order_days (account_id, day, currency, amount_minor, margin_minor, orders)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (account_id, day, currency) DO UPDATE SET"
+                           " amount_minor = amount_minor + excluded.amount_minor,"
+                           " margin_minor = margin_minor + excluded.margin_minor,"
+                           " orders = orders + excluded.orders");
+    for (const auto& [key, d] : deltas_) {
+      upsert.bind(1, std::get<0>(key));
+      upsert.bind(2, int64_t{std::get<1>(key)});
+      upsert.bind(3, std::get<2>(key));
+      upsert.bind(4, d.amount);
+      upsert.bind(5, d.margin);
+      upsert.bind(6, d.orders);
+      upsert.run();
+    }
+  } else {
+    PgArray accounts, days, currencies, amounts, margins, orders;
+    for (const auto& [key, d] : deltas_) {
+      accounts.add(std::get<0>(key));
+      days.add(int64_t{std::get<1>(key)});
+      currencies.add(std::get<2>(key));
+      amounts.add(d.amount);
+      margins.add(d.margin);
+      orders.add(d.orders);
+    }
+    pg_exec(sql,
+            "INSERT INTO order_days (account_id, day, currency, amount_minor, margin_minor, orders)"
+            " SELECT * FROM unnest(CAST($1 AS text[]), CAST($2 AS integer[]), CAST($3 AS text[]),"
+            " CAST($4 AS bigint[]), CAST($5 AS bigint[]), CAST($6 AS bigint[]))"
+            " ON CONFLICT (account_id, day, currency) DO UPDATE SET"
+            " amount_minor = order_days.amount_minor + excluded.amount_minor,"
+            " margin_minor = order_days.margin_minor + excluded.margin_minor,"
+            " orders = order_days.orders + excluded.orders",
+            {&accounts.literal(), &days.literal(), &currencies.literal(), &amounts.literal(), &margins.literal(),
+             &orders.literal()});
+  }
+  deltas_.clear();
+}
+
+std::vector<OrderContribution> load_orders(soci::session& sql, const std::vector<std::string>& order_ids) {
+  std::vector<OrderContribution> out;
+  if (order_ids.empty()) return out;
+  std::string id;
+  OrderContribution o;
+  soci::statement st = (sql.prepare << "SELECT account_id, order_date_ms, currency, amount_minor, margin_minor,"
+                                       " document_type FROM orders WHERE order_id = :id",
+                        soci::into(o.account_id), soci::into(o.occurred_at_ms), soci::into(o.currency),
+                        soci::into(o.amount_minor), soci::into(o.margin_minor), soci::into(o.document_type),
+                        soci::use(id, "id"));
+  for (const std::string& each : order_ids) {
+    id = each;
+    if (st.execute(true)) out.push_back(o);
+  }
+  return out;
+}
+
+int64_t rebuild_order_days(soci::session& sql, Backend backend, const core::tiers::BusinessCalendar& calendar) {
+  // PostgreSQL: ingestion on other hosts waits while the table is rebuilt, so no delta of theirs is
+  // deleted after being added or counted twice.
+  if (backend == Backend::postgresql) sql << "LOCK TABLE order_days IN EXCLUSIVE MODE";
+  sql << "DELETE FROM order_days";
+  OrderDayDeltas deltas(calendar);
+  int64_t read = 0;
+  Cursor rows(sql, backend,
+              "SELECT account_id, order_date_ms, currency, amount_minor, margin_minor, document_type"
+              " FROM orders WHERE cancelled_at_ms IS NULL");
+  OrderContribution o;
+  while (rows.next()) {
+    o.account_id = rows.text_at(0);
+    o.occurred_at_ms = rows.int64_at(1);
+    o.currency = rows.text_at(2);
+    o.amount_minor = rows.int64_at(3);
+    o.margin_minor = rows.int64_at(4);
+    o.document_type = static_cast<int32_t>(rows.int64_at(5));
+    deltas.posted(o);
+    ++read;
+    if (deltas.size() >= kRebuildFlushKeys) deltas.write(sql, backend);
+  }
+  deltas.write(sql, backend);
+  write_setting(sql, kOrderDaysZoneSetting, calendar.zone_name());
+  return read;
+}
+
+std::optional<std::string> read_setting(soci::session& sql, const std::string& name) {
+  std::string value;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT value FROM kam_settings WHERE name = :name", soci::into(value, ind), soci::use(name, "name");
+  if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
+  return value;
+}
+
+void write_setting(soci::session& sql, const std::string& name, const std::string& value) {
+  sql << "INSERT INTO kam_settings (name, value) VALUES (:name, :value)"
+         " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+      soci::use(name, "name"), soci::use(value, "value");
+}
+
+}  // namespace kam::store::detail

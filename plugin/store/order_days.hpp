@@ -1,0 +1,75 @@
+// order_days.hpp - the per-account, per-local-day, per-currency order totals (table order_days)
+// that the tier metrics are computed from, kept current by ingestion in the batch's transaction.
+//
+// Why daily buckets: a trailing window moves by whole local days, exchange rates apply per local
+// date, and conversion is linear, so the buckets give exactly the metrics the orders would
+// (core/tiers/metrics.hpp) while an evaluation reads one row per account and active day instead of
+// every order. Amounts stay in their own currency: a rate change in the YAML needs no rebuild.
+// Updates are additive upserts (amount = amount + delta), so several hosts may ingest at once.
+// A change of business.time_zone moves day boundaries: the store rebuilds the table when it opens
+// with a zone other than the one recorded in kam_settings.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/events.hpp"
+#include "core/tiers/calendar.hpp"
+#include "store/backend.hpp"
+
+namespace kam::store::detail {
+
+// What one order adds to its bucket: credit notes count negative and are not orders; a
+// cancellation subtracts what the order had added.
+struct OrderContribution {
+  std::string account_id;
+  int64_t occurred_at_ms = 0;
+  std::string currency;
+  int64_t amount_minor = 0;  // as stated (>= 0)
+  int64_t margin_minor = 0;
+  int32_t document_type = 1;  // KAM_DOCUMENT_*
+};
+
+class OrderDayDeltas {
+ public:
+  explicit OrderDayDeltas(const core::tiers::BusinessCalendar& calendar) : calendar_(calendar) {}
+
+  void posted(const OrderContribution& order) { add(order, +1); }
+  void cancelled(const OrderContribution& order) { add(order, -1); }
+  bool empty() const { return deltas_.empty(); }
+  size_t size() const { return deltas_.size(); }
+
+  // Adds the deltas to order_days (upserts in key order, so concurrent batches lock rows in the
+  // same order) and forgets them.
+  void write(soci::session& sql, Backend backend);
+
+ private:
+  struct Delta {
+    int64_t amount = 0, margin = 0, orders = 0;
+  };
+  using Key = std::tuple<std::string, int32_t, std::string>;  // account, day, currency
+  void add(const OrderContribution& order, int sign);
+
+  const core::tiers::BusinessCalendar& calendar_;
+  std::map<Key, Delta> deltas_;
+};
+
+// The stored orders of these ids that are cancelled; for turning cancellations into deltas.
+std::vector<OrderContribution> load_orders(soci::session& sql, const std::vector<std::string>& order_ids);
+
+// Recomputes order_days from the orders in `calendar`'s zone and records the zone. Returns the
+// number of orders read.
+int64_t rebuild_order_days(soci::session& sql, Backend backend, const core::tiers::BusinessCalendar& calendar);
+
+// kam_settings: small named values shared by every host of the database.
+std::optional<std::string> read_setting(soci::session& sql, const std::string& name);
+void write_setting(soci::session& sql, const std::string& name, const std::string& value);
+
+inline constexpr const char* kOrderDaysZoneSetting = "order_days.time_zone";
+
+}  // namespace kam::store::detail
