@@ -313,6 +313,7 @@ std::optional<StoredOverride> SqlStore::clear_tier_override(const std::string& a
 std::vector<TierHistoryEntry> SqlStore::tier_history(const std::string& account_id, uint32_t limit) {
   std::vector<TierHistoryEntry> out;
   with_session("read tier history of account '" + account_id + "'", [&](soci::session& sql) {
+    ReadSnapshot snapshot(sql, backend_);
     Cursor c(sql, backend_,
              "SELECT id, tier, previous_tier, reason, actor, since_ms, config_version, metrics_json FROM tier_history"
              " WHERE account_id = $1 ORDER BY id DESC LIMIT $2",
