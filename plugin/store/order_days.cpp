@@ -1,5 +1,6 @@
 #include "store/order_days.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "store/cursor.hpp"
@@ -13,10 +14,26 @@ constexpr int32_t kCreditNote = 3;  // KAM_DOCUMENT_CREDIT_NOTE
 constexpr size_t kRebuildFlushKeys = 200000;  // bounds the rebuild's memory
 }  // namespace
 
+int32_t OrderDayDeltas::local_day(int64_t ms) {
+  if (!span_ || !span_->contains(ms)) span_ = calendar_.offset_at(ms);
+  return span_->local_date(ms).days_since_epoch;
+}
+
 void OrderDayDeltas::add(const OrderContribution& o, int sign) {
-  const int32_t day = calendar_.local_date(o.occurred_at_ms).days_since_epoch;
+  const int32_t day = local_day(o.occurred_at_ms);
   const bool credit = o.document_type == kCreditNote;
-  Delta& d = deltas_[Key{o.account_id, day, o.currency}];
+  key_.assign(o.account_id);
+  key_ += '\0';
+  key_ += o.currency;
+  key_ += '\0';
+  key_.append(reinterpret_cast<const char*>(&day), sizeof day);
+  auto [it, inserted] = deltas_.try_emplace(key_);
+  Delta& d = it->second;
+  if (inserted) {
+    d.account_id = o.account_id;
+    d.currency = o.currency;
+    d.day = day;
+  }
   d.amount += sign * (credit ? -o.amount_minor : o.amount_minor);
   d.margin += sign * (credit ? -o.margin_minor : o.margin_minor);
   d.orders += credit ? 0 : sign;
@@ -24,6 +41,15 @@ void OrderDayDeltas::add(const OrderContribution& o, int sign) {
 
 void OrderDayDeltas::write(soci::session& sql, Backend backend) {
   if (deltas_.empty()) return;
+  // Key order, so concurrent batches on PostgreSQL lock shared rows in the same order.
+  std::vector<const Delta*> sorted;
+  sorted.reserve(deltas_.size());
+  for (const auto& [key, d] : deltas_) sorted.push_back(&d);
+  std::sort(sorted.begin(), sorted.end(), [](const Delta* a, const Delta* b) {
+    if (a->account_id != b->account_id) return a->account_id < b->account_id;
+    if (a->day != b->day) return a->day < b->day;
+    return a->currency < b->currency;
+  });
   if (backend == Backend::sqlite) {
     SqliteStatement upsert(sql,
                            "INSERT INTO order_days (account_id, day, currency, amount_minor, margin_minor, orders)"
@@ -31,24 +57,24 @@ void OrderDayDeltas::write(soci::session& sql, Backend backend) {
                            " amount_minor = amount_minor + excluded.amount_minor,"
                            " margin_minor = margin_minor + excluded.margin_minor,"
                            " orders = orders + excluded.orders");
-    for (const auto& [key, d] : deltas_) {
-      upsert.bind(1, std::get<0>(key));
-      upsert.bind(2, int64_t{std::get<1>(key)});
-      upsert.bind(3, std::get<2>(key));
-      upsert.bind(4, d.amount);
-      upsert.bind(5, d.margin);
-      upsert.bind(6, d.orders);
+    for (const Delta* d : sorted) {
+      upsert.bind(1, d->account_id);
+      upsert.bind(2, int64_t{d->day});
+      upsert.bind(3, d->currency);
+      upsert.bind(4, d->amount);
+      upsert.bind(5, d->margin);
+      upsert.bind(6, d->orders);
       upsert.run();
     }
   } else {
     PgArray accounts, days, currencies, amounts, margins, orders;
-    for (const auto& [key, d] : deltas_) {
-      accounts.add(std::get<0>(key));
-      days.add(int64_t{std::get<1>(key)});
-      currencies.add(std::get<2>(key));
-      amounts.add(d.amount);
-      margins.add(d.margin);
-      orders.add(d.orders);
+    for (const Delta* d : sorted) {
+      accounts.add(d->account_id);
+      days.add(int64_t{d->day});
+      currencies.add(d->currency);
+      amounts.add(d->amount);
+      margins.add(d->margin);
+      orders.add(d->orders);
     }
     pg_exec(sql,
             "INSERT INTO order_days (account_id, day, currency, amount_minor, margin_minor, orders)"

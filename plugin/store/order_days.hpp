@@ -13,9 +13,9 @@
 #include <soci/soci.h>
 
 #include <cstdint>
-#include <map>
+#include <optional>
 #include <string>
-#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "core/events.hpp"
@@ -50,13 +50,17 @@ class OrderDayDeltas {
 
  private:
   struct Delta {
+    std::string account_id, currency;
+    int32_t day = 0;
     int64_t amount = 0, margin = 0, orders = 0;
   };
-  using Key = std::tuple<std::string, int32_t, std::string>;  // account, day, currency
   void add(const OrderContribution& order, int sign);
+  int32_t local_day(int64_t ms);
 
   const core::tiers::BusinessCalendar& calendar_;
-  std::map<Key, Delta> deltas_;
+  std::optional<core::tiers::BusinessCalendar::OffsetSpan> span_;  // the last offset used
+  std::string key_;
+  std::unordered_map<std::string, Delta> deltas_;  // key: account \0 currency \0 day
 };
 
 // The stored orders of these ids that are cancelled; for turning cancellations into deltas.

@@ -116,5 +116,24 @@ TEST(BusinessCalendar, DaysBetweenCountsLocalCalendarDays) {
   EXPECT_EQ(berlin.days_between(utc_ms(2026, 4, 1, 12), utc_ms(2026, 3, 1, 12)), -31);
 }
 
+TEST(BusinessCalendarOffsets, OffsetSpanGivesTheSameLocalDateAcrossDstChanges) {
+  for (const char* zone : {"Europe/Berlin", "America/Santiago", "Asia/Shanghai", "America/St_Johns", "UTC"}) {
+    const BusinessCalendar cal(zone);
+    uint64_t x = 88172645463325252ull;  // xorshift: deterministic instants 1990..2040
+    for (int i = 0; i < 20000; ++i) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      const int64_t ms = 631152000000 + static_cast<int64_t>(x % 1577836800000ull);
+      const BusinessCalendar::OffsetSpan span = cal.offset_at(ms);
+      ASSERT_TRUE(span.contains(ms)) << zone << " " << ms;
+      ASSERT_EQ(span.local_date(ms), cal.local_date(ms)) << zone << " " << ms;
+      // The span's edges belong to it (begin) or to the next one (end).
+      ASSERT_EQ(span.local_date(span.begin_ms), cal.local_date(span.begin_ms)) << zone;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace kam::core::tiers
+

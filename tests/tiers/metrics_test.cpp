@@ -54,17 +54,17 @@ TEST(OrderMetrics, SplitsOrdersIntoTheTrailingAndPriorWindows) {
       order(prior.start_ms, 40000, 8000),          // first instant of the prior window
       order(prior.start_ms - 1, 80000, 1),         // older: ignored except for the last order date
       order(now - kHourMs, 1000, 100),             // today
-      order(now + kHourMs, 1000000, 1),            // after now: ignored
+      order(now + kDayMs, 1000000, 1),             // tomorrow: ignored
       order(now - 2 * kHourMs, 999999, 1, true),   // cancelled: ignored
       OrderFact{now - 3 * kHourMs, money(300, "USD"), money(0, ""), false},  // USD 3.00 = EUR 1.50, no margin
-      order(now - 5 * kDayMs, -500, -100),         // credit note
+      OrderFact{now - 5 * kDayMs, money(-500, "EUR"), money(-100, "EUR"), false, false},  // credit note
   };
   const AccountMetrics m = compute_order_metrics("A", orders, now, 30, cal, eur_rates());
   EXPECT_EQ(m.revenue, 10000 + 1000 + 150 - 500);
   EXPECT_EQ(m.margin, 2000 + 100 - 100);
   EXPECT_EQ(m.revenue_prior, 20000 + 40000);
   EXPECT_EQ(m.margin_prior, 5000 + 8000);
-  EXPECT_EQ(m.order_count, 4);
+  EXPECT_EQ(m.order_count, 3);  // the credit note is not an order
   EXPECT_EQ(m.days_since_last_order, 0);
 }
 

@@ -83,6 +83,21 @@ LocalDate BusinessCalendar::local_date(int64_t ms) const {
   return LocalDate{static_cast<int32_t>(day.time_since_epoch().count())};
 }
 
+BusinessCalendar::OffsetSpan BusinessCalendar::offset_at(int64_t ms) const {
+  const date::sys_info info = zone_->get_info(Ms{milliseconds{ms}});
+  auto to_ms = [](const date::sys_seconds& s) {
+    return std::chrono::duration_cast<milliseconds>(s.time_since_epoch()).count();
+  };
+  return OffsetSpan{to_ms(info.begin), to_ms(info.end),
+                    std::chrono::duration_cast<milliseconds>(info.offset).count()};
+}
+
+LocalDate BusinessCalendar::OffsetSpan::local_date(int64_t ms) const {
+  const int64_t local = ms + offset_ms;
+  constexpr int64_t kDay = 86400000;
+  return LocalDate{static_cast<int32_t>(local >= 0 ? local / kDay : -((-local + kDay - 1) / kDay))};
+}
+
 int64_t BusinessCalendar::start_of_day_ms(LocalDate d) const {
   // choose::earliest: an ambiguous midnight gives its first occurrence; a nonexistent one (DST
   // starting at 00:00) gives the transition, i.e. the first instant of that local day.

@@ -52,6 +52,15 @@ class BusinessCalendar {
 
   // The local date at an instant.
   LocalDate local_date(int64_t ms) const;
+
+  // The zone's UTC offset in force at an instant, and the span [begin_ms, end_ms) it holds for:
+  // callers converting many instants (ingestion) reuse it instead of searching the zone each time.
+  struct OffsetSpan {
+    int64_t begin_ms = 0, end_ms = 0, offset_ms = 0;
+    bool contains(int64_t ms) const { return ms >= begin_ms && ms < end_ms; }
+    LocalDate local_date(int64_t ms) const;  // for an instant the span contains
+  };
+  OffsetSpan offset_at(int64_t ms) const;
   // The first instant of a local date: local midnight, or - where a DST change skips midnight - the
   // instant the day begins; where midnight happens twice, the first one.
   int64_t start_of_day_ms(LocalDate date) const;
