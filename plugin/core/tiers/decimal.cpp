@@ -1,5 +1,7 @@
 #include "core/tiers/decimal.hpp"
 
+#include <array>
+
 #include <limits>
 
 #include "core/currency.hpp"
@@ -44,6 +46,14 @@ int128 div_half_even(int128 n, int128 d) {
 }
 
 int128 pow10(int n) {
+  // A table: conversions ask for powers several times per amount.
+  static const auto table = [] {
+    std::array<int128, 39> t{};
+    t[0] = 1;
+    for (size_t i = 1; i < t.size(); ++i) t[i] = t[i - 1] * 10;
+    return t;
+  }();
+  if (n >= 0 && n < static_cast<int>(table.size())) return table[static_cast<size_t>(n)];
   int128 v = 1;
   for (int i = 0; i < n; ++i) v *= 10;
   return v;
