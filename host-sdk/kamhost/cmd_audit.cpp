@@ -6,57 +6,12 @@
 
 #include "import_format.hpp"
 #include "kamhost.hpp"
+#include "output.hpp"
 
 namespace kamhost {
 namespace {
 
 using nlohmann::json;
-
-// At most max bytes of s, cut at a UTF-8 character boundary, with "..." when cut.
-std::string shorten(const std::string& s, std::size_t max) {
-  if (s.size() <= max) return s;
-  std::size_t cut = max - 3;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return s.substr(0, cut) + "...";
-}
-
-// Display width of UTF-8 text, counting each code point as one column (wide CJK characters take two
-// on most terminals, so the table is only approximately aligned for them).
-std::size_t columns(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
-std::string text_of(const json& v) {
-  if (v.is_null()) return "";
-  if (v.is_string()) return v.get<std::string>();
-  return v.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-// A plain table: a header row and rows, columns separated by two spaces; the last column unpadded.
-void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
-  std::vector<std::size_t> width(header.size(), 0);
-  for (std::size_t c = 0; c < header.size(); ++c) width[c] = columns(header[c]);
-  for (const auto& r : rows)
-    for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], columns(r[c]));
-  auto line = [&](const std::vector<std::string>& r) {
-    std::string s;
-    for (std::size_t c = 0; c < r.size(); ++c) {
-      s += r[c];
-      if (c + 1 < r.size()) s.append(width[c] - columns(r[c]) + 2, ' ');
-    }
-    std::cout << s << "\n";
-  };
-  line(header);
-  for (const auto& r : rows) line(r);
-}
-
-int64_t integer_of(const json& entry, const char* key) {
-  auto it = entry.find(key);
-  return it != entry.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
-}
 
 // ---------------------------------------------------------------------------------------------------
 // audit

@@ -3,8 +3,6 @@
 //
 // The file is streamed: one batch of events (their strings in an Arena, the original lines for the
 // rejects file) is held at a time, so memory does not grow with the file.
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -17,6 +15,7 @@
 
 #include "import_format.hpp"
 #include "kamhost.hpp"
+#include "progress.hpp"
 
 namespace kamhost {
 namespace {
@@ -37,55 +36,6 @@ struct ImportOptions {
   Format format = Format::jsonl;
   bool atomic = false;
   ActorOptions actor;
-};
-
-// ---------------------------------------------------------------------------------------------------
-// Progress bar on stderr: only on a terminal, at most 10 updates a second.
-// ---------------------------------------------------------------------------------------------------
-class Progress {
- public:
-  Progress(bool enabled, uint64_t total_bytes)
-      : enabled_(enabled), total_(total_bytes), start_(Clock::now()), last_(start_ - kInterval) {}
-
-  void update(uint64_t bytes, uint64_t events, bool force = false) {
-    if (!enabled_) return;
-    const auto now = Clock::now();
-    if (!force && now - last_ < kInterval) return;
-    last_ = now;
-    const double seconds = std::chrono::duration<double>(now - start_).count();
-    const uint64_t rate = seconds > 0.05 ? static_cast<uint64_t>(static_cast<double>(events) / seconds) : 0;
-    std::string line = "\r";
-    if (total_ > 0) {
-      const uint64_t done = std::min(bytes, total_);
-      const int percent = static_cast<int>(done * 100 / total_);
-      const int filled = static_cast<int>(done * kWidth / total_);
-      line += "[" + std::string(static_cast<std::size_t>(filled), '#') +
-              std::string(static_cast<std::size_t>(kWidth - filled), '-') + "] ";
-      line += (percent < 10 ? "  " : percent < 100 ? " " : "") + std::to_string(percent) + "%  ";
-    }
-    line += grouped(events) + " events  " + grouped(rate) + " ev/s";
-    // Pad over a longer previous line.
-    if (line.size() < width_) line.append(width_ - line.size(), ' ');
-    width_ = line.size();
-    std::cerr << line << std::flush;
-    drawn_ = true;
-  }
-
-  // Ends the bar's line (after a final update), so later output starts on a fresh line.
-  void finish() {
-    if (enabled_ && drawn_) std::cerr << "\n" << std::flush;
-    drawn_ = false;
-  }
-
- private:
-  using Clock = std::chrono::steady_clock;
-  static constexpr std::chrono::milliseconds kInterval{100};
-  static constexpr int kWidth = 30;
-  bool enabled_;
-  uint64_t total_;
-  Clock::time_point start_, last_;
-  std::size_t width_ = 0;
-  bool drawn_ = false;
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -400,7 +350,7 @@ int cmd_import(Context& ctx, const std::vector<std::string>& args) {
   kam::host::Instance instance(plugin, kam::host::ConfigSource::file(options.config), std::move(callbacks));
 
   RejectsFile rejects(options.rejects);
-  Progress progress(::isatty(STDERR_FILENO) == 1, ec ? 0 : size);
+  Progress progress(Progress::stderr_is_terminal(), ec ? 0 : size, "events", "ev/s");
   Importer importer(options, plugin, instance, rejects, progress);
   try {
     importer.run(in);

@@ -58,6 +58,9 @@ void add_config_commands(std::vector<Command>& commands);
 void add_instance_commands(std::vector<Command>& commands);
 void add_import_commands(std::vector<Command>& commands);
 void add_audit_commands(std::vector<Command>& commands);
+void add_tiers_commands(std::vector<Command>& commands);    // tiers, tick
+void add_account_commands(std::vector<Command>& commands);  // account
+void add_report_commands(std::vector<Command>& commands);   // report
 
 // The whole table, in help order.
 const std::vector<Command>& all_commands();
@@ -74,7 +77,8 @@ bool take_option(const std::vector<std::string>& args, std::size_t& i, const std
 bool take_number(const std::vector<std::string>& args, std::size_t& i, const std::string& name, uint64_t min,
                  uint64_t max, uint64_t& value);
 
-// Who acts for commands that call the plugin on behalf of a person (import, audit, notifications):
+// Who acts for commands that call the plugin on behalf of a person (import, audit, notifications,
+// tiers, tick, account, report):
 // "--user ID" (default "kamhost") and "--role ROLE", repeatable (default "kam.admin").
 struct ActorOptions {
   std::string user_option = "--user";  // audit takes "--actor" for this, as its --user is a filter
@@ -84,6 +88,10 @@ struct ActorOptions {
   bool take(const std::vector<std::string>& args, std::size_t& i);
   kam::host::Actor actor() const;
 };
+
+// Rethrows a plugin error about account `account_id`; a KAM_ERR_NOT_FOUND whose message does not name
+// the account gets "(account 'ID')" appended, so the admin sees which one.
+[[noreturn]] void rethrow_naming_account(const kam::host::Error& e, const std::string& account_id);
 
 // Thousands separators: 1234567 -> "1,234,567" (for people; summaries print plain numbers).
 std::string grouped(uint64_t n);

@@ -19,6 +19,9 @@ const std::vector<Command>& all_commands() {
     add_instance_commands(c);
     add_import_commands(c);
     add_audit_commands(c);
+    add_tiers_commands(c);
+    add_account_commands(c);
+    add_report_commands(c);
     return c;
   }();
   return commands;
@@ -45,7 +48,10 @@ std::string usage() {
       "\n"
       "Commands:\n";
   for (const auto& c : all_commands()) {
-    u += "  " + pad(c.name + (c.synopsis.empty() ? "" : " " + c.synopsis), 32) + c.summary + "\n";
+    const std::string head = c.name + (c.synopsis.empty() ? "" : " " + c.synopsis);
+    // A long synopsis gets its own line; the summary follows in the summary column.
+    if (head.size() > 30) u += "  " + head + "\n" + std::string(34, ' ') + c.summary + "\n";
+    else u += "  " + pad(head, 32) + c.summary + "\n";
   }
   u +=
       "\n"
@@ -58,7 +64,8 @@ std::string usage() {
       "  -h, --help                      show this help; after a command, that command's help\n"
       "  --version                       same as the version command\n"
       "\n"
-      "Commands that act for a person (import, audit, notifications) take the actor as\n"
+      "Commands that act for a person (import, audit, notifications, tiers, tick, account,\n"
+      "report) take the actor as\n"
       "  --user ID --role ROLE...        default: user kamhost with role kam.admin\n"
       "                                  (audit filters by --user; its actor is --actor ID)\n"
       "\n"
@@ -125,6 +132,12 @@ bool ActorOptions::take(const std::vector<std::string>& args, std::size_t& i) {
 
 kam::host::Actor ActorOptions::actor() const {
   return kam::host::Actor(user, roles.empty() ? std::vector<std::string>{"kam.admin"} : roles);
+}
+
+void rethrow_naming_account(const kam::host::Error& e, const std::string& account_id) {
+  if (e.status() == KAM_ERR_NOT_FOUND && e.message().find("'" + account_id + "'") == std::string::npos)
+    throw Failure(std::string(e.what()) + " (account '" + account_id + "')");
+  throw e;
 }
 
 std::string grouped(uint64_t n) {

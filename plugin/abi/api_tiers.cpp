@@ -105,6 +105,8 @@ kam_status tiers_evaluate(kam_instance* instance, const kam_actor* actor, const 
       r.progress = [fn, data](uint64_t done, uint64_t total) { fn(data, done, total); };
     }
     const evaluation::EvaluationSummary s = run_evaluation(instance, who, r, "tiers.evaluate");
+    // A full evaluation counts for the schedule: the next tick need not repeat it.
+    if (r.account_id.empty() && !r.dry_run) instance->store->record_periodic_run(kTickTiers, r.now_ms);
     if (summary != nullptr) {
       clear_out(summary);
       const auto ms =
@@ -210,7 +212,18 @@ kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result*
     if (!instance->store->claim_periodic_run(kTickTiers, now, every_ms)) return;
     evaluation::EvaluationRequest r;
     r.now_ms = now;
-    const evaluation::EvaluationSummary s = run_evaluation(instance, who, r, "tiers.evaluate.periodic");
+    evaluation::EvaluationSummary s;
+    try {
+      s = run_evaluation(instance, who, r, "tiers.evaluate.periodic");
+    } catch (...) {
+      // Claimed but not done: due again at the next tick of any host.
+      try {
+        instance->store->record_periodic_run(kTickTiers, 0);
+      } catch (...) {
+        // The original error is the one to report.
+      }
+      throw;
+    }
     log(instance, KAM_LOG_INFO,
         "periodic tier evaluation: " + std::to_string(s.accounts) + " accounts, " + std::to_string(s.changes) +
             " changes, " + std::to_string(s.notifications) + " notifications");

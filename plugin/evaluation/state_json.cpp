@@ -15,6 +15,14 @@ void number(std::string& out, const char* key, const std::optional<int64_t>& v) 
   out += ',';
 }
 
+// What moved the effective tier: the override, its end, or the rules (hysteresis).
+std::string change_name(const t::AccountEvaluation& e, const std::string& from) {
+  if (e.effective.overridden) return "override_set";
+  if (e.effective.override_status == t::OverrideStatus::expired) return "override_expired";
+  if (e.hysteresis.state.tier != from && e.hysteresis.change == t::TierChange::unchanged) return "override_ended";
+  return t::tier_change_name(e.hysteresis.change);
+}
+
 }  // namespace
 
 std::string metrics_json(const t::AccountMetrics& m, int32_t churn_score) {
@@ -46,7 +54,7 @@ std::string tier_changed_json(const std::string& account_id, const std::string& 
   nlohmann::json j = {{"account_id", account_id},
                       {"from", from},
                       {"to", e.effective.tier},
-                      {"change", t::tier_change_name(e.hysteresis.change)},
+                      {"change", change_name(e, from)},
                       {"computed_tier", e.classification.tier},
                       {"overridden", e.effective.overridden},
                       {"reason", reason},

@@ -94,10 +94,11 @@ class Evaluator {
     if (log_) log_(level, m);
   }
 
-  void progress(uint64_t done) const {
+  // Units are accounts: reading them is the first half of the work, deciding the second.
+  void progress(uint64_t half_units) const {
     if (!request_.progress) return;
-    const uint64_t total = 2 * std::max<uint64_t>(expected_, rows_.size());
-    request_.progress(std::min(done, total), total);
+    const uint64_t total = std::max<uint64_t>(expected_, rows_.size());
+    request_.progress(std::min(half_units / 2, total), total);
   }
 
   void read() {

@@ -53,6 +53,7 @@ class SqlStore final : public Store {
   std::vector<TierHistoryEntry> tier_history(const std::string& account_id, uint32_t limit) override;
   bool claim_periodic_run(const std::string& name, int64_t now_ms, int64_t every_ms) override;
   std::optional<int64_t> last_periodic_run(const std::string& name) override;
+  void record_periodic_run(const std::string& name, int64_t at_ms) override;
 
   // --- internal API ---------------------------------------------------------------------------------
   Backend backend() const { return backend_; }

@@ -228,6 +228,9 @@ class Store {
   virtual bool claim_periodic_run(const std::string& name, int64_t now_ms, int64_t every_ms) = 0;
   // The time of the last claimed run, if any.
   virtual std::optional<int64_t> last_periodic_run(const std::string& name) = 0;
+  // Records a run done outside the schedule (a manual full evaluation), or with 0 makes the work
+  // due again (a claimed run that failed).
+  virtual void record_periodic_run(const std::string& name, int64_t at_ms) = 0;
 };
 
 }  // namespace kam::store

@@ -348,6 +348,12 @@ bool SqlStore::claim_periodic_run(const std::string& name, int64_t now_ms, int64
   return claimed;
 }
 
+void SqlStore::record_periodic_run(const std::string& name, int64_t at_ms) {
+  write_transaction("schedule " + name, [&](soci::session& sql) {
+    write_setting(sql, "periodic." + name, at_ms == 0 ? std::string() : std::to_string(at_ms));
+  });
+}
+
 std::optional<int64_t> SqlStore::last_periodic_run(const std::string& name) {
   std::optional<int64_t> out;
   with_session("read schedule of " + name, [&](soci::session& sql) {

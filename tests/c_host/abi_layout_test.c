@@ -214,7 +214,42 @@ static void test_structs(void) {
     MEMBER(kam_audit_query, entity_id, 40, 8);
     MEMBER(kam_audit_query, before_id, 48, 8);
 
-    SIZE(kam_api_v1, 136, 8);
+    /* 1.1: account tiers */
+    SIZE(kam_tier_evaluation, 32, 8);
+    MEMBER(kam_tier_evaluation, struct_size, 0, 4);
+    MEMBER(kam_tier_evaluation, flags, 4, 4);
+    MEMBER(kam_tier_evaluation, account_id, 8, 8);
+    MEMBER(kam_tier_evaluation, progress, 16, 8);
+    MEMBER(kam_tier_evaluation, progress_data, 24, 8);
+
+    SIZE(kam_tier_evaluation_summary, 88, 8);
+    MEMBER(kam_tier_evaluation_summary, struct_size, 0, 4);
+    MEMBER(kam_tier_evaluation_summary, reserved0, 4, 4);
+    MEMBER(kam_tier_evaluation_summary, accounts, 8, 8);
+    MEMBER(kam_tier_evaluation_summary, initial, 16, 8);
+    MEMBER(kam_tier_evaluation_summary, upgraded, 24, 8);
+    MEMBER(kam_tier_evaluation_summary, downgraded, 32, 8);
+    MEMBER(kam_tier_evaluation_summary, downgrades_pending, 40, 8);
+    MEMBER(kam_tier_evaluation_summary, churn_alerts, 48, 8);
+    MEMBER(kam_tier_evaluation_summary, notifications, 56, 8);
+    MEMBER(kam_tier_evaluation_summary, skipped, 64, 8);
+    MEMBER(kam_tier_evaluation_summary, evaluated_at_ms, 72, 8);
+    MEMBER(kam_tier_evaluation_summary, duration_ms, 80, 8);
+
+    SIZE(kam_tier_override, 40, 8);
+    MEMBER(kam_tier_override, struct_size, 0, 4);
+    MEMBER(kam_tier_override, reserved0, 4, 4);
+    MEMBER(kam_tier_override, account_id, 8, 8);
+    MEMBER(kam_tier_override, tier, 16, 8);
+    MEMBER(kam_tier_override, reason, 24, 8);
+    MEMBER(kam_tier_override, expires_at_ms, 32, 8);
+
+    SIZE(kam_tick_result, 96, 8);
+    MEMBER(kam_tick_result, struct_size, 0, 4);
+    MEMBER(kam_tick_result, tier_evaluation_ran, 4, 4);
+    MEMBER(kam_tick_result, tiers, 8, 88);
+
+    SIZE(kam_api_v1, 184, 8);
     MEMBER(kam_api_v1, struct_size, 0, 4);
     MEMBER(kam_api_v1, abi_major, 4, 4);
     MEMBER(kam_api_v1, abi_minor, 8, 4);
@@ -234,11 +269,18 @@ static void test_structs(void) {
     MEMBER(kam_api_v1, notifications_ack, 112, 8);
     MEMBER(kam_api_v1, notifications_deliver, 120, 8);
     MEMBER(kam_api_v1, audit_query, 128, 8);
+    /* 1.1 */
+    MEMBER(kam_api_v1, tiers_evaluate, 136, 8);
+    MEMBER(kam_api_v1, account_card, 144, 8);
+    MEMBER(kam_api_v1, tier_override_set, 152, 8);
+    MEMBER(kam_api_v1, tier_override_clear, 160, 8);
+    MEMBER(kam_api_v1, report_pareto, 168, 8);
+    MEMBER(kam_api_v1, tick, 176, 8);
 }
 
 static void test_constants(void) {
     CONSTANT(KAM_ABI_VERSION_MAJOR, 1);
-    CONSTANT(KAM_ABI_VERSION_MINOR, 0);
+    CONSTANT(KAM_ABI_VERSION_MINOR, 1);
     check_value("KAM_ENTRY_SYMBOL is \"kam_get_api\"", strcmp(KAM_ENTRY_SYMBOL, "kam_get_api"), 0);
     CONSTANT(KAM_OK, 0);
     CONSTANT(KAM_ERR_INVALID_ARGUMENT, 1);
@@ -295,6 +337,7 @@ static void test_constants(void) {
     CONSTANT(KAM_ITEM_DUPLICATE, 2);
     CONSTANT(KAM_ITEM_REJECTED, 3);
     CONSTANT(KAM_ITEM_NOT_APPLIED, 4);
+    CONSTANT(KAM_EVALUATE_DRY_RUN, 1);
 }
 
 /* Every enumeration-like typedef is a fixed-width int32_t (rule: no enum-typed fields). */
@@ -311,9 +354,11 @@ static void test_typedefs(void) {
     /* The batch flags are unsigned, like kam_batch.flags. */
     check_value("KAM_BATCH_ATOMIC is unsigned", (long long)((KAM_BATCH_ATOMIC - 1) > 0), 1);
     check_value("KAM_BATCH_SKIP_REJECTED is unsigned", (long long)((KAM_BATCH_SKIP_REJECTED - 2) > 0), 1);
+    /* The evaluation flags are unsigned, like kam_tier_evaluation.flags. */
+    check_value("KAM_EVALUATE_DRY_RUN is unsigned", (long long)((KAM_EVALUATE_DRY_RUN - 2) > 0), 1);
 }
 
-/* Stand-ins with the exact 1.0 signatures. Assigning one to a table member of another type is a
+/* Stand-ins with the exact 1.0 and 1.1 signatures. Assigning one to a table member of another type is a
  * constraint violation (an error under -Werror), so a changed signature fails to compile. */
 static const char *f_last_error_message(void) { return ""; }
 static const char *f_status_name(kam_status s) { (void)s; return ""; }
@@ -341,6 +386,27 @@ static kam_status f_notifications_deliver(kam_instance *i, uint32_t max, uint32_
 static kam_status f_audit_query(kam_instance *i, const kam_actor *a, const kam_audit_query *q, kam_buffer *b) {
     (void)i; (void)a; (void)q; (void)b; return 0;
 }
+/* 1.1 */
+static kam_status f_tiers_evaluate(kam_instance *i, const kam_actor *a, const kam_tier_evaluation *r,
+                                   kam_tier_evaluation_summary *s) {
+    (void)i; (void)a; (void)r; (void)s; return 0;
+}
+static kam_status f_account_card(kam_instance *i, const kam_actor *a, const char *id, kam_buffer *b) {
+    (void)i; (void)a; (void)id; (void)b; return 0;
+}
+static kam_status f_tier_override_set(kam_instance *i, const kam_actor *a, const kam_tier_override *o) {
+    (void)i; (void)a; (void)o; return 0;
+}
+static kam_status f_tier_override_clear(kam_instance *i, const kam_actor *a, const char *id, const char *reason) {
+    (void)i; (void)a; (void)id; (void)reason; return 0;
+}
+static kam_status f_report_pareto(kam_instance *i, const kam_actor *a, uint32_t max, kam_buffer *b) {
+    (void)i; (void)a; (void)max; (void)b; return 0;
+}
+static kam_status f_tick(kam_instance *i, const kam_actor *a, kam_tick_result *r) {
+    (void)i; (void)a; (void)r; return 0;
+}
+static void f_progress(void *data, uint64_t done, uint64_t total) { (void)data; (void)done; (void)total; }
 static void f_log(void *h, kam_log_level l, const char *m) { (void)h; (void)l; (void)m; }
 static kam_status f_notify(void *h, const kam_notification *n) { (void)h; (void)n; return 0; }
 static int64_t f_now_ms(void *h) { (void)h; return 0; }
@@ -351,9 +417,12 @@ static const kam_api_v1 *f_get_api(uint32_t major, char *buf, size_t cap) {
 static void test_signatures(void) {
     kam_api_v1 t;
     kam_host h;
+    kam_tier_evaluation ev;
+    kam_progress_fn progress = f_progress;
     kam_get_api_fn entry = f_get_api;
     memset(&t, 0, sizeof t);
     memset(&h, 0, sizeof h);
+    memset(&ev, 0, sizeof ev);
     t.last_error_message = f_last_error_message;
     t.status_name = f_status_name;
     t.get_extension = f_get_extension;
@@ -368,6 +437,13 @@ static void test_signatures(void) {
     t.notifications_ack = f_notifications_ack;
     t.notifications_deliver = f_notifications_deliver;
     t.audit_query = f_audit_query;
+    t.tiers_evaluate = f_tiers_evaluate;
+    t.account_card = f_account_card;
+    t.tier_override_set = f_tier_override_set;
+    t.tier_override_clear = f_tier_override_clear;
+    t.report_pareto = f_report_pareto;
+    t.tick = f_tick;
+    ev.progress = progress;
     h.log = f_log;
     h.notify = f_notify;
     h.now_ms = f_now_ms;
@@ -384,6 +460,20 @@ static void test_signatures(void) {
     t.audit_query = NULL;
     check_value("KAM_API_HAS(audit_query) when NULL", KAM_API_HAS(&t, audit_query), 0);
     check_value("KAM_API_HAS(NULL table)", KAM_API_HAS((const kam_api_v1 *)NULL, buffer_free), 0);
+
+    /* A 1.0 table (136 bytes) has none of the 1.1 members, whatever lies beyond it. */
+    t.struct_size = 136;
+    check_value("KAM_API_HAS(tiers_evaluate) in a 1.0 table", KAM_API_HAS(&t, tiers_evaluate), 0);
+    check_value("KAM_API_HAS(tick) in a 1.0 table", KAM_API_HAS(&t, tick), 0);
+    /* A table that ends inside the 1.1 members has those before its end. */
+    t.struct_size = (uint32_t)offsetof(kam_api_v1, report_pareto);
+    check_value("KAM_API_HAS(tier_override_clear) in a short 1.1 table", KAM_API_HAS(&t, tier_override_clear), 1);
+    check_value("KAM_API_HAS(report_pareto) beyond a short 1.1 table", KAM_API_HAS(&t, report_pareto), 0);
+    t.struct_size = (uint32_t)sizeof t;
+    check_value("KAM_API_HAS(tick) in a full table", KAM_API_HAS(&t, tick), 1);
+    t.tick = NULL;
+    check_value("KAM_API_HAS(tick) when NULL", KAM_API_HAS(&t, tick), 0);
+    check_value("kam_tier_evaluation.progress set", ev.progress != NULL, 1);
     check_value("kam_host callbacks set", h.log != NULL && h.notify != NULL && h.now_ms != NULL, 1);
 }
 

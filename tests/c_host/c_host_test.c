@@ -2,7 +2,8 @@
  *
  * dlopen()s libkam.so, looks up kam_get_api, negotiates ABI major 1 (and sees a wrong major refused),
  * checks and loads a config from text, creates an instance with host callbacks, reads instance_info,
- * frees the buffer, provokes a bad call and reads its message, destroys the instance and dlclose()s.
+ * frees the buffer, ingests one account and one order, evaluates tiers (ABI 1.1) and reads the
+ * account's card, provokes a bad call and reads its message, destroys the instance and dlclose()s.
  * Usage: c_host_test [PLUGIN_PATH]   (default: the path the build passes as KAM_PLUGIN_PATH)
  * Exits non-zero and prints every failed check on failure.
  */
@@ -49,6 +50,112 @@ static void on_log(void *host_data, kam_log_level level, const char *message) {
 }
 
 static int64_t on_now_ms(void *host_data) { return ((struct host_state *)host_data)->now; }
+
+/* Progress callback: count the calls, keep the last (done, total). */
+struct progress_state {
+    int calls;
+    uint64_t done;
+    uint64_t total;
+};
+
+static void on_progress(void *progress_data, uint64_t done, uint64_t total) {
+    struct progress_state *p = (struct progress_state *)progress_data;
+    p->calls++;
+    p->done = done;
+    p->total = total;
+}
+
+/* ABI 1.1: one account with one order, a tier evaluation, the account's card. */
+static void test_tiers(const kam_api_v1 *api, kam_instance *instance, int64_t now) {
+    const char *roles[] = {"kam.admin"};
+    kam_actor actor;
+    kam_event_account account;
+    kam_event_order order;
+    const kam_event_header *events[2];
+    kam_batch batch;
+    kam_batch_summary batch_summary;
+    kam_tier_evaluation request;
+    kam_tier_evaluation_summary summary;
+    struct progress_state progress = {0, 0, 0};
+    kam_buffer card;
+    kam_status status;
+
+    CHECK(KAM_API_HAS(api, tiers_evaluate) && KAM_API_HAS(api, account_card),
+          "a plugin of ABI 1.%u lacks tiers_evaluate or account_card", (unsigned)api->abi_minor);
+    if (!KAM_API_HAS(api, tiers_evaluate) || !KAM_API_HAS(api, account_card)) return;
+
+    memset(&actor, 0, sizeof actor);
+    actor.struct_size = sizeof actor;
+    actor.user_id = "c-host";
+    actor.roles = roles;
+    actor.role_count = 1;
+
+    memset(&account, 0, sizeof account);
+    account.header.struct_size = sizeof account;
+    account.header.kind = KAM_EVENT_ACCOUNT_UPSERTED;
+    account.header.event_id = "acc-C-1";
+    account.header.occurred_at_ms = now - 10 * 86400000LL;
+    account.account_id = "C-1";
+    account.name = "C Host Trading";
+    memset(&order, 0, sizeof order);
+    order.header.struct_size = sizeof order;
+    order.header.kind = KAM_EVENT_ORDER_POSTED;
+    order.header.event_id = "so-C-1";
+    order.header.occurred_at_ms = now - 86400000LL;
+    order.order_id = "SO-C-1";
+    order.account_id = "C-1";
+    order.amount.minor_units = 250000; /* CNY 2,500.00: gold needs 1,000.00 */
+    memcpy(order.amount.currency, "CNY", 4);
+    order.margin.minor_units = 50000;
+    memcpy(order.margin.currency, "CNY", 4);
+    events[0] = &account.header;
+    events[1] = &order.header;
+    memset(&batch, 0, sizeof batch);
+    batch.struct_size = sizeof batch;
+    batch.flags = KAM_BATCH_ATOMIC;
+    batch.events = events;
+    batch.event_count = 2;
+    batch.source = "c_host_test";
+    memset(&batch_summary, 0, sizeof batch_summary);
+    batch_summary.struct_size = sizeof batch_summary;
+    status = api->ingest(instance, &actor, &batch, &batch_summary);
+    CHECK(status == KAM_OK && batch_summary.accepted == 2, "ingest: %s: %s (%u accepted)", api->status_name(status),
+          api->last_error_message(), (unsigned)batch_summary.accepted);
+
+    memset(&request, 0, sizeof request);
+    request.struct_size = sizeof request;
+    request.progress = on_progress;
+    request.progress_data = &progress;
+    memset(&summary, 0, sizeof summary);
+    summary.struct_size = sizeof summary;
+    status = api->tiers_evaluate(instance, &actor, &request, &summary);
+    CHECK(status == KAM_OK, "tiers_evaluate: %s: %s", api->status_name(status), api->last_error_message());
+    CHECK(summary.accounts == 1 && summary.initial == 1, "summary: %u accounts, %u initial",
+          (unsigned)summary.accounts, (unsigned)summary.initial);
+    CHECK(summary.upgraded == 0 && summary.downgraded == 0 && summary.notifications == 0,
+          "a first classification is not a change: %u up, %u down, %u notifications", (unsigned)summary.upgraded,
+          (unsigned)summary.downgraded, (unsigned)summary.notifications);
+    CHECK(summary.evaluated_at_ms == now, "evaluated_at_ms %lld, the host clock says %lld",
+          (long long)summary.evaluated_at_ms, (long long)now);
+    CHECK(progress.calls >= 1 && progress.done == 1 && progress.total == 1, "progress: %d calls, last %u of %u",
+          progress.calls, (unsigned)progress.done, (unsigned)progress.total);
+
+    memset(&card, 0, sizeof card);
+    card.struct_size = sizeof card;
+    status = api->account_card(instance, &actor, "C-1", &card);
+    CHECK(status == KAM_OK, "account_card: %s: %s", api->status_name(status), api->last_error_message());
+    CHECK(card.data != NULL && card.data[0] == '{' && strlen(card.data) == card.length, "card is a JSON object");
+    CHECK(card.data != NULL && strstr(card.data, "\"C-1\"") != NULL, "card names the account: %s",
+          card.data ? card.data : "(null)");
+    CHECK(card.data != NULL && strstr(card.data, "\"gold\"") != NULL, "card has tier gold: %s",
+          card.data ? card.data : "(null)");
+    CHECK(api->buffer_free(&card) == KAM_OK && card.data == NULL, "buffer_free(card)");
+
+    /* An unknown account: KAM_ERR_NOT_FOUND, nothing in the buffer. */
+    status = api->account_card(instance, &actor, "no-such-account", &card);
+    CHECK(status == KAM_ERR_NOT_FOUND, "account_card(unknown) returned %s", api->status_name(status));
+    CHECK(card.data == NULL, "no card for an unknown account");
+}
 
 static void remove_tree(const char *dir) {
     DIR *d = opendir(dir);
@@ -115,7 +222,12 @@ int main(int argc, char **argv) {
         ++failed;
         goto done_lib;
     }
-    snprintf(config, sizeof config, "kam: 1\ndatabase:\n  url: sqlite:%s/kam.db\n", dir);
+    snprintf(config, sizeof config,
+             "kam: 1\ndatabase:\n  url: sqlite:%s/kam.db\nbusiness:\n  reporting_currency: CNY\n"
+             "tiers:\n  levels:\n"
+             "    - name: gold\n      rule:\n        all:\n          - {metric: revenue, op: \">=\", value: \"1000.00\"}\n"
+             "    - name: standard\n      default: true\n",
+             dir);
 
     memset(&source, 0, sizeof source);
     source.struct_size = sizeof source;
@@ -159,6 +271,8 @@ int main(int argc, char **argv) {
     CHECK(api->buffer_free(&buffer) == KAM_OK, "buffer_free");
     CHECK(api->buffer_free(&buffer) == KAM_OK, "buffer_free of an empty buffer");
     CHECK(api->buffer_free(NULL) == KAM_OK, "buffer_free(NULL)");
+
+    test_tiers(api, instance, state.now);
 
     /* A bad call: an error status and a message for this thread. */
     memset(&buffer, 0, sizeof buffer);

@@ -301,6 +301,8 @@ TEST_P(TierEvaluationTest, OverrideIsAuditedAndItsExpiryReturnsTheComputedTier) 
   ASSERT_EQ(n.size(), 2u) << n.dump();
   EXPECT_EQ(n[0]["payload"]["to"], "gold");
   EXPECT_NE(n[0]["payload"]["reason"].get<std::string>().find("manual override"), std::string::npos);
+  EXPECT_EQ(n[0]["payload"]["change"], "override_set");
+  EXPECT_EQ(n[1]["payload"]["change"], "override_expired");
   EXPECT_EQ(n[1]["payload"]["to"], "standard");
   EXPECT_NE(n[1]["payload"]["reason"].get<std::string>().find("override expired"), std::string::npos);
   EXPECT_EQ(count("SELECT COUNT(*) FROM tier_history WHERE account_id = 'C'"), 3);
@@ -383,12 +385,13 @@ TEST_P(TierEvaluationTest, TwoHostsTickingTogetherEvaluateOnceAndNotifyOnce) {
   const json n = notifications();
   ASSERT_EQ(n.size(), 1u) << n.dump();  // B's upgrade, once
   EXPECT_EQ(n[0]["account_id"], "B");
-  // A tick within evaluate_every runs nothing.
+  // A tick within evaluate_every of the last full evaluation (manual ones count) runs nothing.
   kam_tick_result r{};
   r.struct_size = sizeof r;
+  g_now = kT0 + 3 * 3600000;
   plugin_.check(plugin_.api->tick(instance_, &a, &r), "tick");
   EXPECT_EQ(r.tier_evaluation_ran, 0u);
-  g_now = kT0 + 3 * 3600000;
+  g_now = kT0 + 3 * 3600000 + 600000;
   plugin_.check(plugin_.api->tick(instance_, &a, &r), "tick");
   EXPECT_EQ(r.tier_evaluation_ran, 1u);
   EXPECT_EQ(r.tiers.accounts, 3u);

@@ -17,7 +17,11 @@
 //
 // Exceptions never cross into the plugin: the callback adapters catch everything a HostCallbacks
 // function throws (log: dropped; notify: reported as KAM_ERR_INTERNAL so the notification stays
-// pending; now_ms: the system clock is used instead).
+// pending; now_ms: the system clock is used instead), and the progress function of evaluate_tiers
+// (not called again; the exception is rethrown when the call returns).
+//
+// The ABI 1.1 calls (evaluate_tiers, account_card, set/clear_tier_override, report_pareto, tick) check
+// KAM_API_HAS and throw KAM_ERR_UNSUPPORTED naming the function when the plugin is older.
 //
 // Link with Boost::filesystem (or define BOOST_DLL_USE_STD_FS) and ${CMAKE_DL_LIBS}; the CMake target
 // kam::host_sdk does that.
@@ -54,6 +58,8 @@ inline constexpr kam_status kErrBadTable = -2;  // the plugin returned a functio
 
 // Size of the ABI 1.0 function table: every plugin of major 1 has at least this much.
 inline constexpr std::size_t kApiV1_0Size = offsetof(kam_api_v1, audit_query) + sizeof(void (*)());
+// Size of the ABI 1.1 function table (account tiers): a plugin of minor >= 1 has at least this much.
+inline constexpr std::size_t kApiV1_1Size = offsetof(kam_api_v1, tick) + sizeof(void (*)());
 
 // The name of a status without asking a plugin (for statuses the wrapper reports itself, and as the
 // fallback when the plugin is not there). A plugin's own status_name() may know newer codes.
@@ -135,6 +141,18 @@ using LibraryPtr = std::shared_ptr<const Library>;
 
 inline void check(const kam_api_v1& api, kam_status status, std::string_view function) {
   if (status != KAM_OK) throw_status(api, status, function);
+}
+
+// Throws KAM_ERR_UNSUPPORTED for a table member the plugin does not have (KAM_API_HAS was false):
+// the plugin is older than the minor that added it.
+[[noreturn]] inline void throw_missing(const Library& lib, std::string_view member, uint32_t minor) {
+  const kam_api_v1& api = *lib.api;
+  std::string message = "plugin '" + lib.path + "'";
+  if (api.plugin_version != nullptr && *api.plugin_version != '\0') message += std::string(" ") + api.plugin_version;
+  message += " (ABI " + std::to_string(api.abi_major) + "." + std::to_string(api.abi_minor) + ") has no " +
+             std::string(member) + ": it needs plugin ABI >= " + std::to_string(KAM_ABI_VERSION_MAJOR) + "." +
+             std::to_string(minor) + "; upgrade KAM";
+  throw Error(KAM_ERR_UNSUPPORTED, builtin_status_name(KAM_ERR_UNSUPPORTED), message, member);
 }
 
 }  // namespace detail
@@ -338,6 +356,8 @@ struct LoadOptions {
   // set, in which case the dynamic loader's usual search (LD_LIBRARY_PATH, ld.so.cache, ...) is used.
   bool search_system_folders = false;
   // Refuse a plugin whose ABI minor is older than this (the host needs members added in that minor).
+  // With 1 or more, a plugin that claims the minor but lacks one of its functions is refused too
+  // (kErrBadTable). Without it, calls a plugin does not have throw KAM_ERR_UNSUPPORTED when made.
   uint32_t required_minor = 0;
 };
 
@@ -446,6 +466,20 @@ class Plugin {
                           api.config_reload && api.instance_info && api.ingest && api.notifications_poll &&
                           api.notifications_ack && api.notifications_deliver && api.audit_query;
     if (!complete) throw bad("function table lacks an ABI 1.0 function");
+    if (options.required_minor >= 1) {
+      if (api.struct_size < kApiV1_1Size) {
+        throw bad("function table has " + std::to_string(api.struct_size) + " bytes, ABI 1.1 needs " +
+                  std::to_string(kApiV1_1Size));
+      }
+      const char* missing = !api.tiers_evaluate        ? "tiers_evaluate"
+                            : !api.account_card        ? "account_card"
+                            : !api.tier_override_set   ? "tier_override_set"
+                            : !api.tier_override_clear ? "tier_override_clear"
+                            : !api.report_pareto       ? "report_pareto"
+                            : !api.tick                ? "tick"
+                                                       : nullptr;
+      if (missing != nullptr) throw bad(std::string("function table lacks the ABI 1.1 function ") + missing);
+    }
   }
 
   std::shared_ptr<const detail::Library> lib_;
@@ -543,6 +577,90 @@ class Instance {
     return out.str();
   }
 
+  // ---- 1.1: account tiers. Each throws Error(KAM_ERR_UNSUPPORTED) naming the function when the
+  // plugin is older than ABI 1.1 (KAM_API_HAS is false); LoadOptions::required_minor = 1 refuses such
+  // a plugin at load time instead. ----
+
+  // Progress of a long call: (done, total) units (accounts for evaluate_tiers), called on the calling
+  // thread at most about 100 times and once more with done == total. It must not call into the plugin.
+  using ProgressFn = std::function<void(uint64_t done, uint64_t total)>;
+
+  // Classify every account (account_id empty) or one account now: tiers_evaluate. With dry_run the
+  // plugin computes and counts but stores nothing and writes no notification. Needs "tiers.evaluate".
+  // KAM_ERR_NOT_FOUND for an unknown account. An exception thrown by progress is caught at the
+  // boundary (progress is not called again) and rethrown once the plugin call has returned, after
+  // any Error of the call itself: the evaluation is not interrupted (the ABI has no cancellation).
+  kam_tier_evaluation_summary evaluate_tiers(const Actor& actor, const std::string& account_id = {},
+                                             ProgressFn progress = {}, bool dry_run = false) const {
+    if (!KAM_API_HAS(&api(), tiers_evaluate)) detail::throw_missing(*lib_, "tiers_evaluate", 1);
+    ProgressState state{&progress, nullptr};
+    kam_tier_evaluation request{};
+    request.struct_size = sizeof(kam_tier_evaluation);
+    request.flags = dry_run ? KAM_EVALUATE_DRY_RUN : 0u;
+    request.account_id = account_id.empty() ? nullptr : account_id.c_str();
+    if (progress) {
+      request.progress = &progress_adapter;
+      request.progress_data = &state;
+    }
+    kam_tier_evaluation_summary summary{};
+    summary.struct_size = sizeof(kam_tier_evaluation_summary);
+    detail::check(api(), api().tiers_evaluate(handle_, actor.get(), &request, &summary), "tiers_evaluate");
+    if (state.error) std::rethrow_exception(state.error);
+    return summary;
+  }
+
+  // An account's card as a JSON object (see account_card in kam.h). Needs "tiers.read".
+  // KAM_ERR_NOT_FOUND for an unknown account.
+  std::string account_card(const Actor& actor, const std::string& account_id) const {
+    if (!KAM_API_HAS(&api(), account_card)) detail::throw_missing(*lib_, "account_card", 1);
+    Buffer out(lib_);
+    detail::check(api(), api().account_card(handle_, actor.get(), account_id.c_str(), out.get()), "account_card");
+    return out.str();
+  }
+
+  // Pin an account to a tier until expires_at_ms (UTC epoch ms, exclusive; after the host's now),
+  // replacing an override in force. reason is required (audited). Needs "tiers.override".
+  // KAM_ERR_NOT_FOUND for an unknown account or tier.
+  void set_tier_override(const Actor& actor, const std::string& account_id, const std::string& tier,
+                         const std::string& reason, int64_t expires_at_ms) const {
+    if (!KAM_API_HAS(&api(), tier_override_set)) detail::throw_missing(*lib_, "tier_override_set", 1);
+    kam_tier_override request{};
+    request.struct_size = sizeof(kam_tier_override);
+    request.account_id = account_id.c_str();
+    request.tier = tier.c_str();
+    request.reason = reason.c_str();
+    request.expires_at_ms = expires_at_ms;
+    detail::check(api(), api().tier_override_set(handle_, actor.get(), &request), "tier_override_set");
+  }
+
+  // End the override in force on an account early; reason is required (audited). Needs
+  // "tiers.override". KAM_ERR_NOT_FOUND when none is in force.
+  void clear_tier_override(const Actor& actor, const std::string& account_id, const std::string& reason) const {
+    if (!KAM_API_HAS(&api(), tier_override_clear)) detail::throw_missing(*lib_, "tier_override_clear", 1);
+    detail::check(api(), api().tier_override_clear(handle_, actor.get(), account_id.c_str(), reason.c_str()),
+                  "tier_override_clear");
+  }
+
+  // The Pareto report as a JSON object (see report_pareto in kam.h); max_entries limits `entries`
+  // (0 = all; `curve_bp` always covers every account). Needs "tiers.read".
+  std::string report_pareto(const Actor& actor, uint32_t max_entries = 0) const {
+    if (!KAM_API_HAS(&api(), report_pareto)) detail::throw_missing(*lib_, "report_pareto", 1);
+    Buffer out(lib_);
+    detail::check(api(), api().report_pareto(handle_, actor.get(), max_entries, out.get()), "report_pareto");
+    return out.str();
+  }
+
+  // The periodic tick: runs the work that is due by the host clock (the tier evaluation once
+  // tiers.evaluate_every has passed). Call it every minute or so. Needs "tiers.evaluate".
+  kam_tick_result tick(const Actor& actor) const {
+    if (!KAM_API_HAS(&api(), tick)) detail::throw_missing(*lib_, "tick", 1);
+    kam_tick_result result{};
+    result.struct_size = sizeof(kam_tick_result);
+    result.tiers.struct_size = sizeof(kam_tier_evaluation_summary);
+    detail::check(api(), api().tick(handle_, actor.get(), &result), "tick");
+    return result;
+  }
+
   // The C handle, for table functions the wrapper does not cover. Owned by this Instance.
   kam_instance* handle() const noexcept { return handle_; }
   const kam_api_v1& api() const noexcept { return *lib_->api; }
@@ -552,6 +670,20 @@ class Instance {
     if (handle_ != nullptr) {
       lib_->api->instance_destroy(handle_);  // documented to release everything; status ignored here
       handle_ = nullptr;
+    }
+  }
+
+  struct ProgressState {
+    const ProgressFn* fn;
+    std::exception_ptr error;  // the first exception progress threw; it is not called after one
+  };
+  static void progress_adapter(void* progress_data, uint64_t done, uint64_t total) {
+    auto* state = static_cast<ProgressState*>(progress_data);
+    if (state == nullptr || state->error) return;
+    try {
+      (*state->fn)(done, total);
+    } catch (...) {
+      state->error = std::current_exception();
     }
   }
 

@@ -139,11 +139,14 @@ typedef int32_t kam_log_level;
 #define KAM_LOG_ERROR 40
 
 typedef int32_t kam_notification_kind;
+/* payload (1.1): {account_id, from, to, change ("upgraded" | "downgraded" | "reset" | "override_set" |
+ * "override_expired" | "override_ended"), computed_tier, overridden, reason, explanation} */
 #define KAM_NOTIFY_TIER_CHANGED 1
 #define KAM_NOTIFY_SLA_WARNING 2
 #define KAM_NOTIFY_SLA_BREACH 3
 #define KAM_NOTIFY_CHANNEL_CONFLICT 4
 #define KAM_NOTIFY_VISIT_DUE 5
+/* payload (1.1): {account_id, score, level, retention_discount_bp, explanation} */
 #define KAM_NOTIFY_CHURN_RISK 6
 
 /* Something the plugin tells the host. All pointers are valid only during the notify callback. */

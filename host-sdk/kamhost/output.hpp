@@ -1,0 +1,74 @@
+// output.hpp - formatting shared by the kamhost commands that print for people: plain tables, money,
+// percentages, durations, local dates, and reading values out of the plugin's JSON.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace kamhost {
+
+// ---- text and tables ----
+
+// Display width of UTF-8 text, counting each code point as one column (wide CJK characters take two
+// on most terminals, so tables are only approximately aligned for them).
+std::size_t columns(const std::string& s);
+
+// At most max bytes of s, cut at a UTF-8 character boundary, with "..." when cut.
+std::string shorten(const std::string& s, std::size_t max);
+
+// A plain table on standard output: a header row and rows, columns separated by two spaces. Columns
+// whose right_aligned entry is true are padded on the left (numbers); the last column is not padded
+// on the right.
+void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                 const std::vector<bool>& right_aligned = {});
+
+// ---- values from the plugin's JSON ----
+
+// A member as text: "" for null or missing, strings as they are, anything else as compact JSON.
+std::string text_of(const nlohmann::json& v);
+std::string text_of(const nlohmann::json& object, const char* key);
+// An integer member, or nullopt when it is missing, null or not an integer.
+std::optional<int64_t> integer_at(const nlohmann::json& object, const char* key);
+// An integer member, 0 when it is missing or not an integer.
+int64_t integer_of(const nlohmann::json& object, const char* key);
+// A boolean member, false when missing or not a boolean.
+bool bool_of(const nlohmann::json& object, const char* key);
+
+// ---- numbers for people ----
+
+// Minor digits of an ISO 4217 currency, as kamhost assumes them when the plugin does not say:
+// 0 for JPY and KRW, 2 otherwise.
+int assumed_minor_digits(const std::string& currency);
+
+// Minor units as "CNY 1,250,000.00" (thousands separators, `digits` decimals; "-" before the
+// digits when negative). An empty currency leaves out the code.
+std::string format_money(int64_t minor_units, const std::string& currency, int digits);
+
+// Basis points as a percentage without trailing zeros: 1250 -> "12.5%", 1500 -> "15%", 1234 -> "12.34%".
+std::string format_bp(int64_t bp);
+// Basis points with exactly two decimals: 8000 -> "80.00%".
+std::string format_bp_fixed(int64_t bp);
+
+// Minutes in the largest unit that divides them: 30 -> "30m", 240 -> "4h", 2880 -> "2d", 10080 -> "1w".
+std::string format_minutes(int64_t minutes);
+
+// ---- times (local = the time zone of the process: TZ, else /etc/localtime) ----
+
+// UTC epoch ms -> local "2026-03-01".
+std::string local_date(int64_t ms);
+// UTC epoch ms -> local "2026-03-01 09:30".
+std::string local_time(int64_t ms);
+// Current UTC time in epoch ms (the system clock, which is also the plugin's clock in kamhost).
+int64_t now_ms();
+
+// An expiry as given on the command line, -> UTC epoch ms; nullopt when it is none of:
+//   YYYY-MM-DD   the start (00:00) of that local day
+//   digits       UTC epoch milliseconds
+//   +N[mhdw]     N minutes, hours, days or weeks from now_ms
+std::optional<int64_t> parse_until(const std::string& text, int64_t now_ms);
+
+}  // namespace kamhost
