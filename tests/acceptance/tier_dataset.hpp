@@ -365,10 +365,11 @@ class TierDataset {
     craft("edge-window-start", 10'000'000, 0, start - 1, KAM_DOCUMENT_CREDIT_NOTE);
     // Only an order just before the window: revenue 0.
     craft("edge-window-old", 2 * G, G, start - 1);
-    // Documents dated later today, after the host's now, are ignored (docs/tiers.md, "From orders").
-    // G - 1 at 20% now and an order of 1.00 later today, after the host's now: it counts (totals are
-    // per local day), so gold; G + 0.99 now and a credit note of 1.00 later today: silver. The two
-    // cancel out in the total revenue, so they do not disturb the exact shares below.
+    // Documents dated later today, after the host's now, count already; only those dated after today
+    // are ignored (docs/tiers.md, "From orders": the store keeps totals per local day).
+    // G - 1 at 20% now and an order of 1.00 later today, after the host's now: it counts, so gold;
+    // G + 0.99 now and a credit note of 1.00 later today: silver. The two cancel out in the total
+    // revenue, so they do not disturb the exact shares below.
     craft("edge-future-order", G - 1, G / 5, now);
     craft("edge-future-order", 100, 100, now + 1);
     craft("edge-future-credit", G + 99, G / 5, now);
