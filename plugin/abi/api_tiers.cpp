@@ -81,6 +81,16 @@ evaluation::EvaluationSummary run_evaluation(kam_instance* instance, const core:
   return s;
 }
 
+// After an override changes, the account's stored tier follows at once (history, notification).
+void follow_override(kam_instance* instance, const ConfigSnapshot& snapshot, const std::string& account_id,
+                     const core::Actor& who, int64_t now) {
+  evaluation::EvaluationRequest r;
+  r.account_id = account_id;
+  r.now_ms = now;
+  r.actor = who;
+  evaluation::evaluate_tiers(*instance->store, *snapshot.config, r, log_for(instance));
+}
+
 }  // namespace
 
 kam_status tiers_evaluate(kam_instance* instance, const kam_actor* actor, const kam_tier_evaluation* request,
@@ -154,12 +164,7 @@ kam_status tier_override_set(kam_instance* instance, const kam_actor* actor, con
                                                 std::to_string(request->expires_at_ms) +
                                                 ") is not after the host's now (" + std::to_string(now) + ")");
     instance->store->set_tier_override(id, tier, reason, request->expires_at_ms, who, now);
-    // The stored tier follows at once (history, notification).
-    evaluation::EvaluationRequest r;
-    r.account_id = id;
-    r.now_ms = now;
-    r.actor = who;
-    evaluation::evaluate_tiers(*instance->store, *snapshot.config, r, log_for(instance));
+    follow_override(instance, snapshot, id, who, now);
   });
 }
 
@@ -174,12 +179,7 @@ kam_status tier_override_clear(kam_instance* instance, const kam_actor* actor, c
     const int64_t now = now_ms(instance);
     if (!instance->store->clear_tier_override(id, why, who, now))
       throw Error(Status::not_found, "tier_override_clear: account '" + id + "' has no override in force");
-    const ConfigSnapshot snapshot = config_snapshot(instance);
-    evaluation::EvaluationRequest r;
-    r.account_id = id;
-    r.now_ms = now;
-    r.actor = who;
-    evaluation::evaluate_tiers(*instance->store, *snapshot.config, r, log_for(instance));
+    follow_override(instance, config_snapshot(instance), id, who, now);
   });
 }
 

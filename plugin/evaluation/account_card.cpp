@@ -58,8 +58,6 @@ json metrics_card(const t::AccountMetrics& m, const config::Config& config) {
           {"flags", flags}};
 }
 
-const char* override_status_text(t::OverrideStatus s) { return t::override_status_name(s); }
-
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 }  // namespace
@@ -75,22 +73,13 @@ std::string account_card_json(store::Store& store, const config::Config& config,
 
   std::string conversion_error;
   t::AccountMetrics m = metrics_from_facts(*facts, config, now_ms, &conversion_error);
-  {
-    // Rank and share are always shown, computed now over every account's revenue (one scan of the
-    // order totals: about half a second per 100,000 accounts).
-    const std::vector<t::AccountRevenue> revenues = portfolio_revenues(store, config, now_ms);
-    const std::vector<t::PortfolioPosition> positions = t::portfolio_positions(revenues);
-    if (auto p = position_of(revenues, positions, account_id)) m.portfolio = *p;
-  }
+  // Rank and share are always shown, computed now over every account's revenue (one scan of the
+  // order totals: about half a second per 100,000 accounts).
+  rank_in_portfolio(store, config, now_ms, m);
   const store::StoredTierState* stored = facts->state ? &*facts->state : nullptr;
-  std::optional<t::TierState> previous;
-  if (stored) previous = t::TierState{stored->tier, stored->since_ms, stored->below_since_ms};
-  std::optional<t::TierOverride> override_given;
-  if (facts->override_row) {
-    const store::StoredOverride& o = *facts->override_row;
-    override_given = t::TierOverride{o.tier, o.reason, o.user_id, o.set_at_ms, o.expires_at_ms};
-  }
-  const t::AccountEvaluation e = t::evaluate_account(m, config.tiers, previous, override_given, now_ms);
+  const t::AccountEvaluation e =
+      t::evaluate_account(m, config.tiers, previous_state(stored),
+                          override_of(facts->override_row ? &*facts->override_row : nullptr), now_ms);
   std::optional<t::ChurnLevel> churn_before;
   if (stored) churn_before = static_cast<t::ChurnLevel>(stored->churn_level);
   const t::ChurnAssessment churn = t::assess_churn(m, config.churn_risk, e.key_account, churn_before);
@@ -131,7 +120,7 @@ std::string account_card_json(store::Store& store, const config::Config& config,
                         {"user_id", o.actor_user_id},
                         {"set_at_ms", o.set_at_ms},
                         {"expires_at_ms", o.expires_at_ms},
-                        {"status", override_status_text(e.effective.override_status)}};
+                        {"status", t::override_status_name(e.effective.override_status)}};
   } else {
     card["override"] = nullptr;
   }
@@ -170,18 +159,8 @@ std::string account_card_json(store::Store& store, const config::Config& config,
 
 std::string pareto_report_json(store::Store& store, const config::Config& config, int64_t now_ms,
                                uint32_t max_entries) {
-  std::vector<t::AccountRevenue> revenues;
   std::vector<std::string> names;
-  {
-    store::FactsQuery query;
-    query.until_day = today(config, now_ms);
-    query.with_state = false;
-    store.scan_account_facts(query, [&](store::AccountFacts&& f) {
-      const t::AccountMetrics m = metrics_from_facts(f, config, now_ms, nullptr);
-      revenues.push_back(t::AccountRevenue{f.account_id, m.revenue.value_or(0)});
-      names.push_back(std::move(f.name));
-    });
-  }
+  const std::vector<t::AccountRevenue> revenues = portfolio_revenues(store, config, now_ms, &names);
   auto name_of = [&](const std::string& id) -> const std::string& {
     auto it = std::lower_bound(revenues.begin(), revenues.end(), id,
                                [](const t::AccountRevenue& a, const std::string& x) { return a.account_id < x; });

@@ -55,7 +55,8 @@ bool rules_need_portfolio(const t::TierConfig& tiers) {
   return false;
 }
 
-std::vector<t::AccountRevenue> portfolio_revenues(store::Store& store, const config::Config& config, int64_t now_ms) {
+std::vector<t::AccountRevenue> portfolio_revenues(store::Store& store, const config::Config& config, int64_t now_ms,
+                                                  std::vector<std::string>* names) {
   std::vector<t::AccountRevenue> out;
   store::FactsQuery query;
   query.until_day = today(config, now_ms);
@@ -63,8 +64,25 @@ std::vector<t::AccountRevenue> portfolio_revenues(store::Store& store, const con
   store.scan_account_facts(query, [&](store::AccountFacts&& f) {
     const t::AccountMetrics m = metrics_from_facts(f, config, now_ms, nullptr);
     out.push_back(t::AccountRevenue{std::move(f.account_id), m.revenue.value_or(0)});
+    if (names != nullptr) names->push_back(std::move(f.name));
   });
   return out;
+}
+
+void rank_in_portfolio(store::Store& store, const config::Config& config, int64_t now_ms, t::AccountMetrics& metrics) {
+  const std::vector<t::AccountRevenue> revenues = portfolio_revenues(store, config, now_ms);
+  const std::vector<t::PortfolioPosition> positions = t::portfolio_positions(revenues);
+  metrics.portfolio = position_of(revenues, positions, metrics.account_id);
+}
+
+std::optional<t::TierState> previous_state(const store::StoredTierState* s) {
+  if (s == nullptr) return std::nullopt;
+  return t::TierState{s->tier, s->since_ms, s->below_since_ms};
+}
+
+std::optional<t::TierOverride> override_of(const store::StoredOverride* o) {
+  if (o == nullptr) return std::nullopt;
+  return t::TierOverride{o->tier, o->reason, o->user_id, o->set_at_ms, o->expires_at_ms};
 }
 
 std::optional<t::PortfolioPosition> position_of(const std::vector<t::AccountRevenue>& by_id,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "core/tiers/hysteresis.hpp"
 #include "core/tiers/metrics.hpp"
 #include "store/store.hpp"
 
@@ -21,9 +22,19 @@ core::tiers::AccountMetrics metrics_from_facts(const store::AccountFacts& facts,
 // Whether any tier rule looks at revenue_share, pareto_rank or pareto_top_percent.
 bool rules_need_portfolio(const core::tiers::TierConfig& tiers);
 
-// Every account's trailing-window revenue (no data counts as 0), in account id order.
+// Every account's trailing-window revenue (no data counts as 0), in account id order; `names`
+// (optional) receives the accounts' names in the same order.
 std::vector<core::tiers::AccountRevenue> portfolio_revenues(store::Store& store, const config::Config& config,
-                                                            int64_t now_ms);
+                                                            int64_t now_ms, std::vector<std::string>* names = nullptr);
+
+// Every account's position in the ranking (core::tiers::portfolio_positions), as metrics.portfolio
+// for the account of `metrics` (left empty when it is not in the portfolio).
+void rank_in_portfolio(store::Store& store, const config::Config& config, int64_t now_ms,
+                       core::tiers::AccountMetrics& metrics);
+
+// The stored tier state and override as the engine takes them.
+std::optional<core::tiers::TierState> previous_state(const store::StoredTierState* state);
+std::optional<core::tiers::TierOverride> override_of(const store::StoredOverride* override_row);
 
 // The position of one account in a portfolio sorted by account id (nothing when it is not there).
 std::optional<core::tiers::PortfolioPosition> position_of(const std::vector<core::tiers::AccountRevenue>& by_id,

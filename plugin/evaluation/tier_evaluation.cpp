@@ -29,16 +29,6 @@ struct AccountRow {
   std::unique_ptr<store::StoredOverride> override_row;
 };
 
-std::optional<t::TierState> previous_state(const store::StoredTierState* s) {
-  if (s == nullptr) return std::nullopt;
-  return t::TierState{s->tier, s->since_ms, s->below_since_ms};
-}
-
-std::optional<t::TierOverride> override_of(const store::StoredOverride* o) {
-  if (o == nullptr) return std::nullopt;
-  return t::TierOverride{o->tier, o->reason, o->user_id, o->set_at_ms, o->expires_at_ms};
-}
-
 // Why the effective tier changed, in words for the history and the notification.
 std::string change_reason(const t::AccountEvaluation& e, const store::StoredTierState* before,
                           const t::TierConfig& tiers) {
@@ -137,11 +127,7 @@ class Evaluator {
     }
     // One account: its position needs every account's revenue, but only when a rule looks at it.
     if (!rules_need_portfolio(config_.tiers)) return;
-    const std::vector<t::AccountRevenue> revenues = portfolio_revenues(store_, config_, request_.now_ms);
-    const std::vector<t::PortfolioPosition> positions = t::portfolio_positions(revenues);
-    for (AccountRow& r : rows_) {
-      if (auto p = position_of(revenues, positions, r.metrics.account_id)) r.metrics.portfolio = *p;
-    }
+    for (AccountRow& r : rows_) rank_in_portfolio(store_, config_, request_.now_ms, r.metrics);
   }
 
   void decide_and_write() {
@@ -153,11 +139,11 @@ class Evaluator {
       const store::StoredTierState* before = row.state.get();
       const t::AccountEvaluation e = t::evaluate_account(row.metrics, config_.tiers, previous_state(before),
                                                          override_of(row.override_row.get()), now);
+      std::optional<t::ChurnLevel> churn_before;
+      if (before) churn_before = static_cast<t::ChurnLevel>(before->churn_level);
+      t::ChurnAssessment churn = t::assess_churn(row.metrics, config_.churn_risk, e.key_account, churn_before);
       // The first evaluation takes the churn level as it finds it: no alert for the whole portfolio.
-      const t::ChurnLevel churn_before =
-          before ? static_cast<t::ChurnLevel>(before->churn_level)
-                 : t::assess_churn(row.metrics, config_.churn_risk, e.key_account, std::nullopt).level;
-      const t::ChurnAssessment churn = t::assess_churn(row.metrics, config_.churn_risk, e.key_account, churn_before);
+      if (!before) churn.notify = false;
 
       store::StoredTierState next;
       next.tier = e.hysteresis.state.tier;

@@ -4,6 +4,10 @@
 
 #include "../support/temp_dir.hpp"
 
+#include <gtest/gtest.h>
+
+#include "kam/host.hpp"
+
 #include <stdlib.h>
 
 #include <filesystem>
@@ -21,6 +25,20 @@ namespace kam::host_test {
 inline const std::string kPluginPath = KAM_PLUGIN_PATH;
 
 using kam::test::TempDir;
+
+// Expects `call` to throw kam::host::Error with `status` and a non-empty message; returns it.
+template <typename F>
+kam::host::Error expect_error(kam_status status, F&& call) {
+  try {
+    call();
+  } catch (const kam::host::Error& e) {
+    EXPECT_EQ(e.status(), status) << e.what();
+    EXPECT_FALSE(e.message().empty()) << e.what();
+    return e;
+  }
+  ADD_FAILURE() << "no kam::host::Error thrown, expected status " << status;
+  return kam::host::Error(KAM_OK, "KAM_OK", "");
+}
 
 // A valid config naming instance `name`, a SQLite database in `dir`, and the roles the tests use:
 // kam.admin may do everything, erp.feed may only ingest.

@@ -27,23 +27,11 @@ using kam::host::Instance;
 using kam::host::Plugin;
 using kam::host_test::bad_config_text;
 using kam::host_test::config_text;
+using kam::host_test::expect_error;
 using kam::host_test::kPluginPath;
 using kam::host_test::TempDir;
 using json = nlohmann::json;
 
-// Expects `call` to throw kam::host::Error with `status` and a non-empty message; returns it.
-template <typename F>
-Error expect_error(kam_status status, F&& call) {
-  try {
-    call();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.status(), status) << e.what();
-    EXPECT_FALSE(e.message().empty()) << e.what();
-    return e;
-  }
-  ADD_FAILURE() << "no kam::host::Error thrown, expected status " << status;
-  return Error(KAM_OK, "KAM_OK", "");
-}
 
 // Raw-table helper: the status was an error and the thread's message is set.
 void expect_refused(const kam_api_v1& api, kam_status status, const char* what) {

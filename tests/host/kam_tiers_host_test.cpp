@@ -27,6 +27,7 @@ using kam::host::ConfigSource;
 using kam::host::Error;
 using kam::host::Instance;
 using kam::host::Plugin;
+using kam::host_test::expect_error;
 using kam::host_test::kPluginPath;
 using kam::host_test::TempDir;
 using json = nlohmann::json;
@@ -39,18 +40,6 @@ const Actor kAdmin("admin-1", {"kam.admin"});
 const Actor kFeed("feed-1", {"erp.feed"});
 const Actor kReader("am-1", {"tiers.reader"});
 
-template <typename F>
-Error expect_error(kam_status status, F&& call) {
-  try {
-    call();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.status(), status) << e.what();
-    EXPECT_FALSE(e.message().empty()) << e.what();
-    return e;
-  }
-  ADD_FAILURE() << "no kam::host::Error thrown, expected status " << status;
-  return Error(KAM_OK, "KAM_OK", "");
-}
 
 bool contains(const std::string& text, const std::string& piece) { return text.find(piece) != std::string::npos; }
 

@@ -37,6 +37,21 @@ std::optional<MetricValue> growth(const std::optional<int64_t>& now, const std::
   return MetricValue{(static_cast<int128>(*now) - *before) * 10000, *before};
 }
 
+// The order metrics from the window sums: what both compute_*_metrics() return.
+AccountMetrics window_metrics(std::string account_id, const ReportingSum& revenue, const ReportingSum& revenue_prior,
+                              const ReportingSum& margin, const ReportingSum& margin_prior, int64_t order_count,
+                              std::optional<int64_t> days_since_last_order) {
+  AccountMetrics m;
+  m.account_id = std::move(account_id);
+  m.revenue = revenue.total();
+  m.revenue_prior = revenue_prior.total();
+  m.margin = margin.total();
+  m.margin_prior = margin_prior.total();
+  m.order_count = order_count;
+  m.days_since_last_order = days_since_last_order;
+  return m;
+}
+
 }  // namespace
 
 std::span<const MetricInfo> metric_catalogue() { return kMetrics; }
@@ -113,15 +128,9 @@ AccountMetrics compute_order_metrics(std::string account_id, const std::vector<O
     if (!o.margin.currency.empty()) (in_current ? margin : margin_prior).add(o.margin, day);
     if (in_current && o.counts_as_order) ++count;
   }
-  AccountMetrics m;
-  m.account_id = std::move(account_id);
-  m.revenue = revenue.total();
-  m.revenue_prior = revenue_prior.total();
-  m.margin = margin.total();
-  m.margin_prior = margin_prior.total();
-  m.order_count = count;
-  if (last_order_ms) m.days_since_last_order = calendar.days_between(*last_order_ms, now_ms);
-  return m;
+  std::optional<int64_t> days_since;
+  if (last_order_ms) days_since = calendar.days_between(*last_order_ms, now_ms);
+  return window_metrics(std::move(account_id), revenue, revenue_prior, margin, margin_prior, count, days_since);
 }
 
 AccountMetrics compute_day_metrics(std::string account_id, const std::vector<DayTotal>& days, int64_t now_ms,
@@ -147,15 +156,9 @@ AccountMetrics compute_day_metrics(std::string account_id, const std::vector<Day
     (in_current ? margin : margin_prior).add(money, d.day);
     if (in_current) count += d.orders;
   }
-  AccountMetrics m;
-  m.account_id = std::move(account_id);
-  m.revenue = revenue.total();
-  m.revenue_prior = revenue_prior.total();
-  m.margin = margin.total();
-  m.margin_prior = margin_prior.total();
-  m.order_count = count;
-  if (last_order_day) m.days_since_last_order = today.days_since_epoch - last_order_day->days_since_epoch;
-  return m;
+  std::optional<int64_t> days_since;
+  if (last_order_day) days_since = today.days_since_epoch - last_order_day->days_since_epoch;
+  return window_metrics(std::move(account_id), revenue, revenue_prior, margin, margin_prior, count, days_since);
 }
 
 }  // namespace kam::core::tiers
