@@ -13,7 +13,7 @@
 #include "core/actor.hpp"
 #include "core/tiers/churn.hpp"
 #include "core/tiers/customer_value.hpp"
-#include "core/tiers/exchange.hpp"
+#include "core/money/exchange.hpp"
 #include "core/tiers/rules.hpp"
 
 namespace kam::config {
@@ -53,7 +53,7 @@ struct Config {
   // The VIP tier engine (docs/tiers.md). All optional: without them there are no exchange rates
   // (amounts must be in the reporting currency), one default tier "standard", the documented
   // customer-value parameters, and no churn scoring.
-  core::tiers::ExchangeRates exchange_rates;   // into business.reporting_currency
+  core::money::ExchangeRates exchange_rates;   // into business.reporting_currency
   core::tiers::TierConfig tiers;
   core::tiers::CustomerValueConfig customer_value;
   core::tiers::ChurnConfig churn_risk;

@@ -14,10 +14,10 @@
 #include "core/fnv1a.hpp"
 #include "config/loader.hpp"
 #include "config/tier_sections.hpp"
-#include "config/time_zone.hpp"
+#include "core/time/zone.hpp"
 #include "config/yaml_document.hpp"
 #include "config/yaml_reader.hpp"
-#include "core/currency.hpp"
+#include "core/money/currency.hpp"
 
 namespace kam::config {
 namespace {
@@ -177,18 +177,18 @@ void read_business(const MapReader& top, Config& config) {
   auto section = top.get_map("business", std::vector<std::string_view>{"time_zone", "reporting_currency"});
   if (!section) return;
   if (auto tz = section->get_string("time_zone", "an IANA time zone name")) {
-    if (detail::is_known_time_zone(*tz)) {
+    if (core::time::is_known_time_zone(*tz)) {
       config.business.time_zone = *tz;
     } else {
       const MapReader::Entry& e = *section->find("time_zone");
       std::string message = "expected an IANA time zone name like Europe/Berlin or Asia/Shanghai, got " +
                             detail::describe(e.value);
-      if (auto match = detail::closest_time_zone(*tz)) message += "; did you mean '" + *match + "'?";
+      message += detail::did_you_mean_suffix(*tz, core::time::time_zone_names());
       section->error_at_value(e, message);
     }
   }
   if (auto code = section->get_string("reporting_currency", "an ISO 4217 currency code")) {
-    if (core::is_known_currency(*code)) {
+    if (core::money::is_known_currency(*code)) {
       config.business.reporting_currency = *code;
     } else {
       const MapReader::Entry& e = *section->find("reporting_currency");
@@ -196,7 +196,7 @@ void read_business(const MapReader& top, Config& config) {
       std::string upper = *code;
       for (char& c : upper)
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-      if (upper != *code && core::is_known_currency(upper)) message += "; did you mean '" + upper + "'?";
+      if (upper != *code && core::money::is_known_currency(upper)) message += "; did you mean '" + upper + "'?";
       section->error_at_value(e, message);
     }
   }

@@ -10,13 +10,15 @@
 #include <vector>
 
 #include "config/did_you_mean.hpp"
-#include "core/currency.hpp"
+#include "core/money/currency.hpp"
 #include "core/tiers/tiers.hpp"
 
 namespace kam::config::detail {
 namespace {
 
 namespace t = core::tiers;
+namespace money = core::money;
+namespace time = core::time;
 using Entry = MapReader::Entry;
 
 constexpr int kMaxRuleDepth = 8;
@@ -66,18 +68,18 @@ std::optional<bool> get_bool(const MapReader& r, std::string_view key) {
 std::optional<int64_t> percent_of(const MapReader& r, const Entry& e, int64_t min_bp, int64_t max_bp,
                                   std::string_view lead = "expected a percentage", bool show_range = true) {
   std::string expected = std::string(lead) + " like \"12.5%\"";
-  if (show_range) expected += " in " + t::format_percent_bp(min_bp) + ".." + t::format_percent_bp(max_bp);
+  if (show_range) expected += " in " + money::format_percent_bp(min_bp) + ".." + money::format_percent_bp(max_bp);
   auto text = scalar(r, e, expected);
   if (!text) return std::nullopt;
-  t::DecimalError error = t::DecimalError::none;
-  auto bp = t::parse_percent_bp(*text, &error);
-  if (!bp && error == t::DecimalError::too_many_decimals) {
+  money::DecimalError error = money::DecimalError::none;
+  auto bp = money::parse_percent_bp(*text, &error);
+  if (!bp && error == money::DecimalError::too_many_decimals) {
     r.error_at_value(e, "percentages have at most 2 decimals (whole basis points), got " + describe(e.value));
     return std::nullopt;
   }
   if (!bp || *bp < min_bp || *bp > max_bp) {
     std::string message = expected + ", got " + describe(e.value);
-    if (error == t::DecimalError::missing_percent && t::parse_scaled_decimal(*text, 2))
+    if (error == money::DecimalError::missing_percent && money::parse_scaled_decimal(*text, 2))
       message += "; write the % sign, e.g. \"" + *text + "%\"";
     r.error_at_value(e, message);
     return std::nullopt;
@@ -94,7 +96,7 @@ std::optional<int64_t> get_percent(const MapReader& r, std::string_view key, int
 // that sit next to decimals and percentages).
 std::optional<int64_t> whole_of(const MapReader& r, const Entry& e, int64_t min, int64_t max, std::string_view what) {
   if (e.value.IsScalar()) {
-    if (auto v = t::parse_scaled_decimal(e.value.Scalar(), 0); v && *v >= min && *v <= max) return v;
+    if (auto v = money::parse_scaled_decimal(e.value.Scalar(), 0); v && *v >= min && *v <= max) return v;
   }
   r.error_at_value(e, std::string(what) + " is a whole number in " + std::to_string(min) + ".." + std::to_string(max) +
                           ", got " + describe(e.value));
@@ -103,26 +105,26 @@ std::optional<int64_t> whole_of(const MapReader& r, const Entry& e, int64_t min,
 
 // An amount in the reporting currency, exactly, in minor units.
 std::optional<int64_t> money_of(const MapReader& r, const Entry& e, std::string_view what, const std::string& currency) {
-  const int digits = core::currency_minor_digits(currency);
+  const int digits = core::money::currency_minor_digits(currency);
   const std::string example = digits > 0 ? "1000000." + std::string(static_cast<std::size_t>(digits), '0') : "1000000";
   const std::string expected =
       std::string(what) + " is an amount in " + currency + " like \"" + example + "\"";
   auto text = scalar(r, e, expected);
   if (!text) return std::nullopt;
-  t::DecimalError error = t::DecimalError::none;
-  auto v = t::parse_scaled_decimal(*text, digits, &error);
+  money::DecimalError error = money::DecimalError::none;
+  auto v = money::parse_scaled_decimal(*text, digits, &error);
   if (v) return v;
   switch (error) {
-    case t::DecimalError::too_many_decimals:
+    case money::DecimalError::too_many_decimals:
       r.error_at_value(e, (digits == 0 ? currency + " amounts have no decimals"
                                        : currency + " has " + std::to_string(digits) + (digits == 1 ? " decimal" : " decimals")) +
                               ", got " + describe(e.value));
       break;
-    case t::DecimalError::grouping:
+    case money::DecimalError::grouping:
       r.error_at_value(e, "write the amount without thousands separators, like \"" + example + "\", got " +
                               describe(e.value));
       break;
-    case t::DecimalError::out_of_range:
+    case money::DecimalError::out_of_range:
       r.error_at_value(e, "amount too large, got " + describe(e.value));
       break;
     default: r.error_at_value(e, expected + ", got " + describe(e.value));
@@ -162,7 +164,7 @@ bool require_keys(const MapReader& r, const std::string& path, std::initializer_
 
 void read_exchange_rates(const MapReader& top, Config& config) {
   const std::string& reporting = config.business.reporting_currency;
-  std::vector<t::ExchangeRate> rates;
+  std::vector<money::ExchangeRate> rates;
   if (const Entry* section = top.find("exchange_rates"); section && !section->value.IsNull()) {
     const YAML::Node* list =
         sequence_of(top, *section, "a list of rates like - {currency: EUR, rate: \"7.8123\", from: 2026-01-01}");
@@ -174,16 +176,16 @@ void read_exchange_rates(const MapReader& top, Config& config) {
       auto r = item_reader(top.sink(), item, path, {"currency", "rate", "from"},
                            "{currency: EUR, rate: \"7.8123\", from: 2026-01-01}");
       if (!r || !require_keys(*r, path, {"currency", "rate", "from"})) continue;
-      t::ExchangeRate rate;
+      money::ExchangeRate rate;
       bool ok = true;
       if (auto code = r->get_string("currency", "an ISO 4217 currency code")) {
         const Entry& e = *r->find("currency");
-        if (!core::is_known_currency(*code) || core::currency_minor_digits(*code) > t::kMaxMinorDigits) {
+        if (!core::money::is_known_currency(*code) || core::money::currency_minor_digits(*code) > money::kMaxMinorDigits) {
           std::string message = "expected an ISO 4217 currency code like EUR or USD, got " + describe(e.value);
           std::string upper = *code;
           for (char& c : upper)
             if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-          if (upper != *code && core::is_known_currency(upper)) message += "; did you mean '" + upper + "'?";
+          if (upper != *code && core::money::is_known_currency(upper)) message += "; did you mean '" + upper + "'?";
           r->error_at_value(e, message);
           ok = false;
         } else if (*code == reporting) {
@@ -198,13 +200,13 @@ void read_exchange_rates(const MapReader& top, Config& config) {
       const Entry& rate_entry = *r->find("rate");
       const std::string expected_rate = "expected the value of 1 " + (rate.currency.empty() ? std::string("unit") : rate.currency) +
                                         " in " + reporting + ", a positive decimal like \"7.8123\" (at most " +
-                                        std::to_string(t::kRateDecimals) + " decimals)";
+                                        std::to_string(money::kRateDecimals) + " decimals)";
       if (auto text = scalar(*r, rate_entry, expected_rate)) {
-        t::DecimalError error = t::DecimalError::none;
-        if (auto v = t::ExchangeRate::parse_rate(*text, &error))
+        money::DecimalError error = money::DecimalError::none;
+        if (auto v = money::ExchangeRate::parse_rate(*text, &error))
           rate.rate = *v;
         else {
-          r->error_at_value(rate_entry, error == t::DecimalError::grouping
+          r->error_at_value(rate_entry, error == money::DecimalError::grouping
                                             ? "write the rate without thousands separators, got " + describe(rate_entry.value)
                                             : expected_rate + ", got " + describe(rate_entry.value));
           ok = false;
@@ -213,8 +215,8 @@ void read_exchange_rates(const MapReader& top, Config& config) {
         ok = false;
       }
       const Entry& from_entry = *r->find("from");
-      std::optional<t::LocalDate> from;
-      if (from_entry.value.IsScalar()) from = t::LocalDate::parse(from_entry.value.Scalar());
+      std::optional<time::LocalDate> from;
+      if (from_entry.value.IsScalar()) from = time::LocalDate::parse(from_entry.value.Scalar());
       if (!from) {
         r->error_at_value(from_entry, "expected the first day the rate applies, like 2026-01-01, got " +
                                           describe(from_entry.value));
@@ -232,8 +234,8 @@ void read_exchange_rates(const MapReader& top, Config& config) {
       rates.push_back(std::move(rate));
     }
   }
-  if (!core::is_known_currency(reporting)) return;  // already reported under business
-  config.exchange_rates = t::ExchangeRates(reporting, std::move(rates));
+  if (!core::money::is_known_currency(reporting)) return;  // already reported under business
+  config.exchange_rates = money::ExchangeRates(reporting, std::move(rates));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -595,7 +597,7 @@ void read_churn_signals(const MapReader& section, const Entry& entry, t::ChurnCo
     if (*full <= *zero) {
       const bool percent = t::churn_signal_info(*signal).kind == t::MetricKind::percent;
       r->error_at_value(*r->find("full_at"), "must be above zero_at (" +
-                                                 (percent ? t::format_percent_bp(*zero) : std::to_string(*zero)) +
+                                                 (percent ? money::format_percent_bp(*zero) : std::to_string(*zero)) +
                                                  "), got " + describe(r->find("full_at")->value));
       continue;
     }

@@ -3,7 +3,7 @@
 #include <limits>
 #include <type_traits>
 
-#include "core/currency.hpp"
+#include "core/money/currency.hpp"
 #include "core/fnv1a.hpp"
 
 namespace kam::core {
@@ -42,7 +42,7 @@ std::optional<std::string> require(const std::string& value, const char* field) 
 }
 
 std::optional<std::string> check_money(const Money& m, const char* field, bool may_be_negative) {
-  if (!is_known_currency(m.currency))
+  if (!money::is_known_currency(m.currency))
     return std::string(field) + ".currency: '" + m.currency + "' is not an ISO 4217 currency code";
   if (!may_be_negative && m.minor_units < 0)
     return std::string(field) + ": must not be negative (got " + std::to_string(m.minor_units) + ")";

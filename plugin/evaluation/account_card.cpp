@@ -11,6 +11,8 @@
 
 namespace kam::evaluation {
 namespace t = core::tiers;
+namespace money = core::money;
+namespace time = core::time;
 using nlohmann::json;
 
 namespace {
@@ -34,7 +36,7 @@ json benefits_json(const t::Benefits& b) {
 json basis_points(const t::AccountMetrics& m, t::Metric metric) {
   const std::optional<t::MetricValue> v = t::metric_value(m, metric);
   if (!v) return nullptr;
-  return static_cast<int64_t>(t::div_half_even(v->num, v->den));
+  return static_cast<int64_t>(money::div_half_even(v->num, v->den));
 }
 
 json metrics_card(const t::AccountMetrics& m, const config::Config& config) {
@@ -87,7 +89,7 @@ std::string account_card_json(store::Store& store, const config::Config& config,
   t::ExplainContext context;
   context.config = &config.tiers;
   context.reporting_currency = config.business.reporting_currency;
-  context.calendar = t::BusinessCalendar(config.business.time_zone);
+  context.calendar = time::BusinessCalendar(config.business.time_zone);
 
   const t::TierLevel* level = config.tiers.find(e.effective.tier);
   const bool same_as_stored = stored && stored->effective_tier == e.effective.tier;

@@ -7,6 +7,7 @@
 
 namespace kam::evaluation {
 namespace t = core::tiers;
+namespace time = core::time;
 
 namespace {
 
@@ -26,12 +27,12 @@ bool uses_portfolio(const t::Condition& c) {
 }  // namespace
 
 int32_t today(const config::Config& config, int64_t now_ms) {
-  return t::BusinessCalendar(config.business.time_zone).local_date(now_ms).days_since_epoch;
+  return time::BusinessCalendar(config.business.time_zone).local_date(now_ms).days_since_epoch;
 }
 
 t::AccountMetrics metrics_from_facts(const store::AccountFacts& facts, const config::Config& config, int64_t now_ms,
                                      std::string* conversion_error) {
-  static thread_local std::optional<t::BusinessCalendar> calendar;
+  static thread_local std::optional<time::BusinessCalendar> calendar;
   if (!calendar || calendar->zone_name() != config.business.time_zone) calendar.emplace(config.business.time_zone);
   t::AccountMetrics m;
   try {

@@ -15,6 +15,7 @@
 
 namespace kam::evaluation {
 namespace t = core::tiers;
+namespace time = core::time;
 
 namespace {
 
@@ -235,7 +236,7 @@ class Evaluator {
   const config::Config& config_;
   const EvaluationRequest& request_;
   const LogFn& log_;
-  t::BusinessCalendar calendar_;
+  time::BusinessCalendar calendar_;
   t::ExplainContext context_;
   std::vector<AccountRow> rows_;
   uint64_t expected_ = 0;

@@ -37,7 +37,7 @@ void count(BatchResult& result, int64_t index, const ItemResult& r) {
 // The batch's accepted orders and cancellations, added to the per-day totals in the same transaction.
 void update_order_days(soci::session& sql, Backend backend, const std::vector<BatchItem>& items,
                        const BatchResult& result, const std::vector<std::string>& cancelled,
-                       const core::tiers::BusinessCalendar& calendar) {
+                       const core::time::BusinessCalendar& calendar) {
   OrderDayDeltas deltas(calendar);
   OrderContribution c;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -60,7 +60,7 @@ void update_order_days(soci::session& sql, Backend backend, const std::vector<Ba
 
 BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchItem>& items,
                    const IngestOptions& options, const KnownIds& known_accounts,
-                   bool bulk_orders, const core::tiers::BusinessCalendar& calendar) {
+                   bool bulk_orders, const core::time::BusinessCalendar& calendar) {
   BatchRun run;
   BatchResult& result = run.result;
   result.items.reserve(items.size());

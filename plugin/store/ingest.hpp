@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/tiers/calendar.hpp"
+#include "core/time/calendar.hpp"
 #include "store/backend.hpp"
 #include "store/known_ids.hpp"
 #include "store/store.hpp"
@@ -31,7 +31,7 @@ struct BatchRun {
 // batch again without it.
 BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchItem>& items,
                    const IngestOptions& options, const KnownIds& known_accounts, bool bulk_orders,
-                   const core::tiers::BusinessCalendar& calendar);
+                   const core::time::BusinessCalendar& calendar);
 
 // One line for the host's log about a batch that was rejected or had rejected items.
 std::string describe_rejections(const std::vector<BatchItem>& items, const BatchResult& result,

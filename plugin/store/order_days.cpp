@@ -107,7 +107,7 @@ std::vector<OrderContribution> load_orders(soci::session& sql, const std::vector
   return out;
 }
 
-int64_t rebuild_order_days(soci::session& sql, Backend backend, const core::tiers::BusinessCalendar& calendar) {
+int64_t rebuild_order_days(soci::session& sql, Backend backend, const core::time::BusinessCalendar& calendar) {
   // PostgreSQL: ingestion on other hosts waits while the table is rebuilt, so no delta of theirs is
   // deleted after being added or counted twice.
   if (backend == Backend::postgresql) sql << "LOCK TABLE order_days IN EXCLUSIVE MODE";

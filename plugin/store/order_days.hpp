@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "core/events.hpp"
-#include "core/tiers/calendar.hpp"
+#include "core/time/calendar.hpp"
 #include "store/backend.hpp"
 
 namespace kam::store::detail {
@@ -37,7 +37,7 @@ struct OrderContribution {
 
 class OrderDayDeltas {
  public:
-  explicit OrderDayDeltas(const core::tiers::BusinessCalendar& calendar) : calendar_(calendar) {}
+  explicit OrderDayDeltas(const core::time::BusinessCalendar& calendar) : calendar_(calendar) {}
 
   void posted(const OrderContribution& order) { add(order, +1); }
   void cancelled(const OrderContribution& order) { add(order, -1); }
@@ -57,8 +57,8 @@ class OrderDayDeltas {
   void add(const OrderContribution& order, int sign);
   int32_t local_day(int64_t ms);
 
-  const core::tiers::BusinessCalendar& calendar_;
-  std::optional<core::tiers::BusinessCalendar::OffsetSpan> span_;  // the last offset used
+  const core::time::BusinessCalendar& calendar_;
+  std::optional<core::time::BusinessCalendar::OffsetSpan> span_;  // the last offset used
   std::string key_;
   std::unordered_map<std::string, Delta> deltas_;  // key: account \0 currency \0 day
 };
@@ -68,7 +68,7 @@ std::vector<OrderContribution> load_orders(soci::session& sql, const std::vector
 
 // Recomputes order_days from the orders in `calendar`'s zone and records the zone. Returns the
 // number of orders read.
-int64_t rebuild_order_days(soci::session& sql, Backend backend, const core::tiers::BusinessCalendar& calendar);
+int64_t rebuild_order_days(soci::session& sql, Backend backend, const core::time::BusinessCalendar& calendar);
 
 // kam_settings: small named values shared by every host of the database.
 std::optional<std::string> read_setting(soci::session& sql, const std::string& name);

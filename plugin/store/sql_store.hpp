@@ -11,7 +11,7 @@
 #include <memory>
 #include <string>
 
-#include "core/tiers/calendar.hpp"
+#include "core/time/calendar.hpp"
 #include "store/backend.hpp"
 #include "store/connection_pool.hpp"
 #include "store/known_ids.hpp"
@@ -57,7 +57,7 @@ class SqlStore final : public Store {
 
   // --- internal API ---------------------------------------------------------------------------------
   Backend backend() const { return backend_; }
-  const core::tiers::BusinessCalendar& calendar() const { return calendar_; }
+  const core::time::BusinessCalendar& calendar() const { return calendar_; }
   const std::string& label() const { return label_; }
 
   // Runs fn inside one write transaction (SQLite: BEGIN IMMEDIATE under the process's write lock;
@@ -84,7 +84,7 @@ class SqlStore final : public Store {
   // Accounts known to be committed (they are never deleted): ingestion asks this before the database.
   KnownIds known_accounts_;
   int32_t schema_version_ = 0;
-  core::tiers::BusinessCalendar calendar_;  // the zone of order_days
+  core::time::BusinessCalendar calendar_;  // the zone of order_days
 };
 
 }  // namespace kam::store::detail

@@ -196,7 +196,7 @@ void SqlStore::scan_account_facts(const FactsQuery& query, const std::function<v
       const std::string_view flags = accounts.text_at(2);
       if (flags != "[]" && !flags.empty()) f.flags = parse_json_string_array(std::string(flags));
       day_rows.take(f.account_id, [&](const Cursor& c) {
-        f.days.push_back(core::tiers::DayTotal{core::tiers::LocalDate{static_cast<int32_t>(c.int64_at(1))},
+        f.days.push_back(core::tiers::DayTotal{core::time::LocalDate{static_cast<int32_t>(c.int64_at(1))},
                                                std::string(c.text_at(2)), c.int64_at(3), c.int64_at(4),
                                                c.int64_at(5)});
       });

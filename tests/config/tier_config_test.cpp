@@ -12,9 +12,10 @@ namespace kam::config {
 namespace {
 
 namespace t = core::tiers;
+namespace time = core::time;
 
 int64_t ms(int y, unsigned m, unsigned d, int h = 0) {
-  return static_cast<int64_t>(t::LocalDate::from_ymd(y, m, d).days_since_epoch) * 86400000 + h * 3600000LL;
+  return static_cast<int64_t>(time::LocalDate::from_ymd(y, m, d).days_since_epoch) * 86400000 + h * 3600000LL;
 }
 
 TEST(TierConfig, DefaultsWithoutTheSections) {
@@ -96,11 +97,11 @@ churn_risk:
   const auto rates = c.exchange_rates.rates();
   ASSERT_EQ(rates.size(), 3u);
   EXPECT_EQ(rates[0].currency, "EUR");
-  EXPECT_EQ(rates[0].from, t::LocalDate::from_ymd(2026, 1, 1));
+  EXPECT_EQ(rates[0].from, time::LocalDate::from_ymd(2026, 1, 1));
   EXPECT_EQ(rates[0].rate, 4100000000);
   EXPECT_EQ(rates[1].rate, 4105000000);
   EXPECT_EQ(rates[2].rate, 25123456);
-  EXPECT_EQ(c.exchange_rates.convert({100, "EUR"}, t::LocalDate::from_ymd(2026, 1, 15)), 410);  // EUR 1.00 -> BHD 0.410
+  EXPECT_EQ(c.exchange_rates.convert({100, "EUR"}, time::LocalDate::from_ymd(2026, 1, 15)), 410);  // EUR 1.00 -> BHD 0.410
 
   EXPECT_EQ(c.tiers.window_days, 90);
   EXPECT_EQ(c.tiers.downgrade_after_days, 0);
@@ -236,7 +237,7 @@ TEST(TierConfig, ExampleConfigEndToEnd) {
   EXPECT_EQ(c.tiers.levels[0].label, "Platinum");
   EXPECT_EQ(c.exchange_rates.rates().size(), 4u);
   EXPECT_EQ(c.churn_risk.signals.size(), 5u);
-  const t::BusinessCalendar calendar(c.business.time_zone);  // Asia/Shanghai
+  const time::BusinessCalendar calendar(c.business.time_zone);  // Asia/Shanghai
   const int64_t now = ms(2026, 6, 30, 4);
 
   // ACME: EUR 100,000.00 in January (7.8123) and EUR 50,000.00 on Feb 1 local time (7.9050, though

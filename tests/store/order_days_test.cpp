@@ -13,16 +13,18 @@ namespace kam::store::test {
 namespace {
 
 namespace t = core::tiers;
+namespace money = core::money;
+namespace time = core::time;
 
 constexpr int64_t kDay = 86400000;
 constexpr int64_t kNow = 1781496000000;  // 2026-06-15 04:00 UTC, 12:00 in Shanghai
 const char* const kZone = "Asia/Shanghai";
 
-t::ExchangeRates rates() {
-  auto rate = [](const char* text) { return *t::ExchangeRate::parse_rate(text); };
-  return t::ExchangeRates("CNY", {{"USD", rate("7.1"), t::LocalDate::from_ymd(2020, 1, 1)},
-                                  {"USD", rate("7.2345"), t::LocalDate::from_ymd(2026, 1, 1)},
-                                  {"JPY", rate("0.0478"), t::LocalDate::from_ymd(2020, 1, 1)}});
+money::ExchangeRates rates() {
+  auto rate = [](const char* text) { return *money::ExchangeRate::parse_rate(text); };
+  return money::ExchangeRates("CNY", {{"USD", rate("7.1"), time::LocalDate::from_ymd(2020, 1, 1)},
+                                  {"USD", rate("7.2345"), time::LocalDate::from_ymd(2026, 1, 1)},
+                                  {"JPY", rate("0.0478"), time::LocalDate::from_ymd(2020, 1, 1)}});
 }
 
 class OrderDaysTest : public StoreTest {
@@ -32,7 +34,7 @@ class OrderDaysTest : public StoreTest {
   std::map<std::string, std::vector<t::DayTotal>> day_totals(Store& store, int64_t now) {
     std::map<std::string, std::vector<t::DayTotal>> out;
     FactsQuery q;
-    q.until_day = t::BusinessCalendar(kZone).local_date(now).days_since_epoch;
+    q.until_day = time::BusinessCalendar(kZone).local_date(now).days_since_epoch;
     q.with_state = false;
     store.scan_account_facts(q, [&](AccountFacts&& f) { out[f.account_id] = std::move(f.days); });
     return out;
@@ -86,8 +88,8 @@ TEST_P(OrderDaysTest, MetricsFromDayTotalsEqualMetricsFromTheOrders) {
     ASSERT_EQ(r.rejected, 0u) << (r.first_rejected_index >= 0 ? r.items[r.first_rejected_index].message : "");
   }
   // Replaying a batch changes nothing (duplicates are not counted again).
-  const t::BusinessCalendar calendar(kZone);
-  const t::ExchangeRates fx = rates();
+  const time::BusinessCalendar calendar(kZone);
+  const money::ExchangeRates fx = rates();
   for (int64_t now : {kNow, kNow - 100 * kDay, kNow - 500 * kDay + 3600000}) {
     const auto days = day_totals(*store, now);
     for (const auto& account : accounts) {
@@ -110,7 +112,7 @@ TEST_P(OrderDaysTest, MetricsFromDayTotalsEqualMetricsFromTheOrders) {
 TEST_P(OrderDaysTest, AnotherTimeZoneRebuildsTheTotals) {
   // 2026-06-14 20:00 UTC is 04:00 on June 15 in Shanghai.
   const int64_t at = 1781467200000;
-  const int32_t utc_day = t::LocalDate::from_ymd(2026, 6, 14).days_since_epoch;
+  const int32_t utc_day = time::LocalDate::from_ymd(2026, 6, 14).days_since_epoch;
   const int32_t shanghai_day = utc_day + 1;
   {
     auto store = open_in("UTC");

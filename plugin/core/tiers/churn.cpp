@@ -13,12 +13,12 @@ constexpr ChurnSignalInfo kSignals[] = {
 };
 
 std::string format_signal_value(ChurnSignal signal, int64_t v) {
-  return churn_signal_info(signal).kind == MetricKind::percent ? format_percent_bp(v) : std::to_string(v);
+  return churn_signal_info(signal).kind == MetricKind::percent ? money::format_percent_bp(v) : std::to_string(v);
 }
 
-int128 gcd(int128 a, int128 b) {
+money::int128 gcd(money::int128 a, money::int128 b) {
   while (b != 0) {
-    const int128 t = a % b;
+    const money::int128 t = a % b;
     a = b;
     b = t;
   }
@@ -60,7 +60,7 @@ std::optional<int64_t> churn_signal_value(const AccountMetrics& m, ChurnSignal s
   switch (signal) {
     case ChurnSignal::revenue_drop:
       if (!m.revenue || !m.revenue_prior || *m.revenue_prior <= 0) return std::nullopt;
-      return to_int64(div_half_even((static_cast<int128>(*m.revenue_prior) - *m.revenue) * 10000, *m.revenue_prior),
+      return money::to_int64(money::div_half_even((static_cast<money::int128>(*m.revenue_prior) - *m.revenue) * 10000, *m.revenue_prior),
                       "revenue drop");
     case ChurnSignal::open_complaints: return m.open_complaints;
     case ChurnSignal::days_since_last_order: return m.days_since_last_order;
@@ -74,9 +74,9 @@ ChurnAssessment assess_churn(const AccountMetrics& metrics, const ChurnConfig& c
                              std::optional<ChurnLevel> previous_level) {
   ChurnAssessment a;
   // Exact sum of w_i * n_i / d_i over a common denominator (lcm of the d_i).
-  int128 weight_sum = 0, lcm = 1;
+  money::int128 weight_sum = 0, lcm = 1;
   struct Part {
-    int128 weighted, den;  // w_i * n_i, d_i
+    money::int128 weighted, den;  // w_i * n_i, d_i
   };
   std::vector<Part> parts;
   for (const ChurnSignalRule& rule : config.signals) {
@@ -85,25 +85,25 @@ ChurnAssessment assess_churn(const AccountMetrics& metrics, const ChurnConfig& c
     s.rule = rule;
     s.value = churn_signal_value(metrics, rule.signal);
     if (s.value) {
-      const int128 den = static_cast<int128>(rule.full_at) - rule.zero_at;
-      int128 n = static_cast<int128>(*s.value) - rule.zero_at;
+      const money::int128 den = static_cast<money::int128>(rule.full_at) - rule.zero_at;
+      money::int128 n = static_cast<money::int128>(*s.value) - rule.zero_at;
       if (n < 0) n = 0;
       if (n > den) n = den;
       parts.push_back(Part{n * rule.weight, den});
       weight_sum += rule.weight;
-      lcm = checked_mul(lcm / gcd(lcm, den), den, "churn score");
+      lcm = money::checked_mul(lcm / gcd(lcm, den), den, "churn score");
     }
     a.signals.push_back(s);
   }
   if (weight_sum > 0) {
     a.no_data = false;
-    int128 num = 0;
-    for (const Part& p : parts) num = checked_add(num, checked_mul(p.weighted, lcm / p.den, "churn score"), "churn score");
-    a.score = static_cast<int32_t>(div_half_even(checked_mul(num, 100, "churn score"), checked_mul(lcm, weight_sum, "churn score")));
+    money::int128 num = 0;
+    for (const Part& p : parts) num = money::checked_add(num, money::checked_mul(p.weighted, lcm / p.den, "churn score"), "churn score");
+    a.score = static_cast<int32_t>(money::div_half_even(money::checked_mul(num, 100, "churn score"), money::checked_mul(lcm, weight_sum, "churn score")));
     std::size_t k = 0;
     for (SignalScore& s : a.signals)
       if (s.value) {
-        s.points = static_cast<int32_t>(div_half_even(parts[k].weighted * 100, parts[k].den * weight_sum));
+        s.points = static_cast<int32_t>(money::div_half_even(parts[k].weighted * 100, parts[k].den * weight_sum));
         ++k;
       }
   }
@@ -132,7 +132,7 @@ std::string explain_churn(const ChurnAssessment& a) {
              " at " + format_signal_value(s.signal, s.rule.full_at) + ")";
   }
   out += (a.no_data ? "; " : ": ") + parts + ".";
-  if (a.retention_discount_bp > 0) out += " Retention discount up to " + format_percent_bp(a.retention_discount_bp) + ".";
+  if (a.retention_discount_bp > 0) out += " Retention discount up to " + money::format_percent_bp(a.retention_discount_bp) + ".";
   if (a.notify) out += " Key account turned at-risk: notify the account manager.";
   return out;
 }

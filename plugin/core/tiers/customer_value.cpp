@@ -44,9 +44,9 @@ std::vector<uint32_t> ranking(const std::vector<AccountRevenue>& accounts) {
 
 std::vector<PortfolioPosition> portfolio_positions(const std::vector<AccountRevenue>& accounts) {
   const std::vector<uint32_t> order = ranking(accounts);
-  int128 total = 0;
-  for (const AccountRevenue& a : accounts) total = checked_add(total, std::max<int64_t>(a.revenue, 0), "total revenue");
-  const int64_t total64 = to_int64(total, "total revenue");
+  money::int128 total = 0;
+  for (const AccountRevenue& a : accounts) total = money::checked_add(total, std::max<int64_t>(a.revenue, 0), "total revenue");
+  const int64_t total64 = money::to_int64(total, "total revenue");
   std::vector<PortfolioPosition> out(accounts.size());
   int64_t before = 0;
   for (std::size_t rank = 0; rank < order.size(); ++rank) {
@@ -70,20 +70,20 @@ ParetoReport pareto_report(std::vector<AccountRevenue> accounts, int64_t top_per
   for (AccountRevenue& a : accounts) a.revenue = std::max<int64_t>(a.revenue, 0);
   ParetoReport report;
   report.top_percent_bp = top_percent_bp;
-  int128 total = 0;
-  for (const AccountRevenue& a : accounts) total = checked_add(total, a.revenue, "total revenue");
-  report.total_revenue = to_int64(total, "total revenue");
+  money::int128 total = 0;
+  for (const AccountRevenue& a : accounts) total = money::checked_add(total, a.revenue, "total revenue");
+  report.total_revenue = money::to_int64(total, "total revenue");
   int64_t before = 0;
   for (std::size_t i = 0; i < accounts.size(); ++i) {
     ParetoEntry e;
     e.account_id = accounts[i].account_id;
     e.position = PortfolioPosition{static_cast<int64_t>(i + 1), accounts[i].revenue, before, report.total_revenue};
     if (total > 0) {
-      e.share_bp = static_cast<int64_t>(div_half_even(static_cast<int128>(accounts[i].revenue) * 10000, total));
+      e.share_bp = static_cast<int64_t>(money::div_half_even(static_cast<money::int128>(accounts[i].revenue) * 10000, total));
       e.cumulative_bp =
-          static_cast<int64_t>(div_half_even((static_cast<int128>(before) + accounts[i].revenue) * 10000, total));
+          static_cast<int64_t>(money::div_half_even((static_cast<money::int128>(before) + accounts[i].revenue) * 10000, total));
       // In the top set exactly when the accounts above it do not yet reach the percentage.
-      e.in_top = accounts[i].revenue > 0 && static_cast<int128>(before) * 10000 < static_cast<int128>(top_percent_bp) * total;
+      e.in_top = accounts[i].revenue > 0 && static_cast<money::int128>(before) * 10000 < static_cast<money::int128>(top_percent_bp) * total;
     }
     if (e.in_top) ++report.accounts_in_top;
     before += accounts[i].revenue;
@@ -100,33 +100,33 @@ void apply_portfolio(const ParetoReport& report, AccountMetrics& metrics) {
     metrics.portfolio.reset();
 }
 
-int128 lifetime_factor_e18(const CustomerValueConfig& c) {
-  const int128 one = pow10(18);
-  const int128 growth_den = 10000 + c.discount_rate_bp;   // (1+d) in bp
-  int128 w = div_half_even(one * 10000, growth_den);      // w_1 = 1/(1+d)
-  int128 f = 0;
+money::int128 lifetime_factor_e18(const CustomerValueConfig& c) {
+  const money::int128 one = money::pow10(18);
+  const money::int128 growth_den = 10000 + c.discount_rate_bp;   // (1+d) in bp
+  money::int128 w = money::div_half_even(one * 10000, growth_den);      // w_1 = 1/(1+d)
+  money::int128 f = 0;
   for (int32_t t = 1; t <= c.horizon_years; ++t) {
     f += w;
-    w = div_half_even(w * c.retention_rate_bp, growth_den);  // w_{t+1} = w_t * r / (1+d)
+    w = money::div_half_even(w * c.retention_rate_bp, growth_den);  // w_{t+1} = w_t * r / (1+d)
   }
   return f;
 }
 
 int64_t lifetime_value(int64_t annual_margin, const CustomerValueConfig& config) {
-  const int128 f = lifetime_factor_e18(config);
-  const int128 one = pow10(18);
+  const money::int128 f = lifetime_factor_e18(config);
+  const money::int128 one = money::pow10(18);
   // round_half_even(annual_margin * f / 10^18) without overflowing __int128: f = whole * 10^18 + frac.
-  const int128 whole = f / one, frac = f % one;
-  const int128 part = static_cast<int128>(annual_margin) * frac;  // |part| < 2^63 * 10^18
-  const int128 q = div_floor(part, one), rem = part - q * one;  // 0 <= rem < 10^18
-  int128 v = checked_add(checked_mul(annual_margin, whole, "lifetime value"), q, "lifetime value");
+  const money::int128 whole = f / one, frac = f % one;
+  const money::int128 part = static_cast<money::int128>(annual_margin) * frac;  // |part| < 2^63 * 10^18
+  const money::int128 q = money::div_floor(part, one), rem = part - q * one;  // 0 <= rem < 10^18
+  money::int128 v = money::checked_add(money::checked_mul(annual_margin, whole, "lifetime value"), q, "lifetime value");
   if (2 * rem > one || (2 * rem == one && v % 2 != 0)) ++v;
-  return to_int64(v, "lifetime value");
+  return money::to_int64(v, "lifetime value");
 }
 
 int64_t annualize(int64_t amount, int32_t window_days) {
   if (window_days <= 0) throw Error(Status::invalid_argument, "window_days must be positive");
-  return to_int64(div_half_even(static_cast<int128>(amount) * 365, window_days), "annualized amount");
+  return money::to_int64(money::div_half_even(static_cast<money::int128>(amount) * 365, window_days), "annualized amount");
 }
 
 }  // namespace kam::core::tiers

@@ -67,7 +67,7 @@ struct CustomerValueConfig {
 // fixed-point error is below 10^-16 of the margin. Linear: a negative margin gives a negative LTV.
 int64_t lifetime_value(int64_t annual_margin, const CustomerValueConfig& config);
 // The factor F above, times 10^18.
-int128 lifetime_factor_e18(const CustomerValueConfig& config);
+money::int128 lifetime_factor_e18(const CustomerValueConfig& config);
 
 // A window's margin as a yearly figure: round_half_even(amount * 365 / window_days).
 int64_t annualize(int64_t amount, int32_t window_days);

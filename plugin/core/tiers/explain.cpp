@@ -124,20 +124,20 @@ std::string describe_value(Metric metric, const MetricValue& value, const std::s
                            std::optional<int64_t> threshold) {
   switch (metric_info(metric).kind) {
     case MetricKind::money:
-      return format_money(to_int64(div_half_even(value.num, value.den), "amount"), reporting_currency);
-    case MetricKind::percent: return format_ratio_bp(value.num, value.den, threshold);
+      return money::format_money(money::to_int64(money::div_half_even(value.num, value.den), "amount"), reporting_currency);
+    case MetricKind::percent: return money::format_ratio_bp(value.num, value.den, threshold);
     case MetricKind::count:
-    case MetricKind::days: return format_grouped(div_half_even(value.num, value.den), 0);
+    case MetricKind::days: return money::format_grouped(money::div_half_even(value.num, value.den), 0);
   }
   return {};
 }
 
 std::string describe_threshold(Metric metric, int64_t threshold, const std::string& reporting_currency) {
   switch (metric_info(metric).kind) {
-    case MetricKind::money: return format_money(threshold, reporting_currency);
-    case MetricKind::percent: return format_percent_bp(threshold);
+    case MetricKind::money: return money::format_money(threshold, reporting_currency);
+    case MetricKind::percent: return money::format_percent_bp(threshold);
     case MetricKind::count:
-    case MetricKind::days: return format_grouped(threshold, 0);
+    case MetricKind::days: return money::format_grouped(threshold, 0);
   }
   return {};
 }

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "core/tiers/calendar.hpp"
+#include "core/time/calendar.hpp"
 #include "core/tiers/hysteresis.hpp"
 #include "core/tiers/rules.hpp"
 
@@ -29,7 +29,7 @@ AccountEvaluation evaluate_account(const AccountMetrics& metrics, const TierConf
 struct ExplainContext {
   const TierConfig* config = nullptr;  // labels, window, downgrade days; required
   std::string reporting_currency = "EUR";
-  BusinessCalendar calendar;           // local dates in notes (default UTC)
+  time::BusinessCalendar calendar;           // local dates in notes (default UTC)
 };
 
 // "Gold because trailing-12-month revenue CNY 1,250,000.00 ≥ CNY 1,000,000.00 and margin 24.8% ≥

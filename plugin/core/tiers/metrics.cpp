@@ -34,12 +34,12 @@ std::optional<MetricValue> whole(const std::optional<int64_t>& v) {
 // (now - before) / before in basis points; nothing unless before > 0.
 std::optional<MetricValue> growth(const std::optional<int64_t>& now, const std::optional<int64_t>& before) {
   if (!now || !before || *before <= 0) return std::nullopt;
-  return MetricValue{(static_cast<int128>(*now) - *before) * 10000, *before};
+  return MetricValue{(static_cast<money::int128>(*now) - *before) * 10000, *before};
 }
 
 // The order metrics from the window sums: what both compute_*_metrics() return.
-AccountMetrics window_metrics(std::string account_id, const ReportingSum& revenue, const ReportingSum& revenue_prior,
-                              const ReportingSum& margin, const ReportingSum& margin_prior, int64_t order_count,
+AccountMetrics window_metrics(std::string account_id, const money::ReportingSum& revenue, const money::ReportingSum& revenue_prior,
+                              const money::ReportingSum& margin, const money::ReportingSum& margin_prior, int64_t order_count,
                               std::optional<int64_t> days_since_last_order) {
   AccountMetrics m;
   m.account_id = std::move(account_id);
@@ -76,7 +76,7 @@ std::vector<std::string_view> metric_names() {
 
 std::optional<int64_t> pareto_top_percent_bp(const PortfolioPosition& p) {
   if (p.revenue <= 0 || p.total_revenue <= 0) return std::nullopt;
-  return static_cast<int64_t>(div_floor(static_cast<int128>(p.revenue_before) * 10000, p.total_revenue) + 1);
+  return static_cast<int64_t>(money::div_floor(static_cast<money::int128>(p.revenue_before) * 10000, p.total_revenue) + 1);
 }
 
 std::optional<MetricValue> metric_value(const AccountMetrics& m, Metric metric) {
@@ -88,13 +88,13 @@ std::optional<MetricValue> metric_value(const AccountMetrics& m, Metric metric) 
     case Metric::margin_prior: return whole(m.margin_prior);
     case Metric::margin_percent:
       if (!m.margin || !m.revenue || *m.revenue <= 0) return std::nullopt;
-      return MetricValue{static_cast<int128>(*m.margin) * 10000, *m.revenue};
+      return MetricValue{static_cast<money::int128>(*m.margin) * 10000, *m.revenue};
     case Metric::margin_growth: return growth(m.margin, m.margin_prior);
     case Metric::order_count: return whole(m.order_count);
     case Metric::days_since_last_order: return whole(m.days_since_last_order);
     case Metric::revenue_share:
       if (!m.portfolio || m.portfolio->total_revenue <= 0) return std::nullopt;
-      return MetricValue{static_cast<int128>(std::max<int64_t>(m.portfolio->revenue, 0)) * 10000,
+      return MetricValue{static_cast<money::int128>(std::max<int64_t>(m.portfolio->revenue, 0)) * 10000,
                          m.portfolio->total_revenue};
     case Metric::pareto_rank:
       if (!m.portfolio) return std::nullopt;
@@ -110,11 +110,11 @@ std::optional<MetricValue> metric_value(const AccountMetrics& m, Metric metric) 
 }
 
 AccountMetrics compute_order_metrics(std::string account_id, const std::vector<OrderFact>& orders, int64_t now_ms,
-                                     int32_t window_days, const BusinessCalendar& calendar,
-                                     const ExchangeRates& rates) {
-  const TimeWindow current = calendar.trailing_window(now_ms, window_days);
-  const TimeWindow prior = calendar.prior_window(now_ms, window_days);
-  ReportingSum revenue(rates), revenue_prior(rates), margin(rates), margin_prior(rates);
+                                     int32_t window_days, const time::BusinessCalendar& calendar,
+                                     const money::ExchangeRates& rates) {
+  const time::TimeWindow current = calendar.trailing_window(now_ms, window_days);
+  const time::TimeWindow prior = calendar.prior_window(now_ms, window_days);
+  money::ReportingSum revenue(rates), revenue_prior(rates), margin(rates), margin_prior(rates);
   int64_t count = 0;
   std::optional<int64_t> last_order_ms;
   for (const OrderFact& o : orders) {
@@ -123,7 +123,7 @@ AccountMetrics compute_order_metrics(std::string account_id, const std::vector<O
     const bool in_current = current.contains(o.occurred_at_ms);
     const bool in_prior = prior.contains(o.occurred_at_ms);
     if (!in_current && !in_prior) continue;
-    const LocalDate day = calendar.local_date(o.occurred_at_ms);
+    const time::LocalDate day = calendar.local_date(o.occurred_at_ms);
     (in_current ? revenue : revenue_prior).add(o.amount, day);
     if (!o.margin.currency.empty()) (in_current ? margin : margin_prior).add(o.margin, day);
     if (in_current && o.counts_as_order) ++count;
@@ -134,14 +134,14 @@ AccountMetrics compute_order_metrics(std::string account_id, const std::vector<O
 }
 
 AccountMetrics compute_day_metrics(std::string account_id, const std::vector<DayTotal>& days, int64_t now_ms,
-                                   int32_t window_days, const BusinessCalendar& calendar,
-                                   const ExchangeRates& rates) {
-  const LocalDate today = calendar.local_date(now_ms);
+                                   int32_t window_days, const time::BusinessCalendar& calendar,
+                                   const money::ExchangeRates& rates) {
+  const time::LocalDate today = calendar.local_date(now_ms);
   const int32_t current_from = today.days_since_epoch - window_days + 1;
   const int32_t prior_from = current_from - window_days;
-  ReportingSum revenue(rates), revenue_prior(rates), margin(rates), margin_prior(rates);
+  money::ReportingSum revenue(rates), revenue_prior(rates), margin(rates), margin_prior(rates);
   int64_t count = 0;
-  std::optional<LocalDate> last_order_day;
+  std::optional<time::LocalDate> last_order_day;
   Money money;
   for (const DayTotal& d : days) {
     const int32_t day = d.day.days_since_epoch;

@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "core/events.hpp"
-#include "core/tiers/calendar.hpp"
-#include "core/tiers/decimal.hpp"
-#include "core/tiers/exchange.hpp"
+#include "core/time/calendar.hpp"
+#include "core/money/decimal.hpp"
+#include "core/money/exchange.hpp"
 
 namespace kam::core::tiers {
 
@@ -86,8 +86,8 @@ struct AccountMetrics {
 // A metric's value as an exact fraction num/den (den > 0). Money: minor units; percent: basis
 // points; count and days: the number. Nothing when the account has no data for it.
 struct MetricValue {
-  int128 num = 0;
-  int128 den = 1;
+  money::int128 num = 0;
+  money::int128 den = 1;
   bool is_integer() const { return num % den == 0; }
 };
 std::optional<MetricValue> metric_value(const AccountMetrics& metrics, Metric metric);
@@ -114,13 +114,13 @@ struct OrderFact {
 // orders has revenue 0, margin 0, order_count 0 and no days_since_last_order. Other fields
 // (portfolio, flags, signals) are left empty for the caller.
 AccountMetrics compute_order_metrics(std::string account_id, const std::vector<OrderFact>& orders, int64_t now_ms,
-                                     int32_t window_days, const BusinessCalendar& calendar,
-                                     const ExchangeRates& rates);
+                                     int32_t window_days, const time::BusinessCalendar& calendar,
+                                     const money::ExchangeRates& rates);
 
 // An account's orders of one local day in one currency, summed: what the store keeps per account
 // (store/order_days.hpp). Amounts are signed (credit notes negative), cancelled orders removed.
 struct DayTotal {
-  LocalDate day;
+  time::LocalDate day;
   std::string currency;
   int64_t amount = 0;  // minor units of `currency`
   int64_t margin = 0;
@@ -131,7 +131,7 @@ struct DayTotal {
 // conversion is linear and applies per local date (tests/tiers/day_metrics_test.cpp checks it).
 // Throws kam::Error(Status::not_found) when a currency has no rate on a day in the windows.
 AccountMetrics compute_day_metrics(std::string account_id, const std::vector<DayTotal>& days, int64_t now_ms,
-                                   int32_t window_days, const BusinessCalendar& calendar,
-                                   const ExchangeRates& rates);
+                                   int32_t window_days, const time::BusinessCalendar& calendar,
+                                   const money::ExchangeRates& rates);
 
 }  // namespace kam::core::tiers

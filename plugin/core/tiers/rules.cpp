@@ -10,7 +10,7 @@ constexpr std::string_view kSigns[] = {"<", "≤", ">", "≥", "=", "≠"};
 
 bool compare(const MetricValue& v, Op op, int64_t threshold) {
   // v.num / v.den op threshold  <=>  v.num op threshold * v.den  (den > 0)
-  const int128 lhs = v.num, rhs = static_cast<int128>(threshold) * v.den;
+  const money::int128 lhs = v.num, rhs = static_cast<money::int128>(threshold) * v.den;
   switch (op) {
     case Op::lt: return lhs < rhs;
     case Op::le: return lhs <= rhs;

@@ -12,11 +12,11 @@
 //   churn.hpp           churn risk score, level and notification flag
 #pragma once
 
-#include "core/tiers/calendar.hpp"
+#include "core/time/calendar.hpp"
 #include "core/tiers/churn.hpp"
 #include "core/tiers/customer_value.hpp"
-#include "core/tiers/decimal.hpp"
-#include "core/tiers/exchange.hpp"
+#include "core/money/decimal.hpp"
+#include "core/money/exchange.hpp"
 #include "core/tiers/explain.hpp"
 #include "core/tiers/hysteresis.hpp"
 #include "core/tiers/metrics.hpp"

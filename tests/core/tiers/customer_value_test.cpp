@@ -109,7 +109,7 @@ TEST(Pareto, ApplyPortfolioSetsOrClearsThePosition) {
 TEST(LifetimeValue, DocumentedFormulaValues) {
   // Reference values computed independently (Python, same fixed-point steps; exact values in comments).
   const CustomerValueConfig standard{8500, 1000, 5};
-  EXPECT_EQ(lifetime_factor_e18(standard), static_cast<int128>(2897975641256496391LL));
+  EXPECT_EQ(lifetime_factor_e18(standard), static_cast<money::int128>(2897975641256496391LL));
   EXPECT_EQ(lifetime_value(10000000, standard), 28979756);   // exact 28979756.41
   EXPECT_EQ(lifetime_value(100, standard), 290);             // 289.80
   EXPECT_EQ(lifetime_value(-10000000, standard), -28979756);

@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace kam::core::tiers {
+namespace kam::core::money {
 
 using int128 = __int128;
 
@@ -66,4 +66,4 @@ std::string format_percent_bp(int64_t bp);
 // and the comparison always agree.
 std::string format_ratio_bp(int128 num, int128 den, std::optional<int64_t> threshold_bp = std::nullopt);
 
-}  // namespace kam::core::tiers
+}  // namespace kam::core::money

@@ -5,10 +5,10 @@
 #include "core/error.hpp"
 #include "test_util.hpp"
 
-namespace kam::core::tiers {
+namespace kam::core::time {
 namespace {
 
-using namespace test;
+using namespace kam::core::tiers::test;
 
 TEST(LocalDate, ParsesAndPrintsIsoDates) {
   EXPECT_EQ(LocalDate::parse("1970-01-01")->days_since_epoch, 0);
@@ -135,5 +135,5 @@ TEST(BusinessCalendarOffsets, OffsetSpanGivesTheSameLocalDateAcrossDstChanges) {
 }
 
 }  // namespace
-}  // namespace kam::core::tiers
+}  // namespace kam::core::time
 

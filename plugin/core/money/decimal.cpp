@@ -1,13 +1,13 @@
-#include "core/tiers/decimal.hpp"
+#include "core/money/decimal.hpp"
 
 #include <array>
 
 #include <limits>
 
-#include "core/currency.hpp"
+#include "core/money/currency.hpp"
 #include "core/error.hpp"
 
-namespace kam::core::tiers {
+namespace kam::core::money {
 namespace {
 
 constexpr int128 kInt128Max = static_cast<int128>((static_cast<unsigned __int128>(1) << 127) - 1);
@@ -178,4 +178,4 @@ std::string format_ratio_bp(int128 num, int128 den, std::optional<int64_t> thres
   return format_percent_bp(to_int64(shown, "percentage"));
 }
 
-}  // namespace kam::core::tiers
+}  // namespace kam::core::money

@@ -41,7 +41,7 @@ ExplainContext context(const TierConfig& c) {
   ExplainContext x;
   x.config = &c;
   x.reporting_currency = "CNY";
-  x.calendar = BusinessCalendar("Asia/Shanghai");
+  x.calendar = time::BusinessCalendar("Asia/Shanghai");
   return x;
 }
 

@@ -1,11 +1,11 @@
-#include "core/tiers/exchange.hpp"
+#include "core/money/exchange.hpp"
 
 #include <algorithm>
 
-#include "core/currency.hpp"
+#include "core/money/currency.hpp"
 #include "core/error.hpp"
 
-namespace kam::core::tiers {
+namespace kam::core::money {
 namespace {
 
 constexpr int kExactScale = kRateDecimals + kMaxMinorDigits;
@@ -39,7 +39,7 @@ ExchangeRates::ExchangeRates(std::string reporting_currency, std::vector<Exchang
     if (r.rate <= 0) throw Error(Status::invalid_argument, "exchange rate for " + r.currency + " must be positive");
     auto& list = by_currency_[r.currency];
     auto at = std::lower_bound(list.begin(), list.end(), r.from,
-                               [](const Entry& e, LocalDate d) { return e.from < d; });
+                               [](const Entry& e, time::LocalDate d) { return e.from < d; });
     if (at != list.end() && at->from == r.from)
       throw Error(Status::invalid_argument,
                   "two exchange rates for " + r.currency + " from " + r.from.to_string());
@@ -54,18 +54,18 @@ std::vector<ExchangeRate> ExchangeRates::rates() const {
   return out;
 }
 
-std::optional<int64_t> ExchangeRates::rate_on(std::string_view currency, LocalDate date) const {
+std::optional<int64_t> ExchangeRates::rate_on(std::string_view currency, time::LocalDate date) const {
   if (currency == reporting_) return static_cast<int64_t>(pow10(kRateDecimals));
   auto it = by_currency_.find(currency);
   if (it == by_currency_.end()) return std::nullopt;
   const auto& list = it->second;
   // The last rate whose date is on or before `date`.
-  auto after = std::upper_bound(list.begin(), list.end(), date, [](LocalDate d, const Entry& e) { return d < e.from; });
+  auto after = std::upper_bound(list.begin(), list.end(), date, [](time::LocalDate d, const Entry& e) { return d < e.from; });
   if (after == list.begin()) return std::nullopt;
   return std::prev(after)->rate;
 }
 
-int128 ExchangeRates::exact_scaled(const Money& amount, LocalDate date) const {
+int128 ExchangeRates::exact_scaled(const Money& amount, time::LocalDate date) const {
   const int from_digits = digits_of(amount.currency);
   const auto rate = rate_on(amount.currency, date);
   if (!rate) {
@@ -83,15 +83,15 @@ int128 ExchangeRates::exact_scaled(const Money& amount, LocalDate date) const {
   return v;
 }
 
-int64_t ExchangeRates::convert(const Money& amount, LocalDate date) const {
+int64_t ExchangeRates::convert(const Money& amount, time::LocalDate date) const {
   return to_int64(div_half_even(exact_scaled(amount, date), pow10(kExactScale)), "currency conversion");
 }
 
-int64_t ExchangeRates::convert_at(const Money& amount, int64_t at_ms, const BusinessCalendar& calendar) const {
+int64_t ExchangeRates::convert_at(const Money& amount, int64_t at_ms, const time::BusinessCalendar& calendar) const {
   return convert(amount, calendar.local_date(at_ms));
 }
 
-void ReportingSum::add(const Money& amount, LocalDate date) {
+void ReportingSum::add(const Money& amount, time::LocalDate date) {
   exact_ = checked_add(exact_, rates_->exact_scaled(amount, date), "reporting total");
   ++count_;
 }
@@ -106,4 +106,4 @@ int64_t sum_in_reporting_currency(const std::vector<DatedAmount>& amounts, const
   return sum.total();
 }
 
-}  // namespace kam::core::tiers
+}  // namespace kam::core::money

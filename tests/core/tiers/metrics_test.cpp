@@ -9,15 +9,15 @@ namespace {
 
 using namespace test;
 
-const BusinessCalendar& berlin() {
-  static const BusinessCalendar c("Europe/Berlin");
+const time::BusinessCalendar& berlin() {
+  static const time::BusinessCalendar c("Europe/Berlin");
   return c;
 }
 
-ExchangeRates eur_rates() { return ExchangeRates("EUR", {{"USD", *ExchangeRate::parse_rate("0.5"), ymd(2020, 1, 1)}}); }
+money::ExchangeRates eur_rates() { return money::ExchangeRates("EUR", {{"USD", *money::ExchangeRate::parse_rate("0.5"), ymd(2020, 1, 1)}}); }
 
 OrderFact order(int64_t at, int64_t eur_cents, int64_t margin_cents, bool cancelled = false) {
-  return OrderFact{at, money(eur_cents, "EUR"), money(margin_cents, "EUR"), cancelled};
+  return OrderFact{at, amount_of(eur_cents, "EUR"), amount_of(margin_cents, "EUR"), cancelled};
 }
 
 TEST(OrderMetrics, EmptyHistoryHasZeroRevenueAndNoLastOrder) {
@@ -45,9 +45,9 @@ TEST(OrderMetrics, OnlyCancelledOrdersCountAsNoRevenue) {
 }
 
 TEST(OrderMetrics, SplitsOrdersIntoTheTrailingAndPriorWindows) {
-  const BusinessCalendar& cal = berlin();
+  const time::BusinessCalendar& cal = berlin();
   const int64_t now = utc_ms(2026, 6, 15, 10);  // 12:00 CEST
-  const TimeWindow cur = cal.trailing_window(now, 30), prior = cal.prior_window(now, 30);
+  const time::TimeWindow cur = cal.trailing_window(now, 30), prior = cal.prior_window(now, 30);
   const std::vector<OrderFact> orders = {
       order(cur.start_ms, 10000, 2000),            // first instant of the window: in
       order(cur.start_ms - 1, 20000, 5000),        // last instant of the prior window
@@ -56,8 +56,8 @@ TEST(OrderMetrics, SplitsOrdersIntoTheTrailingAndPriorWindows) {
       order(now - kHourMs, 1000, 100),             // today
       order(now + kDayMs, 1000000, 1),             // tomorrow: ignored
       order(now - 2 * kHourMs, 999999, 1, true),   // cancelled: ignored
-      OrderFact{now - 3 * kHourMs, money(300, "USD"), money(0, ""), false},  // USD 3.00 = EUR 1.50, no margin
-      OrderFact{now - 5 * kDayMs, money(-500, "EUR"), money(-100, "EUR"), false, false},  // credit note
+      OrderFact{now - 3 * kHourMs, amount_of(300, "USD"), amount_of(0, ""), false},  // USD 3.00 = EUR 1.50, no margin
+      OrderFact{now - 5 * kDayMs, amount_of(-500, "EUR"), amount_of(-100, "EUR"), false, false},  // credit note
   };
   const AccountMetrics m = compute_order_metrics("A", orders, now, 30, cal, eur_rates());
   EXPECT_EQ(m.revenue, 10000 + 1000 + 150 - 500);
@@ -69,7 +69,7 @@ TEST(OrderMetrics, SplitsOrdersIntoTheTrailingAndPriorWindows) {
 }
 
 TEST(OrderMetrics, DaysSinceLastOrderInLocalCalendarDays) {
-  const BusinessCalendar& cal = berlin();
+  const time::BusinessCalendar& cal = berlin();
   const int64_t now = utc_ms(2026, 6, 15, 0, 30);  // 02:30 CEST on June 15
   // 2026-06-14 21:59 UTC is 23:59 on June 14 in Berlin: one local day ago, though only 2.5 hours.
   AccountMetrics m = compute_order_metrics("A", {order(utc_ms(2026, 6, 14, 21, 59), 100, 1)}, now, 365, cal, eur_rates());
@@ -91,12 +91,12 @@ TEST(DerivedMetrics, GrowthMarginAndSharesAreExactFractions) {
   m.margin_prior = 40000000;
   auto g = metric_value(m, Metric::revenue_growth);
   ASSERT_TRUE(g);
-  EXPECT_EQ(g->num * 1, static_cast<int128>(25000000) * 10000);
+  EXPECT_EQ(g->num * 1, static_cast<money::int128>(25000000) * 10000);
   EXPECT_EQ(g->den, 100000000);  // 25%
   auto mp = metric_value(m, Metric::margin_percent);
-  EXPECT_TRUE(mp->num * 10000 == static_cast<int128>(2480) * 10000 * mp->den);  // 24.8%
+  EXPECT_TRUE(mp->num * 10000 == static_cast<money::int128>(2480) * 10000 * mp->den);  // 24.8%
   auto mg = metric_value(m, Metric::margin_growth);
-  EXPECT_TRUE(mg->num == static_cast<int128>(-9000000) * 10000 && mg->den == 40000000);  // -22.5%
+  EXPECT_TRUE(mg->num == static_cast<money::int128>(-9000000) * 10000 && mg->den == 40000000);  // -22.5%
   m.revenue_prior = 0;
   EXPECT_EQ(metric_value(m, Metric::revenue_growth), std::nullopt);
   m.revenue_prior = -5;  // net credit in the prior window: growth is meaningless

@@ -1,4 +1,4 @@
-#include "core/tiers/calendar.hpp"
+#include "core/time/calendar.hpp"
 
 #include <chrono>
 #include <exception>
@@ -7,31 +7,13 @@
 #include <date/tz.h>
 
 #include "core/error.hpp"
+#include "core/time/zone.hpp"
 
-namespace kam::core::tiers {
+namespace kam::core::time {
 namespace {
 
 using std::chrono::milliseconds;
 using Ms = date::sys_time<milliseconds>;
-
-// date/tz builds its database once in a function-local static; taking the reference in our own
-// static makes the hand-over visible to ThreadSanitizer (the Debian library is not instrumented).
-const date::tzdb& tz_database() {
-  static const date::tzdb& db = date::get_tzdb();
-  return db;
-}
-
-const date::time_zone* locate(std::string_view name) {
-  try {
-    (void)tz_database();
-    const date::time_zone* zone = date::locate_zone(name);
-    // Zone files are read on first use; do it now so a broken file fails here, not mid-evaluation.
-    (void)zone->get_info(std::chrono::system_clock::now());
-    return zone;
-  } catch (const std::exception& e) {
-    throw Error(Status::config, "unknown time zone '" + std::string(name) + "': " + e.what());
-  }
-}
 
 date::local_days to_local_days(LocalDate d) { return date::local_days{date::days{d.days_since_epoch}}; }
 
@@ -72,9 +54,9 @@ std::string LocalDate::to_string() const {
   return out;
 }
 
-BusinessCalendar::BusinessCalendar() : zone_(locate("UTC")), name_("UTC") {}
+BusinessCalendar::BusinessCalendar() : zone_(locate_zone("UTC")), name_("UTC") {}
 
-BusinessCalendar::BusinessCalendar(std::string_view zone_name) : zone_(locate(zone_name)), name_(zone_name) {}
+BusinessCalendar::BusinessCalendar(std::string_view zone_name) : zone_(locate_zone(zone_name)), name_(zone_name) {}
 
 LocalDate BusinessCalendar::local_date(int64_t ms) const {
   const Ms t{milliseconds{ms}};
@@ -121,4 +103,4 @@ int32_t BusinessCalendar::days_between(int64_t earlier_ms, int64_t later_ms) con
   return local_date(later_ms).days_since_epoch - local_date(earlier_ms).days_since_epoch;
 }
 
-}  // namespace kam::core::tiers
+}  // namespace kam::core::time

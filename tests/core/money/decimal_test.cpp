@@ -2,9 +2,9 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
-#include "core/tiers/decimal.hpp"
+#include "core/money/decimal.hpp"
 
-namespace kam::core::tiers {
+namespace kam::core::money {
 namespace {
 
 TEST(Decimal, HalfEvenDivision) {
@@ -118,4 +118,4 @@ TEST(Decimal, OverflowIsReportedNotWrapped) {
 }
 
 }  // namespace
-}  // namespace kam::core::tiers
+}  // namespace kam::core::money

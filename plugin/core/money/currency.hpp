@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-namespace kam::core {
+namespace kam::core::money {
 
 // True for a three-letter upper-case ISO 4217 code that ICU knows as a currency in use today.
 bool is_known_currency(std::string_view code);
@@ -12,4 +12,4 @@ bool is_known_currency(std::string_view code);
 // Minor-unit digits of a currency (EUR 2, JPY 0, BHD 3); -1 for an unknown code.
 int currency_minor_digits(std::string_view code);
 
-}  // namespace kam::core
+}  // namespace kam::core::money

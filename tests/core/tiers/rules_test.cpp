@@ -210,10 +210,10 @@ TEST(Classify, EmptyHistoryAndCancelledOnlyAccountsGetTheDefaultTier) {
   dormant.rule = Condition::any_of({Condition::compare(Metric::days_since_last_order, Op::ge, 0)});
   c.levels.insert(c.levels.begin() + 2, dormant);
   const int64_t now = utc_ms(2026, 6, 1);
-  const ExchangeRates rates("EUR");
-  const AccountMetrics none = compute_order_metrics("A", {}, now, 365, BusinessCalendar(), rates);
+  const money::ExchangeRates rates("EUR");
+  const AccountMetrics none = compute_order_metrics("A", {}, now, 365, time::BusinessCalendar(), rates);
   const AccountMetrics cancelled = compute_order_metrics(
-      "B", {OrderFact{now - kDayMs, money(900000000, "EUR"), money(1, "EUR"), true}}, now, 365, BusinessCalendar(), rates);
+      "B", {OrderFact{now - kDayMs, amount_of(900000000, "EUR"), amount_of(1, "EUR"), true}}, now, 365, time::BusinessCalendar(), rates);
   for (const AccountMetrics* m : {&none, &cancelled}) {
     const Classification r = classify(*m, c);
     EXPECT_EQ(r.tier, "standard");

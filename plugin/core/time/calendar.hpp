@@ -17,7 +17,7 @@ namespace date {
 class time_zone;
 }
 
-namespace kam::core::tiers {
+namespace kam::core::time {
 
 // A calendar date (proleptic Gregorian), as days since 1970-01-01.
 struct LocalDate {
@@ -80,4 +80,4 @@ class BusinessCalendar {
   std::string name_;
 };
 
-}  // namespace kam::core::tiers
+}  // namespace kam::core::time

@@ -1,4 +1,4 @@
-#include "core/currency.hpp"
+#include "core/money/currency.hpp"
 
 #include <unicode/ucurr.h>
 #include <unicode/uenum.h>
@@ -8,7 +8,7 @@
 #include <set>
 #include <string>
 
-namespace kam::core {
+namespace kam::core::money {
 namespace {
 
 // ICU's list of ISO 4217 codes in common use and not deprecated, with their minor digits, read
@@ -51,4 +51,4 @@ int currency_minor_digits(std::string_view code) {
   return it == iso_currencies().end() ? -1 : it->second;
 }
 
-}  // namespace kam::core
+}  // namespace kam::core::money

@@ -21,10 +21,10 @@
 #include <vector>
 
 #include "core/events.hpp"
-#include "core/tiers/calendar.hpp"
-#include "core/tiers/decimal.hpp"
+#include "core/time/calendar.hpp"
+#include "core/money/decimal.hpp"
 
-namespace kam::core::tiers {
+namespace kam::core::money {
 
 // Rates are integers in units of 10^-kRateDecimals.
 inline constexpr int kRateDecimals = 10;
@@ -32,7 +32,7 @@ inline constexpr int kRateDecimals = 10;
 struct ExchangeRate {
   std::string currency;   // the currency converted from
   int64_t rate = 0;       // reporting-currency units per unit of `currency`, times 10^kRateDecimals; > 0
-  LocalDate from;         // valid from this local date (inclusive) until the next rate's date
+  time::LocalDate from;         // valid from this local date (inclusive) until the next rate's date
 
   // "7.8123" -> 78123000000; nothing when not a positive decimal with at most 10 decimals that fits.
   static std::optional<int64_t> parse_rate(std::string_view text, DecimalError* error = nullptr);
@@ -52,24 +52,24 @@ class ExchangeRates {
 
   // The rate valid for `currency` on `date`: 10^10 (1.0) for the reporting currency itself; nothing
   // when the currency has no rate on or before that date.
-  std::optional<int64_t> rate_on(std::string_view currency, LocalDate date) const;
+  std::optional<int64_t> rate_on(std::string_view currency, time::LocalDate date) const;
 
   // One amount in reporting minor units at the rate of `date`, rounded half-even once. Throws
   // kam::Error(Status::not_found) when no rate applies ("no exchange rate for USD on 2025-12-31")
   // and kam::Error(Status::invalid_argument) for an unknown currency or overflow.
-  int64_t convert(const Money& amount, LocalDate date) const;
+  int64_t convert(const Money& amount, time::LocalDate date) const;
   // The same at the local date of `at_ms` in the calendar's zone.
-  int64_t convert_at(const Money& amount, int64_t at_ms, const BusinessCalendar& calendar) const;
+  int64_t convert_at(const Money& amount, int64_t at_ms, const time::BusinessCalendar& calendar) const;
 
   // The converted amount as an exact fraction over 10^(kRateDecimals + kMaxMinorDigits) reporting
   // minor units (what ReportingSum adds up). Throws like convert().
-  int128 exact_scaled(const Money& amount, LocalDate date) const;
+  int128 exact_scaled(const Money& amount, time::LocalDate date) const;
 
  private:
   std::string reporting_;
   int reporting_digits_ = 2;
   struct Entry {
-    LocalDate from;
+    time::LocalDate from;
     int64_t rate;
   };
   std::map<std::string, std::vector<Entry>, std::less<>> by_currency_;  // sorted by `from`
@@ -82,7 +82,7 @@ inline constexpr int kMaxMinorDigits = 4;
 class ReportingSum {
  public:
   explicit ReportingSum(const ExchangeRates& rates) : rates_(&rates) {}
-  void add(const Money& amount, LocalDate date);
+  void add(const Money& amount, time::LocalDate date);
   // The total in reporting minor units, rounded half-even. Throws on overflow.
   int64_t total() const;
   bool empty() const { return count_ == 0; }
@@ -97,8 +97,8 @@ class ReportingSum {
 // Convenience: the total of several amounts, each at the rate of its date (exact sum, one rounding).
 struct DatedAmount {
   Money amount;
-  LocalDate date;
+  time::LocalDate date;
 };
 int64_t sum_in_reporting_currency(const std::vector<DatedAmount>& amounts, const ExchangeRates& rates);
 
-}  // namespace kam::core::tiers
+}  // namespace kam::core::money

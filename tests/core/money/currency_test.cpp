@@ -3,27 +3,27 @@
 // minor-unit digits are ICU's.
 #include <gtest/gtest.h>
 
-#include "core/currency.hpp"
+#include "core/money/currency.hpp"
 
 namespace {
 
 TEST(Currency, CommonCurrenciesAreKnown) {
   for (const char* code : {"EUR", "USD", "CNY", "GBP", "INR", "DKK", "EGP", "JOD", "MYR", "JPY",
                            "CHF", "BHD", "KWD", "HKD", "SGD", "SEK", "NOK", "BRL", "ZAR", "KRW"})
-    EXPECT_TRUE(kam::core::is_known_currency(code)) << code;
+    EXPECT_TRUE(kam::core::money::is_known_currency(code)) << code;
 }
 
 TEST(Currency, MadeUpWithdrawnAndMalformedCodesAreNot) {
   for (const char* code : {"XQZ", "DEM", "FRF", "eur", "EU", "EURO", "", "E1R"})
-    EXPECT_FALSE(kam::core::is_known_currency(code)) << code;
+    EXPECT_FALSE(kam::core::money::is_known_currency(code)) << code;
 }
 
 TEST(Currency, MinorDigitsComeFromIcu) {
-  EXPECT_EQ(2, kam::core::currency_minor_digits("EUR"));
-  EXPECT_EQ(2, kam::core::currency_minor_digits("CNY"));
-  EXPECT_EQ(0, kam::core::currency_minor_digits("JPY"));
-  EXPECT_EQ(3, kam::core::currency_minor_digits("BHD"));
-  EXPECT_EQ(-1, kam::core::currency_minor_digits("XQZ"));
+  EXPECT_EQ(2, kam::core::money::currency_minor_digits("EUR"));
+  EXPECT_EQ(2, kam::core::money::currency_minor_digits("CNY"));
+  EXPECT_EQ(0, kam::core::money::currency_minor_digits("JPY"));
+  EXPECT_EQ(3, kam::core::money::currency_minor_digits("BHD"));
+  EXPECT_EQ(-1, kam::core::money::currency_minor_digits("XQZ"));
 }
 
 }  // namespace

@@ -1,15 +1,15 @@
-// time_zone.cpp - time zone checks on date/tz (see time_zone.hpp).
-#include "config/time_zone.hpp"
+// zone.cpp - time zone lookups on date/tz (see zone.hpp).
+#include "core/time/zone.hpp"
 
 #include <chrono>
 #include <exception>
-#include <vector>
+#include <string>
 
 #include <date/tz.h>
 
-#include "config/did_you_mean.hpp"
+#include "core/error.hpp"
 
-namespace kam::config::detail {
+namespace kam::core::time {
 namespace {
 
 // date/tz builds its database once, in a thread-safe function-local static. The Debian library is
@@ -22,33 +22,39 @@ const date::tzdb& tz_database() {
 
 }  // namespace
 
-bool is_known_time_zone(std::string_view name) {
-  // Names that are files under zoneinfo but not zones an admin should pin a business to.
-  if (name.empty() || name == "localtime" || name == "posixrules" || name == "Factory") return false;
+const date::time_zone* locate_zone(std::string_view name) {
+  if (name.empty() || name == "localtime" || name == "posixrules" || name == "Factory")
+    throw Error(Status::config, "unknown time zone '" + std::string(name) + "'");
   try {
     (void)tz_database();
     const date::time_zone* zone = date::locate_zone(name);
     // Zone files are read on first use (under the library's call_once): this proves it is readable.
     (void)zone->get_info(std::chrono::system_clock::now());
+    return zone;
+  } catch (const std::exception& e) {
+    throw Error(Status::config, "unknown time zone '" + std::string(name) + "': " + e.what());
+  }
+}
+
+bool is_known_time_zone(std::string_view name) {
+  try {
+    (void)locate_zone(name);
     return true;
-  } catch (const std::exception&) {
+  } catch (const Error&) {
     return false;
   }
 }
 
-std::optional<std::string> closest_time_zone(std::string_view name) {
+std::vector<std::string_view> time_zone_names() {
+  std::vector<std::string_view> names;
   try {
     const date::tzdb& db = tz_database();
-    std::vector<std::string_view> names;
-    // With USE_OS_TZDB (Debian's build) links such as US/Pacific are files, hence listed as zones.
     names.reserve(db.zones.size());
     for (const auto& zone : db.zones) names.push_back(zone.name());
-    auto match = closest_match(name, names);
-    if (match && is_known_time_zone(*match)) return match;
   } catch (const std::exception&) {
-    // No database: no suggestion; the caller already reports the name as unknown.
+    // No database: no names; callers already report the zone as unknown.
   }
-  return std::nullopt;
+  return names;
 }
 
-}  // namespace kam::config::detail
+}  // namespace kam::core::time
