@@ -3,6 +3,7 @@
 #include "core/time/work_calendar.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <utility>
 
 #include "core/error.hpp"
@@ -136,6 +137,7 @@ int64_t WorkCalendar::add_ms(int64_t start_ms, int64_t business_ms) const {
   if (business_ms == 0) return start_ms;
   const Table& t = *table_;
   const std::size_t n = t.done.size(), i = locate(start_ms);
+  if (n == 0 || business_ms > t.done.back()) return past_last_year();
   const int64_t target = accumulated(start_ms, i) + business_ms;
   // Gallop forward from i to bracket the first interval whose accumulated end reaches the target:
   // a deadline is usually a few intervals away, however long the table.
@@ -147,10 +149,18 @@ int64_t WorkCalendar::add_ms(int64_t start_ms, int64_t business_ms) const {
   const auto hi = t.done.begin() + static_cast<std::ptrdiff_t>(std::min(lo + step + 1, n));
   const auto j = static_cast<std::size_t>(std::lower_bound(t.done.begin() + static_cast<std::ptrdiff_t>(lo), hi, target) -
                                           t.done.begin());
-  if (j == n)
-    throw Error(Status::invalid_argument, "calendar '" + t.def.name + "': the deadline falls after its last year " +
-                                              std::to_string(t.def.last_year));
+  if (j == n) return past_last_year();
   return t.ends[j] - (t.done[j] - target);
+}
+
+int64_t WorkCalendar::add_minutes(int64_t start_ms, int64_t minutes) const {
+  if (minutes > INT64_MAX / kMinuteMs) return past_last_year();
+  return add_ms(start_ms, std::max(minutes, INT64_MIN / kMinuteMs) * kMinuteMs);
+}
+
+int64_t WorkCalendar::past_last_year() const {
+  throw Error(Status::invalid_argument, "calendar '" + table_->def.name + "': the deadline falls after its last year " +
+                                            std::to_string(table_->def.last_year));
 }
 
 int64_t WorkCalendar::business_ms_between(int64_t from_ms, int64_t to_ms) const {

@@ -39,7 +39,7 @@ class WorkCalendar {
   // is that interval's end (not the next opening), and 0 gives start itself, in or out of hours.
   // Throws kam::Error(Status::invalid_argument) for a negative amount or a deadline past the years.
   int64_t add_ms(int64_t start_ms, int64_t business_ms) const;
-  int64_t add_minutes(int64_t start_ms, int64_t minutes) const { return add_ms(start_ms, minutes * kMinuteMs); }
+  int64_t add_minutes(int64_t start_ms, int64_t minutes) const;
 
   // Working time in [from_ms, to_ms); negative when to_ms < from_ms.
   int64_t business_ms_between(int64_t from_ms, int64_t to_ms) const;
@@ -58,6 +58,7 @@ class WorkCalendar {
   // Business time from the table's start to `ms`.
   int64_t accumulated(int64_t ms, std::size_t index) const;
   void check_range(int64_t ms) const;
+  [[noreturn]] int64_t past_last_year() const;
 };
 
 }  // namespace kam::core::time

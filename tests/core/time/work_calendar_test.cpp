@@ -4,6 +4,8 @@
 // repeated, 24x7, and the conventions (a deadline at an interval's end, adding 0, range errors).
 #include <gtest/gtest.h>
 
+#include <climits>
+
 #include "core/error.hpp"
 #include "time/work_calendar_util.hpp"
 
@@ -204,6 +206,8 @@ TEST(WorkCalendar, RefusesWhatItCannotAnswer) {
   expect_refused([&] { cal.is_working(utc_ms(2040, 1, 1)); }, "(2040-01-01 UTC) is outside its years 2020..2030");
   expect_refused([&] { cal.business_ms_between(utc_ms(2019, 12, 31), utc_ms(2026, 1, 1)); }, "outside its years");
   expect_refused([&] { cal.add_minutes(utc_ms(2030, 12, 31), 481); }, "the deadline falls after its last year 2030");
+  expect_refused([&] { cal.add_minutes(utc_ms(2026, 1, 1), INT64_MAX); }, "the deadline falls after its last year 2030");
+  expect_refused([&] { cal.add_ms(utc_ms(2026, 1, 1), INT64_MAX); }, "the deadline falls after its last year 2030");
   EXPECT_EQ(cal.add_minutes(at(2030, 12, 31, 9, 0, CET), 480), at(2030, 12, 31, 18, 0, CET));
   expect_refused([&] { cal.next_working_instant(at(2030, 12, 31, 19, 0, CET)); }, "no working time after");
 }
