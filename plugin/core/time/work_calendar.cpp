@@ -26,20 +26,6 @@ std::string issues_text(const std::vector<DefinitionIssue>& issues) {
   return text;
 }
 
-}  // namespace
-
-struct WorkCalendar::Table {
-  WorkDefinition def;
-  int64_t begin_ms = 0, end_ms = 0;  // instants covered: [start of first_year, start of last_year + 1]
-  // Disjoint working intervals [starts[i], ends[i]) in UTC, sorted, touching ones joined; done[i] is
-  // the business time from begin_ms through ends[i].
-  std::vector<int64_t> starts, ends, done;
-  int64_t day0_ms = 0;                 // begin_ms rounded down to a UTC midnight
-  std::vector<uint32_t> first_of_day;  // per UTC day from day0_ms: the first interval ending after it
-};
-
-namespace {
-
 // The UTC working intervals of the local dates first..last, clipped to [begin_ms, end_ms]: for each
 // local interval [ls, le) of a date and each UTC-offset span near it, the instants t of the span with
 // t + offset in [ls, le). A skipped wall-clock hour so yields nothing, a repeated one two pieces.
@@ -73,6 +59,16 @@ std::vector<std::pair<int64_t, int64_t>> utc_intervals(const WorkDefinition& def
 }
 
 }  // namespace
+
+struct WorkCalendar::Table {
+  WorkDefinition def;
+  int64_t begin_ms = 0, end_ms = 0;  // instants covered: [start of first_year, start of last_year + 1]
+  // Disjoint working intervals [starts[i], ends[i]) in UTC, sorted, touching ones joined; done[i] is
+  // the business time from begin_ms through ends[i].
+  std::vector<int64_t> starts, ends, done;
+  int64_t day0_ms = 0;                 // begin_ms rounded down to a UTC midnight
+  std::vector<uint32_t> first_of_day;  // per UTC day from day0_ms: the first interval ending after it
+};
 
 WorkCalendar::WorkCalendar(const WorkDefinition& def) {
   if (const auto issues = validate_work_definition(def); !issues.empty())
