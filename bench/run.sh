@@ -4,29 +4,35 @@
 #   ingest_bench: order events through the ABI into SQLite and PostgreSQL (a throw-away server on
 #                 127.0.0.1), each beside its limit (raw sqlite3 inserts, COPY);
 #   tiers_bench:  tiers_evaluate of every account beside one reference SQL query on the same SQLite
-#                 file, with the tiers compared account by account (see docs/tiers.md).
-#   bash bench/run.sh                 # 1M order events; then 1M accounts with 10M orders
+#                 file, with the tiers compared account by account (see docs/tiers.md);
+#   calendar_bench: business-minute additions on a working-time calendar beside one date/tz
+#                 local-time conversion of the same instants (see docs/calendars.md).
+#   bash bench/run.sh                 # 1M order events; then 1M accounts with 10M orders; then 2M calendar calls
 #   bash bench/run.sh --events 100000 # smaller ingest run; any ingest_bench option passes through
 #   KAM_BENCH_ACCOUNTS=100000 KAM_BENCH_ORDERS=1000000 bash bench/run.sh   # smaller tiers run
-#   KAM_BENCH_ONLY=tiers bash bench/run.sh    # only tiers_bench (no PostgreSQL); or =ingest
+#   KAM_BENCH_ONLY=tiers bash bench/run.sh    # only tiers_bench (no PostgreSQL); or =ingest, =calendar
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 only="${KAM_BENCH_ONLY:-}"
-case "$only" in "" | ingest | tiers) ;; *) echo "KAM_BENCH_ONLY must be ingest or tiers" >&2; exit 2 ;; esac
+case "$only" in "" | ingest | tiers | calendar) ;; *) echo "KAM_BENCH_ONLY must be ingest, tiers or calendar" >&2; exit 2 ;; esac
 bash .ci/setup-debian
 bash .ci/build "$here/build" >/dev/null
 work="$(mktemp -d /tmp/kam-bench.XXXXXX)"
 chmod 755 "$work"  # the PostgreSQL server runs as user postgres and must reach its directory
 trap 'bash tests/support/pg-server.sh stop "$work/pg" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-if [[ "$only" != tiers ]]; then
+if [[ -z "$only" || "$only" == ingest ]]; then
   url="$(bash tests/support/pg-server.sh start "$work/pg")"
   echo "PostgreSQL: a throw-away server on 127.0.0.1 (tests/support/pg-server.sh: fsync=off), the same for KAM and for COPY"
   "$here/build/bench/kam_ingest_bench" --dir "$work/sqlite" --pg "$url" "$@"
   bash tests/support/pg-server.sh stop "$work/pg" >/dev/null 2>&1 || true
 fi
-if [[ "$only" != ingest ]]; then
+if [[ -z "$only" || "$only" == tiers ]]; then
   [[ "$only" == tiers ]] || echo
   "$here/build/bench/kam_tiers_bench" --db "$work/tiers" \
     --accounts "${KAM_BENCH_ACCOUNTS:-1000000}" --orders "${KAM_BENCH_ORDERS:-10000000}"
+fi
+if [[ -z "$only" || "$only" == calendar ]]; then
+  [[ "$only" == calendar ]] || echo
+  "$here/build/bench/kam_calendar_bench"
 fi
