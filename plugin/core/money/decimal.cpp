@@ -52,7 +52,8 @@ int128 div_half_even(int128 n, int128 d) {
     d = negated(d, "decimal division");
   }
   int128 q = div_floor(n, d);
-  const int128 r = n - q * d;  // 0 <= r < d
+  int128 r = n % d;  // not n - q * d: q * d may pass the smallest int128 when n is near it
+  if (r < 0) r += d;  // 0 <= r < d
   // Compare 2r with d without overflow: r - (d - r).
   const int128 diff = r - (d - r);
   if (diff > 0 || (diff == 0 && (q % 2 != 0))) ++q;
