@@ -17,14 +17,19 @@ constexpr std::string_view kNoPassword =
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
-// The SQLite file as the store will open it, or nothing with `error` set. The store refuses
-// in-memory and URI databases (each pooled connection would see its own), so the config does too;
+// Whether the store can open this SQLite file, with `error` set when not. The store refuses
+// in-memory and URI databases (each pooled connection would see its own) and paths with a double
+// quote (store/conninfo.cpp), so the config does too;
 // a relative path stays inside instance.data_dir (it resolves against it, and the store creates
 // the missing directories).
 bool check_sqlite_file(std::string_view file, std::string& error) {
   if (file == ":memory:" || starts_with(file, "file:")) {
     error = "in-memory and URI SQLite databases (:memory:, file:...) are not supported; give a file path "
             "like sqlite:kam.db";
+    return false;
+  }
+  if (file.find('"') != std::string_view::npos) {
+    error = "a SQLite file path cannot contain a double quote (SOCI cannot pass it on to SQLite)";
     return false;
   }
   const std::filesystem::path p(file);

@@ -68,6 +68,19 @@ TEST(DatabaseUrlSqlite, InMemoryAndUriDatabasesAreRefusedAsCreateRefusesThem) {
   }
 }
 
+TEST(DatabaseUrlSqlite, DoubleQuoteInThePathIsRefusedAsCreateRefusesIt) {
+  std::string error;
+  EXPECT_FALSE(detail::parse_database_url("sqlite:///srv/k\"am.db", error));
+  EXPECT_EQ(error, "a SQLite file path cannot contain a double quote (SOCI cannot pass it on to SQLite)");
+  try {
+    load_config_text("kam: 1\ninstance:\n  data_dir: /srv/k\"am\n", "kam.yaml");
+    FAIL();
+  } catch (const ConfigError& e) {
+    EXPECT_STREQ(e.what(), "kam.yaml:3:13: instance.data_dir: a directory path cannot contain a double quote (SOCI "
+                           "cannot pass it on to SQLite)");
+  }
+}
+
 TEST(DatabaseUrlSqlite, RelativePathsStayInsideDataDir) {
   EXPECT_EQ(url_error("sqlite:../../../etc/kam.db"),
             "kam.yaml:3:8: database.url: a relative SQLite path stays inside instance.data_dir and names a "

@@ -32,6 +32,8 @@ void read_instance(const MapReader& top, const std::filesystem::path& base_dir, 
         instance->error_at_value(e, "expected a directory path, got " + detail::describe(e.value));
       else if ((*dir)[0] == '~')
         instance->error_at_value(e, "'~' is not expanded; write the full path");
+      else if (dir->find('"') != std::string::npos)  // the SQLite file inside it could not be opened
+        instance->error_at_value(e, "a directory path cannot contain a double quote (SOCI cannot pass it on to SQLite)");
       else
         config.data_dir = *dir;
     }
