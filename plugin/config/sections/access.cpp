@@ -7,7 +7,6 @@
 #include "config/values.hpp"
 
 namespace kam::config::detail {
-
 namespace {
 
 void read_permissions(const MapReader& roles, const Entry& role, std::set<std::string>& out) {

@@ -8,7 +8,6 @@
 #include "config/values.hpp"
 
 namespace kam::config::detail {
-
 namespace {
 
 bool is_env_name(std::string_view s) {

@@ -4,7 +4,6 @@
 #include "config/values.hpp"
 
 namespace kam::config::detail {
-
 namespace {
 
 bool is_name_char(char c) {

@@ -1,8 +1,6 @@
 // logging.cpp - the logging section: the lowest level passed to the host.
 #include "config/sections/sections.hpp"
 
-
-
 namespace kam::config::detail {
 
 void read_logging(const MapReader& top, Config& config) {
