@@ -8,6 +8,7 @@
 #include "abi/json_text.hpp"
 #include "abi/sizes.hpp"
 #include "abi/struct_check.hpp"
+#include "config/reload.hpp"
 
 namespace kam::abi {
 namespace {
@@ -28,11 +29,6 @@ config::Config load_source(const kam_config_source* source, const char* function
   } catch (const config::ConfigError& e) {
     throw Error(Status::config, e.what());
   }
-}
-
-bool same_database(const config::DatabaseConfig& a, const config::DatabaseConfig& b) {
-  return a.kind == b.kind && a.sqlite_path == b.sqlite_path && a.pg_conninfo == b.pg_conninfo &&
-         a.synchronous == b.synchronous && a.pool_size == b.pool_size;
 }
 
 nlohmann::json config_identity(const config::Config& c, int64_t version) {
@@ -99,18 +95,10 @@ kam_status config_reload(kam_instance* instance, const kam_actor* actor,
     int64_t previous_version = 0, version = 0;
     {
       std::lock_guard<std::mutex> lock(instance->config_mutex);
-      if (!same_database(instance->config->database, next->database))
-        throw Error(Status::unsupported,
-                    "config_reload: the new config changes the database section (url, "
-                    "synchronous or pool size: " + next->database.url + " vs " +
-                        instance->config->database.url +
-                        "); the old config keeps serving: restart the instance to apply it");
-      if (instance->config->business.time_zone != next->business.time_zone)
-        throw Error(Status::unsupported,
-                    "config_reload: the new config changes business.time_zone (" +
-                        instance->config->business.time_zone + " to " + next->business.time_zone +
-                        "), which moves every day boundary of the order totals; the old config keeps "
-                        "serving: restart the instance to apply it (the totals are rebuilt then)");
+      if (auto refusal = config::reload_refusal(*instance->config, *next))
+        throw Error(refusal->kind == config::ReloadRefusal::Kind::needs_restart ? Status::unsupported
+                                                                              : Status::config,
+                    refusal->message);
       previous = instance->config;
       previous_version = instance->config_version;
       instance->config = next;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "abi/version.hpp"
+#include "config/redact.hpp"
 
 namespace kam::abi {
 namespace {
@@ -34,7 +35,7 @@ std::string instance_info_json(const kam_instance* instance) {
                  {"instance_name", cfg.instance_name},
                  {"summary", cfg.summary()}};
   j["database"] = {{"kind", instance->store->kind_name()},
-                   {"url", cfg.database.url},
+                   {"url", config::redact_secrets(cfg.database.url)},
                    {"schema_version", instance->store->schema_version()}};
   return dump(j);
 }

@@ -1,6 +1,8 @@
 // config.cpp - the plain parts of config.hpp: Config::summary, Diagnostic text and ConfigError.
 #include "config/config.hpp"
 
+#include "config/redact.hpp"
+
 namespace kam::config {
 namespace {
 
@@ -24,7 +26,7 @@ std::string Config::summary() const {
   if (database.kind == DatabaseConfig::Kind::sqlite)
     out += "sqlite " + database.sqlite_path + " (synchronous=" + synchronous_name(database.synchronous) + ")";
   else
-    out += "postgresql " + database.url + " (pool " + std::to_string(database.pool_size) + ")";
+    out += "postgresql " + redact_secrets(database.url) + " (pool " + std::to_string(database.pool_size) + ")";
   const std::size_t roles = access.role_permissions.size();
   out += ", " + std::to_string(roles) + (roles == 1 ? " role" : " roles");
   out += ", tz " + business.time_zone + ", currency " + business.reporting_currency;

@@ -1,4 +1,10 @@
+// database_url.cpp - database.url as libpq and the store will read it (see database_url.hpp).
 #include "config/database_url.hpp"
+
+#include <libpq-fe.h>
+
+#include <filesystem>
+#include <memory>
 
 namespace kam::config::detail {
 namespace {
@@ -11,23 +17,66 @@ constexpr std::string_view kNoPassword =
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
-bool has_password(std::string_view rest) {
-  // rest = "[userinfo@]host[:port][/db][?k=v&...]". A password may itself hold '/' or '@' when an
-  // admin did not encode it, so take the last '@' before the query as the end of userinfo.
-  const std::size_t query = rest.find('?');
-  const std::string_view before_query = rest.substr(0, query);
-  const std::size_t at = before_query.rfind('@');
-  if (at != std::string_view::npos && before_query.substr(0, at).find(':') != std::string_view::npos) return true;
-  if (query == std::string_view::npos) return false;
-  std::string_view params = rest.substr(query + 1);
-  while (!params.empty()) {
-    const std::size_t amp = params.find('&');
-    const std::string_view param = params.substr(0, amp);
-    if (param.substr(0, param.find('=')) == "password") return true;
-    if (amp == std::string_view::npos) break;
-    params.remove_prefix(amp + 1);
+// Whether the store can open this SQLite file, with `error` set when not. The store refuses
+// in-memory and URI databases (each pooled connection would see its own) and paths with a double
+// quote (store/conninfo.cpp), so the config does too;
+// a relative path stays inside instance.data_dir (it resolves against it, and the store creates
+// the missing directories).
+bool check_sqlite_file(std::string_view file, std::string& error) {
+  if (file == ":memory:" || starts_with(file, "file:")) {
+    error = "in-memory and URI SQLite databases (:memory:, file:...) are not supported; give a file path "
+            "like sqlite:kam.db";
+    return false;
   }
-  return false;
+  if (file.find('"') != std::string_view::npos) {
+    error = "a SQLite file path cannot contain a double quote (SOCI cannot pass it on to SQLite)";
+    return false;
+  }
+  const std::filesystem::path p(file);
+  if (p.is_absolute()) return true;  // written out in full: the admin chose the place
+  const std::filesystem::path normal = p.lexically_normal();
+  const std::string first = normal.empty() ? std::string() : normal.begin()->string();
+  if (first == ".." || normal == "." || !normal.has_filename()) {
+    error.assign("a relative SQLite path stays inside instance.data_dir and names a file; \"")
+        .append(file)
+        .append("\" does not (write sqlite:///ABSOLUTE/PATH for a file elsewhere)");
+    return false;
+  }
+  return true;
+}
+
+// True when the userinfo (libpq's rule: up to the first '@' before any '/') has a ':' - libpq
+// drops an empty password ("kam:@db"), but the URL still says one was meant.
+bool has_password_separator(std::string_view rest) {
+  const std::size_t end = rest.find_first_of("@/");
+  return end != std::string_view::npos && rest[end] == '@' && rest.substr(0, end).find(':') != std::string_view::npos;
+}
+
+// libpq's own reading of a URI: refused when libpq cannot read it or finds a password, however
+// spelled (user:pw@, ?password=, ?pass%77ord=, u?x:pw@host ...). libpq's message is cut before
+// its quoted token, which may be part of a secret.
+bool check_postgresql_url(std::string_view url, std::string_view rest, std::string& error) {
+  if (has_password_separator(rest)) {
+    error = std::string(kNoPassword);
+    return false;
+  }
+  char* err = nullptr;
+  PQconninfoOption* raw = PQconninfoParse(std::string(url).c_str(), &err);
+  if (raw == nullptr) {
+    std::string why = err ? err : "out of memory";
+    if (err) PQfreemem(err);
+    why = why.substr(0, why.find_first_of(":\"\n"));
+    while (!why.empty() && why.back() == ' ') why.pop_back();
+    error.assign(kExpected).append(" (libpq cannot read this URL: ").append(why).append(")");
+    return false;
+  }
+  std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(raw, &PQconninfoFree);
+  for (const PQconninfoOption* o = options.get(); o->keyword; ++o)
+    if (o->val != nullptr && std::string_view(o->keyword) == "password") {
+      error = std::string(kNoPassword);
+      return false;
+    }
+  return true;
 }
 
 }  // namespace
@@ -46,16 +95,14 @@ std::optional<DatabaseUrl> parse_database_url(std::string_view url, std::string&
       error = std::string(kExpected) + " (the file name after 'sqlite:' is missing)";
       return std::nullopt;
     }
+    if (!check_sqlite_file(rest, error)) return std::nullopt;
     out.kind = DatabaseConfig::Kind::sqlite;
     out.sqlite_file = std::string(rest);
     return out;
   }
   for (std::string_view scheme : {"postgresql://", "postgres://"}) {
     if (!starts_with(url, scheme)) continue;
-    if (has_password(url.substr(scheme.size()))) {
-      error = std::string(kNoPassword);
-      return std::nullopt;
-    }
+    if (!check_postgresql_url(url, url.substr(scheme.size()), error)) return std::nullopt;
     out.kind = DatabaseConfig::Kind::postgresql;
     return out;
   }

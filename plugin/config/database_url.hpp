@@ -1,6 +1,8 @@
-// database_url.hpp - interprets database.url ("sqlite:PATH", "postgresql://USER@HOST:PORT/DB?..."),
-// refuses URLs that carry a password, and adds a password taken from the environment to a
-// PostgreSQL URL for libpq.
+// database_url.hpp - interprets database.url ("sqlite:PATH", "postgresql://USER@HOST:PORT/DB?...")
+// the way the store will open it: PostgreSQL URLs are read by libpq's own parser and refused when
+// they carry a password in any spelling; SQLite URLs must name a file (no :memory:, no file: URIs)
+// and a relative one must stay inside instance.data_dir. Adds a password taken from the
+// environment to a PostgreSQL URL for libpq.
 #pragma once
 
 #include <optional>

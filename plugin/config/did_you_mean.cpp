@@ -1,3 +1,4 @@
+// did_you_mean.cpp - edit distance with a cut-off, and the suggestions built on it.
 #include "config/did_you_mean.hpp"
 
 #include <algorithm>
@@ -16,7 +17,10 @@ bool starts_with_folded(std::string_view text, std::string_view prefix) {
 
 }  // namespace
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max) {
+  // The lengths alone bound the distance from below: a 30 KB name is never near a zone name.
+  const std::size_t length_gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (length_gap > max) return max + 1;
   // Three rolling rows: the swap rule looks two rows back.
   const std::size_t n = b.size();
   std::vector<std::size_t> before(n + 1), prev(n + 1), cur(n + 1);
@@ -29,6 +33,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
       if (i > 1 && j > 1 && fold(a[i - 1]) == fold(b[j - 2]) && fold(a[i - 2]) == fold(b[j - 1]))
         cur[j] = std::min(cur[j], before[j - 2] + 1);
     }
+    // Distances never shrink from one row pair to the next, so once two rows are past `max` the
+    // result is too.
+    if (*std::min_element(cur.begin(), cur.end()) > max && *std::min_element(prev.begin(), prev.end()) > max)
+      return max + 1;
     std::swap(before, prev);
     std::swap(prev, cur);
   }
@@ -43,10 +51,11 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
   std::size_t best_distance = limit + 1;
   for (std::string_view candidate : candidates) {
     if (candidate == word) continue;  // an exact match is not a suggestion
-    const std::size_t d = edit_distance(word, candidate);
+    const std::size_t d = edit_distance(word, candidate, best_distance - 1);
     if (d < best_distance) {
       best = candidate;
       best_distance = d;
+      if (d == 0) break;  // differs only in case: nothing is closer
     }
   }
   if (best) return std::string(*best);

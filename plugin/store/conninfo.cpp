@@ -4,30 +4,11 @@
 
 #include <memory>
 
+#include "config/database_url.hpp"
 #include "core/error.hpp"
 #include "store/db_error.hpp"
 
 namespace kam::store::detail {
-namespace {
-
-std::string percent_encode(const std::string& value) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : value) {
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
-    if (unreserved) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string postgresql_connect_string(const std::string& conninfo) {
   char* err = nullptr;
@@ -49,7 +30,7 @@ std::string postgresql_connect_string(const std::string& conninfo) {
     if (key == "application_name" || key == "fallback_application_name") has_app_name = true;
     if (!first) uri += '&';
     first = false;
-    uri += key + '=' + percent_encode(o->val);
+    uri += key + '=' + config::detail::percent_encode(o->val);
   }
   // Lets a DBA see KAM's connections in pg_stat_activity; the URL may name another.
   if (!has_app_name) uri += std::string(first ? "" : "&") + "fallback_application_name=kam";

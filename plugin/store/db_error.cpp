@@ -4,58 +4,10 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include <algorithm>
-#include <cctype>
 #include <new>
 
 namespace kam::store::detail {
 namespace {
-
-bool iequals_at(const std::string& s, size_t pos, std::string_view word) {
-  if (pos + word.size() > s.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[pos + i])) != word[i]) return false;
-  return true;
-}
-
-// "password = 'x y'" / "password=x" / "password=x&..." in conninfo strings and URIs.
-void redact_keyword_values(std::string& s) {
-  constexpr std::string_view kKey = "password";
-  for (size_t pos = 0; pos < s.size(); ++pos) {
-    if (!iequals_at(s, pos, kKey)) continue;
-    size_t p = pos + kKey.size();
-    while (p < s.size() && s[p] == ' ') ++p;
-    if (p >= s.size() || s[p] != '=') continue;
-    ++p;
-    while (p < s.size() && s[p] == ' ') ++p;
-    size_t end = p;
-    if (end < s.size() && s[end] == '\'') {
-      ++end;
-      while (end < s.size() && s[end] != '\'') end += (s[end] == '\\' && end + 1 < s.size()) ? 2 : 1;
-      if (end < s.size()) ++end;
-    } else {
-      while (end < s.size() && !std::isspace(static_cast<unsigned char>(s[end])) && s[end] != '&')
-        ++end;
-    }
-    s.replace(p, end - p, "***");
-    pos = p + 3;
-  }
-}
-
-// scheme://user:secret@host -> scheme://user:***@host
-void redact_uri_userinfo(std::string& s) {
-  for (size_t pos = s.find("://"); pos != std::string::npos; pos = s.find("://", pos + 3)) {
-    size_t start = pos + 3;
-    size_t end = start;
-    while (end < s.size() && s[end] != '/' && s[end] != '@' && s[end] != '?' &&
-           !std::isspace(static_cast<unsigned char>(s[end])))
-      ++end;
-    if (end >= s.size() || s[end] != '@') continue;
-    size_t colon = s.find(':', start);
-    if (colon == std::string::npos || colon > end) continue;
-    s.replace(colon + 1, end - colon - 1, "***");
-  }
-}
 
 std::string tidy(std::string text) {
   // SOCI messages end in newlines and span lines; keep them on one line.
@@ -90,12 +42,6 @@ bool is_busy(const std::exception& e) {
 }
 
 }  // namespace
-
-std::string redact_secrets(std::string text) {
-  redact_keyword_values(text);
-  redact_uri_userinfo(text);
-  return text;
-}
 
 bool is_retryable(const std::exception& e) {
   if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {

@@ -2,19 +2,20 @@
 //
 // Every message says what was being done, then the database's own words:
 // "ingest batch from 'erp-nightly': database is locked". Connection strings never appear in
-// messages; redact_secrets() is a second line of defence for texts that echo one anyway.
+// messages; redact_secrets() (config/redact.hpp, the one redaction used everywhere) is a second line
+// of defence for texts that echo one anyway.
 #pragma once
 
 #include <exception>
 #include <string>
 #include <string_view>
 
+#include "config/redact.hpp"
 #include "core/error.hpp"
 
 namespace kam::store::detail {
 
-// Replaces password values ("password=...", "user:secret@host") by "***".
-std::string redact_secrets(std::string text);
+using config::redact_secrets;
 
 // Call inside a catch block. kam::Error and std::bad_alloc pass through unchanged; a lock timeout,
 // busy database or deadlock becomes Status::busy; any other failure Status::store,

@@ -7,6 +7,7 @@
 #include "config/config.hpp"
 #include "config/database_url.hpp"
 #include "config/did_you_mean.hpp"
+#include "core/time/zone.hpp"
 
 namespace kam::config {
 namespace {
@@ -20,6 +21,34 @@ TEST(DidYouMean, EditDistance) {
   EXPECT_EQ(edit_distance("Asia/shanghai", "Asia/Shanghai"), 0u);  // case-insensitive
   EXPECT_EQ(edit_distance("", "abc"), 3u);
   EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
+}
+
+TEST(DidYouMean, EditDistanceStopsPastTheLimit) {
+  EXPECT_EQ(edit_distance("kitten", "sitting", 3), 3u);
+  EXPECT_EQ(edit_distance("kitten", "sitting", 2), 3u);  // "more than 2"
+  EXPECT_EQ(edit_distance("abcdefgh", "zyxwvuts", 1), 2u);
+  EXPECT_EQ(edit_distance(std::string(30000, 'x'), "Asia/Shanghai", 10), 11u);  // from the lengths
+  EXPECT_EQ(edit_distance("Europe/Berlin" + std::string(20, 'q'), "Europe/Berlin", 25), 20u);
+}
+
+TEST(DidYouMean, HugeWordGetsNoSuggestionAndTheNormalError) {
+  // A 30 KB time zone: the search is bounded (no timing here), the error is the usual one.
+  const std::string zone = "Europe/Berlin" + std::string(30 * 1024, 'x');
+  try {
+    load_config_text("kam: 1\nbusiness:\n  time_zone: " + zone + "\n", "kam.yaml");
+    FAIL();
+  } catch (const ConfigError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    const std::string what = e.what();
+    EXPECT_EQ(what.rfind("kam.yaml:3:14: business.time_zone: expected an IANA time zone name like Europe/Berlin or "
+                         "Asia/Shanghai, got \"Europe/Berlin",
+                         0),
+              0u)
+        << what.substr(0, 300);
+    EXPECT_EQ(what.find("did you mean"), std::string::npos);
+    EXPECT_LT(what.size(), 1000u);  // the name is shortened in the message
+  }
+  EXPECT_EQ(closest_match(zone, core::time::time_zone_names()), std::nullopt);
 }
 
 TEST(DidYouMean, SuggestsOnlyPlausibleCandidates) {

@@ -137,6 +137,22 @@ TEST_P(ConnectionTest, OpenFailuresNameTheDatabaseButNeverThePassword) {
   }
 }
 
+TEST_P(ConnectionTest, OpenFailuresNeverShowAPasswordHoweverSpelled) {
+  if (is_sqlite()) GTEST_SKIP() << "PostgreSQL URLs only";
+  // libpq reads "u?x:Secret@" as user "u?x" with a password, and decodes "pass%77ord".
+  auto db = db_;
+  db.url = "postgresql://u?x:SuperSecret98@127.0.0.1:1/kam?pass%77ord=SuperSecret97";
+  db.pg_conninfo = db.url + "&connect_timeout=2&%70assword=SuperSecret96";
+  try {
+    open(db);
+    FAIL() << "opened an unreachable database";
+  } catch (const Error& e) {
+    const std::string what = e.what();
+    EXPECT_EQ(what.find("SuperSecret9"), std::string::npos) << what;
+    EXPECT_NE(what.find("127.0.0.1:1/kam"), std::string::npos) << what;
+  }
+}
+
 TEST_P(ConnectionTest, RedactsPasswordsFromText) {
   using detail::redact_secrets;
   EXPECT_EQ(redact_secrets("host=h password=s3cret dbname=d"), "host=h password=*** dbname=d");

@@ -10,35 +10,50 @@
 namespace kam::core::money {
 namespace {
 
-constexpr int128 kInt128Max = static_cast<int128>((static_cast<unsigned __int128>(1) << 127) - 1);
+constexpr int128 kInt128Min = static_cast<int128>(static_cast<unsigned __int128>(1) << 127);
+constexpr int kMaxPow10 = 38;  // 10^38 < 2^127 - 1 < 10^39
 
 [[noreturn]] void too_large(std::string_view what) {
   throw Error(Status::invalid_argument, std::string(what) + ": number too large");
 }
 
-int128 abs128(int128 v) { return v < 0 ? -v : v; }
+// -v, which does not exist for the smallest int128.
+int128 negated(int128 v, std::string_view what) {
+  if (v == kInt128Min) too_large(what);
+  return -v;
+}
+
+// n / d and n % d, refusing the two divisions C++ leaves undefined.
+void check_division(int128 n, int128 d) {
+  if (d == 0) throw Error(Status::invalid_argument, "decimal division by zero");
+  if (d == -1 && n == kInt128Min) too_large("decimal division");
+}
 
 }  // namespace
 
 int128 div_floor(int128 n, int128 d) {
+  check_division(n, d);
   int128 q = n / d, r = n % d;
   if (r != 0 && ((r < 0) != (d < 0))) --q;
   return q;
 }
 
 int128 div_ceil(int128 n, int128 d) {
+  check_division(n, d);
   int128 q = n / d, r = n % d;
   if (r != 0 && ((r < 0) == (d < 0))) ++q;
   return q;
 }
 
 int128 div_half_even(int128 n, int128 d) {
+  check_division(n, d);
   if (d < 0) {
-    n = -n;
-    d = -d;
+    n = negated(n, "decimal division");
+    d = negated(d, "decimal division");
   }
   int128 q = div_floor(n, d);
-  const int128 r = n - q * d;  // 0 <= r < d
+  int128 r = n % d;  // not n - q * d: q * d may pass the smallest int128 when n is near it
+  if (r < 0) r += d;  // 0 <= r < d
   // Compare 2r with d without overflow: r - (d - r).
   const int128 diff = r - (d - r);
   if (diff > 0 || (diff == 0 && (q % 2 != 0))) ++q;
@@ -48,15 +63,14 @@ int128 div_half_even(int128 n, int128 d) {
 int128 pow10(int n) {
   // A table: conversions ask for powers several times per amount.
   static const auto table = [] {
-    std::array<int128, 39> t{};
+    std::array<int128, kMaxPow10 + 1> t{};
     t[0] = 1;
     for (size_t i = 1; i < t.size(); ++i) t[i] = t[i - 1] * 10;
     return t;
   }();
-  if (n >= 0 && n < static_cast<int>(table.size())) return table[static_cast<size_t>(n)];
-  int128 v = 1;
-  for (int i = 0; i < n; ++i) v *= 10;
-  return v;
+  if (n < 0 || n > kMaxPow10)
+    throw Error(Status::invalid_argument, "10^" + std::to_string(n) + ": power of ten outside 10^0..10^38");
+  return table[static_cast<size_t>(n)];
 }
 
 int128 checked_mul(int128 a, int128 b, std::string_view what) {
@@ -109,7 +123,9 @@ std::optional<int64_t> parse_scaled_decimal(std::string_view text, int scale, De
   if (int_digits == 0 || (point && frac_digits == 0)) return fail(DecimalError::syntax);
   if (frac_digits > static_cast<std::size_t>(scale)) return fail(DecimalError::too_many_decimals);
   if (overflow) return fail(DecimalError::out_of_range);
-  value *= pow10(scale - static_cast<int>(frac_digits));
+  // value < 10^31 here; a large scale could still carry it past int128, so check the product.
+  if (__builtin_mul_overflow(value, pow10(scale - static_cast<int>(frac_digits)), &value))
+    return fail(DecimalError::out_of_range);
   if (negative) value = -value;
   if (value > std::numeric_limits<int64_t>::max() || value < std::numeric_limits<int64_t>::min())
     return fail(DecimalError::out_of_range);
@@ -127,9 +143,10 @@ std::optional<int64_t> parse_percent_bp(std::string_view text, DecimalError* err
 
 std::string format_grouped(int128 scaled, int scale) {
   const bool negative = scaled < 0;
-  int128 v = abs128(scaled);
-  const int128 unit = pow10(scale);
-  int128 whole = v / unit, frac = v % unit;
+  // The magnitude unsigned: the smallest int128 has no positive counterpart.
+  const unsigned __int128 v = negative ? -static_cast<unsigned __int128>(scaled) : static_cast<unsigned __int128>(scaled);
+  const unsigned __int128 unit = static_cast<unsigned __int128>(pow10(scale));
+  unsigned __int128 whole = v / unit, frac = v % unit;
   std::string digits;
   do {
     digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(whole % 10)));
@@ -163,17 +180,20 @@ std::string format_percent_bp(int64_t bp) {
 }
 
 std::string format_ratio_bp(int128 num, int128 den, std::optional<int64_t> threshold_bp) {
+  check_division(num, den);
   if (den < 0) {
-    num = -num;
-    den = -den;
+    num = negated(num, "percentage");
+    den = negated(den, "percentage");
   }
   if (num % den == 0) return format_percent_bp(to_int64(num / den, "percentage"));
   int128 shown = div_half_even(num, den);
   if (threshold_bp) {
     const int128 t = *threshold_bp;
-    // Exact value v = num/den is not an integer, so v < t or v > t.
-    if (num < t * den && shown >= t) shown = div_floor(num, den);
-    if (num > t * den && shown <= t) shown = div_ceil(num, den);
+    // The exact value v = num/den is not an integer, so v < t or v > t; for an integer t,
+    // v < t exactly when floor(v) < t (no product t * den that could overflow).
+    const int128 low = div_floor(num, den), high = low + 1;
+    if (low < t && shown >= t) shown = low;
+    if (high > t && shown <= t) shown = high;
   }
   return format_percent_bp(to_int64(shown, "percentage"));
 }

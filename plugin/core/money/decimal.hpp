@@ -15,14 +15,15 @@ namespace kam::core::money {
 
 using int128 = __int128;
 
-// n / d rounded to the nearest integer, ties to the even neighbour (banker's rounding). d != 0;
-// signs are handled (-2.5 -> -2, -3.5 -> -4).
+// n / d rounded to the nearest integer, ties to the even neighbour (banker's rounding); signs are
+// handled (-2.5 -> -2, -3.5 -> -4). These three throw kam::Error(Status::invalid_argument) for
+// d == 0 and for a quotient that does not fit (the smallest int128 / -1).
 int128 div_half_even(int128 n, int128 d);
-// n / d rounded down (towards minus infinity) and up. d != 0.
+// n / d rounded down (towards minus infinity) and up.
 int128 div_floor(int128 n, int128 d);
 int128 div_ceil(int128 n, int128 d);
 
-// 10^n for 0 <= n <= 38.
+// 10^n for 0 <= n <= 38; kam::Error(Status::invalid_argument) for any other n.
 int128 pow10(int n);
 
 // a * b and a + b, throwing kam::Error(Status::invalid_argument, "<what>: number too large") on

@@ -117,5 +117,69 @@ TEST(Decimal, OverflowIsReportedNotWrapped) {
   EXPECT_EQ(to_int64(-pow10(18), "x"), -1000000000000000000LL);
 }
 
+// Found by libFuzzer under UBSan: 31 nines (0x7e37be2022c0914b267fffffff) at a scale of 10 was
+// multiplied by 10^10 past int128. Every step now checks; build with -fsanitize=undefined to see
+// that none of these is undefined behaviour.
+TEST(DecimalExtremes, ParsingLargeNumbersAtLargeScalesIsOutOfRange) {
+  DecimalError e = DecimalError::none;
+  const std::string nines31(31, '9');
+  EXPECT_EQ(parse_scaled_decimal(nines31, 10, &e), std::nullopt);
+  EXPECT_EQ(e, DecimalError::out_of_range);
+  EXPECT_EQ(parse_scaled_decimal(std::string(40, '9') + ".5", 10, &e), std::nullopt);
+  EXPECT_EQ(e, DecimalError::out_of_range);
+  EXPECT_EQ(parse_scaled_decimal("-" + nines31, 18, &e), std::nullopt);
+  EXPECT_EQ(e, DecimalError::out_of_range);
+  EXPECT_EQ(parse_scaled_decimal("9223372036854775807", 0), INT64_MAX);
+  EXPECT_EQ(parse_scaled_decimal("-9223372036854775808", 0), INT64_MIN);
+  EXPECT_EQ(parse_scaled_decimal("922337203.6854775807", 10), INT64_MAX);  // the largest rate
+  EXPECT_EQ(parse_scaled_decimal("922337203.6854775808", 10, &e), std::nullopt);
+  EXPECT_EQ(e, DecimalError::out_of_range);
+  EXPECT_EQ(parse_scaled_decimal("0." + std::string(37, '0') + "1", 38), 1);
+}
+
+TEST(DecimalExtremes, PowersOfTenOutsideInt128AreErrors) {
+  EXPECT_EQ(pow10(38), pow10(19) * pow10(19));
+  try {
+    pow10(39);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.status(), Status::invalid_argument);
+    EXPECT_STREQ(e.what(), "10^39: power of ten outside 10^0..10^38");
+  }
+  EXPECT_THROW(pow10(-1), Error);
+  EXPECT_THROW(parse_scaled_decimal("1", 39), Error);  // a scale no caller may ask for
+}
+
+TEST(DecimalExtremes, DivisionsThatDoNotFitAreErrors) {
+  const int128 min = static_cast<int128>(static_cast<unsigned __int128>(1) << 127);
+  const int128 max = -(min + 1);
+  EXPECT_THROW(div_floor(min, -1), Error);
+  EXPECT_THROW(div_ceil(min, -1), Error);
+  EXPECT_THROW(div_half_even(min, -1), Error);
+  EXPECT_THROW(div_half_even(1, min), Error);  // -d does not exist
+  EXPECT_THROW(div_half_even(1, 0), Error);
+  EXPECT_THROW(div_floor(1, 0), Error);
+  EXPECT_EQ(div_half_even(min, 2), min / 2);
+  EXPECT_EQ(div_half_even(max, 1), max);
+  EXPECT_EQ(div_half_even(max, max), 1);
+  EXPECT_EQ(div_floor(min, 1), min);
+  EXPECT_EQ(div_ceil(max, -1), -max);
+}
+
+TEST(DecimalExtremes, FormattingCoversTheWholeRange) {
+  const int128 min = static_cast<int128>(static_cast<unsigned __int128>(1) << 127);
+  EXPECT_EQ(format_grouped(min, 0), "-170,141,183,460,469,231,731,687,303,715,884,105,728");
+  EXPECT_EQ(format_grouped(-(min + 1), 38), "1.70141183460469231731687303715884105727");
+  EXPECT_THROW(format_grouped(1, 39), Error);
+  EXPECT_EQ(format_money(INT64_MIN, "JPY"), "JPY -9,223,372,036,854,775,808");
+  EXPECT_EQ(format_percent_bp(INT64_MIN), "-92,233,720,368,547,758.08%");
+  // A huge denominator against a huge threshold: the old t * den overflowed.
+  EXPECT_EQ(format_ratio_bp(pow10(37) * 5 + 1, pow10(37), INT64_MAX), "0.05%");
+  EXPECT_EQ(format_ratio_bp(-(pow10(37) * 5 + 1), pow10(37), INT64_MIN), "-0.05%");
+  EXPECT_THROW(format_ratio_bp(min + 1, 3, 0), Error);  // far past int64 basis points
+  EXPECT_THROW(format_ratio_bp(min, -1), Error);
+  EXPECT_THROW(format_ratio_bp(1, 0), Error);
+}
+
 }  // namespace
 }  // namespace kam::core::money

@@ -177,5 +177,41 @@ TEST(ExchangeRates, OverflowIsAnErrorNotAWrongNumber) {
   }
 }
 
+// The extremes every step must survive without undefined behaviour (see decimal_test.cpp).
+TEST(ExchangeExtremes, LargestAmountsAndRatesAreErrorsNotWrongNumbers) {
+  const time::LocalDate d = ymd(2026, 1, 1);
+  const int64_t largest_rate = *ExchangeRate::parse_rate("922337203.6854775807");
+  EXPECT_EQ(largest_rate, INT64_MAX);
+  EXPECT_EQ(ExchangeRate::parse_rate(std::string(31, '9')), std::nullopt);  // the fuzzer's input
+  auto expect_too_large = [](auto&& f, const char* message) {
+    try {
+      f();
+      ADD_FAILURE() << "no overflow reported";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.status(), Status::invalid_argument);
+      EXPECT_STREQ(e.what(), message);
+    }
+  };
+  // INT64_MAX EUR at the largest rate into BHD (3 digits): the product passes 2^127.
+  const ExchangeRates bhd("BHD", {{"EUR", largest_rate, d}});
+  expect_too_large([&] { bhd.convert(amount_of(INT64_MAX, "EUR"), d); }, "currency conversion: number too large");
+  expect_too_large([&] { bhd.convert(amount_of(INT64_MIN, "EUR"), d); }, "currency conversion: number too large");
+  // A 38-digit product that fits int128 (BHD has 3 digits, JPY none) but not the int64 result.
+  const int64_t rate = INT64_MAX / 10;
+  const ExchangeRates jpy("JPY", {{"BHD", rate, d}});
+  EXPECT_EQ(jpy.exact_scaled(amount_of(INT64_MAX, "BHD"), d), static_cast<int128>(INT64_MAX) * rate * 10);
+  expect_too_large([&] { jpy.convert(amount_of(INT64_MAX, "BHD"), d); }, "currency conversion: number too large");
+  EXPECT_EQ(jpy.convert(amount_of(1, "BHD"), d), 92234);  // 0.001 BHD at 92,233,720.3685477580
+  // Totals: each INT64_MAX fits, their sum does not.
+  ReportingSum sum(jpy);
+  sum.add(amount_of(INT64_MAX, "JPY"), d);
+  EXPECT_EQ(sum.total(), INT64_MAX);
+  sum.add(amount_of(1, "JPY"), d);
+  expect_too_large([&] { sum.total(); }, "reporting total: number too large");
+  ReportingSum wide(jpy);
+  expect_too_large([&] { for (int i = 0; i < 3; ++i) wide.add(amount_of(INT64_MAX, "BHD"), d); },
+                   "reporting total: number too large");
+}
+
 }  // namespace
 }  // namespace kam::core::money
