@@ -99,6 +99,7 @@ void add_audit_commands(std::vector<Command>& commands);
 void add_tiers_commands(std::vector<Command>& commands);    // tiers, tick
 void add_account_commands(std::vector<Command>& commands);  // account
 void add_report_commands(std::vector<Command>& commands);   // report
+void add_demo_commands(std::vector<Command>& commands);     // demo generate
 
 // The whole table, in help order.
 const std::vector<Command>& all_commands();
