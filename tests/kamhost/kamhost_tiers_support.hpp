@@ -28,8 +28,10 @@ inline std::string utc_date(int64_t ms) {
   return text;
 }
 
-// The tier config: four tiers, benefits for the top three, business days in time_zone, CNY.
-inline std::string tier_config(const std::filesystem::path& dir, const std::string& time_zone = "UTC") {
+// The tier config: four tiers, benefits for the top three, business days in time_zone, reporting in
+// currency (CNY unless given).
+inline std::string tier_config(const std::filesystem::path& dir, const std::string& time_zone = "UTC",
+                               const std::string& currency = "CNY") {
   return "kam: 1\n"
          "instance:\n"
          "  name: kamhost-tiers-test\n"
@@ -38,7 +40,7 @@ inline std::string tier_config(const std::filesystem::path& dir, const std::stri
          "  synchronous: normal\n"
          "business:\n"
          "  time_zone: " + time_zone + "\n"
-         "  reporting_currency: CNY\n"
+         "  reporting_currency: " + currency + "\n"
          "access:\n"
          "  roles:\n"
          "    kam.admin: [\"*\"]\n"
@@ -90,14 +92,14 @@ inline std::string account_line(const std::string& id, const std::string& name) 
          R"(","name":")" + name + R"("})" "\n";
 }
 
-// An order days_ago days before now, amount in CNY minor units.
+// An order days_ago days before now, amount in minor units of currency.
 inline std::string order_line(const std::string& order_id, const std::string& account, int64_t amount_minor, int days_ago,
-                       const std::string& document_type = "order") {
+                       const std::string& document_type = "order", const std::string& currency = "CNY") {
   const int64_t at = now_ms() - int64_t{days_ago} * 86'400'000;
   return R"({"kind":"order_posted","event_id":"ev-)" + order_id + R"(","occurred_at_ms":)" + std::to_string(at) +
          R"(,"order_id":")" + order_id + R"(","account_id":")" + account + R"(","amount_minor":)" +
          std::to_string(amount_minor) + R"(,"margin_minor":)" + std::to_string(amount_minor / 5) +
-         R"(,"currency":"CNY","document_type":")" + document_type + R"("})" "\n";
+         R"(,"currency":")" + currency + R"(","document_type":")" + document_type + R"("})" "\n";
 }
 
 }  // namespace kamhost_test

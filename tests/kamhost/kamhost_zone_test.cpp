@@ -169,4 +169,23 @@ TEST_F(KamhostZoneTest, StoredControlCharactersAreEscapedInEveryOutput) {
   }
 }
 
+// The card and the report state the reporting currency's minor digits and the business zone, and
+// kamhost prints with them: BHD has 3 digits (kamhost used to assume 2 for all but JPY and KRW).
+TEST(KamhostDigitsTest, MoneyHasTheDigitsThePluginStates) {
+  TempDir dir;
+  const std::string config = dir.write("kam.yaml", tier_config(dir.path(), "Asia/Bahrain", "BHD"));
+  dir.write("feed.jsonl", account_line("A1", "Alpha") + order_line("SO-1", "A1", 1'234'567, 3, "order", "BHD"));
+  ASSERT_EQ(kamhost(dir.path(), {"import", "feed.jsonl", "--config", config}).exit, 0);
+  Result raw = kamhost(dir.path(), {"report", "pareto", "--json", "--config", config});
+  ASSERT_EQ(raw.exit, 0) << raw;
+  const json report = json::parse(raw.out);
+  EXPECT_EQ(report.at("reporting_currency_digits"), 3);
+  EXPECT_EQ(report.at("business_time_zone"), "Asia/Bahrain");
+  Result table = kamhost(dir.path(), {"report", "pareto", "--config", config});
+  EXPECT_TRUE(contains(table.out, "total revenue BHD 1,234.567 over")) << table;
+  EXPECT_TRUE(contains(table.out, " 1,234.567 ")) << table;
+  Result card = kamhost(dir.path(), {"account", "show", "A1", "--config", config});
+  EXPECT_TRUE(contains(card.out, "\n  revenue                 BHD 1,234.567 (prior window BHD 0.000)\n")) << card;
+}
+
 }  // namespace
