@@ -61,7 +61,7 @@ void add_account_commands(std::vector<Command>& commands) {
       {"account", "show ID --config CFG [--json]", "an account's card: tier, benefits, metrics, why",
        "Prints what an account manager needs about account ID, computed now by the plugin\n"
        "(account_card; needs tiers.read):\n"
-       "  - name and id; the tier's label and since when (local date), whether it is\n"
+       "  - name and id; the tier's label and since when (business date), whether it is\n"
        "    overridden (by whom, until when, why) or has a downgrade pending;\n"
        "  - the tier's benefits in words (hotline, response and resolution targets,\n"
        "    discount authority, visit cadence, engineer pool);\n"
