@@ -5,212 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include "kamhost.hpp"
-#include "output.hpp"
+#include "render/card.hpp"
 
 namespace kamhost {
 namespace {
 
 using nlohmann::json;
-
-const json kNull;
-
-const json& member(const json& object, const char* key) {
-  if (!object.is_object()) return kNull;
-  auto it = object.find(key);
-  return it == object.end() ? kNull : *it;
-}
-
-// The reporting currency's minor digits: from the card when it says, else assumed.
-int minor_digits(const json& card, const std::string& currency) {
-  for (const json* o : {&member(card, "metrics"), &card}) {
-    for (const char* key : {"minor_digits", "reporting_minor_digits", "currency_digits"}) {
-      if (auto d = integer_at(*o, key); d && *d >= 0 && *d <= 4) return static_cast<int>(*d);
-    }
-  }
-  return assumed_minor_digits(currency);
-}
-
-// "label" padded to a column, then the value; continuation lines indented to the value.
-void row(const std::string& label, const std::string& value) {
-  std::string s = "  " + label;
-  s.append(label.size() < 24 ? 24 - columns(label) : 1, ' ');
-  std::cout << s << value << "\n";
-}
-
-// Indented text, each line as it is (explanations are the plugin's words, printed verbatim).
-void block(const std::string& text) {
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t end = text.find('\n', start);
-    const std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    std::cout << (line.empty() ? "" : "  " + line) << "\n";
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-}
-
-std::string tier_words(const json& tier_name, const json& card) {
-  // A tier name, with the label of the card's current tier when it is that one.
-  const std::string name = text_of(tier_name);
-  const json& tier = member(card, "tier");
-  if (!name.empty() && text_of(tier, "name") == name && !text_of(tier, "label").empty()) return text_of(tier, "label");
-  return name;
-}
-
-void print_card(const json& card) {
-  const json& tier = member(card, "tier");
-  const json& metrics = member(card, "metrics");
-  const std::string currency = text_of(metrics, "reporting_currency");
-  const int digits = minor_digits(card, currency);
-  auto money = [&](const json& v) -> std::string {
-    if (!v.is_number_integer()) return "no data";
-    return format_money(v.get<int64_t>(), currency, digits);
-  };
-
-  std::cout << text_of(card, "name") << " (" << text_of(card, "account_id") << ")\n";
-
-  // ---- tier ----
-  if (tier.is_object() && !text_of(tier, "name").empty()) {
-    std::string label = text_of(tier, "label");
-    if (label.empty()) label = text_of(tier, "name");
-    std::string line = label;
-    if (auto since = integer_at(tier, "since_ms")) line += " since " + local_date(*since);
-    if (bool_of(tier, "key_account")) line += " (key account)";
-    row("tier", line);
-  } else {
-    row("tier", "not evaluated yet");
-  }
-  const json& ov = member(card, "override");
-  if (bool_of(tier, "overridden") || ov.is_object()) {
-    std::string line = "overridden";
-    if (ov.is_object()) {
-      line = "overridden to " + text_of(ov, "tier");
-      if (!text_of(ov, "user_id").empty()) line += " by " + text_of(ov, "user_id");
-      if (auto until = integer_at(ov, "expires_at_ms")) line += " until " + local_date(*until);
-      if (!text_of(ov, "reason").empty()) line += " (reason: " + text_of(ov, "reason") + ")";
-      const std::string status = text_of(ov, "status");
-      if (!status.empty() && status != "active" && status != "in_force") line += " [" + status + "]";
-    }
-    row("", line);
-  }
-  const json& pending = member(card, "pending_downgrade");
-  if (pending.is_object()) {
-    std::string line = "downgrade pending: to " + tier_words(member(pending, "to"), card);
-    if (auto due = integer_at(pending, "due_ms")) line += " on " + local_date(*due);
-    row("", line);
-  }
-  const std::string computed = text_of(card, "computed_tier");
-  if (!computed.empty() && computed != text_of(tier, "name")) row("rules give", computed);
-  if (auto at = integer_at(card, "evaluated_at_ms")) {
-    std::string line = local_time(*at);
-    if (auto v = integer_at(card, "config_version")) line += " (config version " + std::to_string(*v) + ")";
-    row("evaluated", line);
-  } else {
-    row("evaluated", "never");
-  }
-
-  // ---- benefits ----
-  const json& b = member(card, "benefits");
-  std::cout << "\nBenefits\n";
-  std::vector<std::string> benefits;
-  if (bool_of(b, "dedicated_account_manager")) benefits.push_back("a dedicated account manager");
-  if (!text_of(b, "hotline").empty()) benefits.push_back("hotline " + text_of(b, "hotline"));
-  const auto first = integer_at(b, "first_response_target_minutes");
-  const auto resolution = integer_at(b, "resolution_target_minutes");
-  if (first && resolution) {
-    benefits.push_back("first response within " + format_minutes(*first) + ", resolution within " +
-                       format_minutes(*resolution));
-  } else if (first) {
-    benefits.push_back("first response within " + format_minutes(*first));
-  } else if (resolution) {
-    benefits.push_back("resolution within " + format_minutes(*resolution));
-  }
-  if (auto d = integer_at(b, "discount_authority_bp"); d && *d > 0)
-    benefits.push_back("discount authority up to " + format_bp(*d));
-  if (auto v = integer_at(b, "visit_cadence_days"))
-    benefits.push_back(*v == 1 ? "a visit every day" : "a visit every " + std::to_string(*v) + " days");
-  if (!text_of(b, "engineer_pool").empty()) benefits.push_back("engineer pool: " + text_of(b, "engineer_pool"));
-  if (benefits.empty()) benefits.push_back("none beyond the standard service");
-  for (const auto& line : benefits) std::cout << "  " << line << "\n";
-
-  // ---- metrics ----
-  std::string scope;
-  if (auto w = integer_at(metrics, "window_days")) scope = "trailing " + std::to_string(*w) + " days";
-  if (!currency.empty()) scope += (scope.empty() ? "" : ", ") + currency;
-  std::cout << "\nKey metrics" << (scope.empty() ? "" : " (" + scope + ")") << "\n";
-  auto with_prior = [&](const char* key, const char* prior_key) {
-    std::string s = money(member(metrics, key));
-    const json& prior = member(metrics, prior_key);
-    if (prior.is_number_integer()) s += " (prior window " + money(prior) + ")";
-    return s;
-  };
-  row("revenue", with_prior("revenue", "revenue_prior"));
-  row("margin", with_prior("margin", "margin_prior"));
-  if (auto n = integer_at(metrics, "order_count")) row("orders", grouped(static_cast<uint64_t>(std::max<int64_t>(*n, 0))));
-  if (auto d = integer_at(metrics, "days_since_last_order"))
-    row("last order", *d == 0 ? "today" : *d == 1 ? "1 day ago" : std::to_string(*d) + " days ago");
-  else
-    row("last order", "never");
-  if (auto s = integer_at(metrics, "revenue_share_bp")) row("revenue share", format_bp(*s));
-  if (auto r = integer_at(metrics, "pareto_rank")) {
-    std::string line = "rank " + std::to_string(*r);
-    if (auto p = integer_at(metrics, "pareto_top_percent_bp")) line += ", within the top " + format_bp(*p) + " of revenue";
-    row("Pareto", line);
-  }
-  const json& flags = member(metrics, "flags");
-  if (flags.is_array() && !flags.empty()) {
-    std::string line;
-    for (const auto& f : flags) line += (line.empty() ? "" : ", ") + text_of(f);
-    row("flags", line);
-  }
-  row("lifetime value", money(member(card, "lifetime_value")));
-
-  // ---- churn ----
-  const json& churn = member(card, "churn");
-  if (churn.is_object()) {
-    std::string line;
-    if (bool_of(churn, "no_data")) {
-      line = "no data";
-    } else {
-      line = std::to_string(integer_of(churn, "score")) + " of 100";
-      if (!text_of(churn, "level").empty()) line += ", " + text_of(churn, "level");
-    }
-    if (bool_of(churn, "at_risk")) line += " (at risk)";
-    if (auto d = integer_at(churn, "retention_discount_bp"); d && *d > 0)
-      line += "; retention discount up to " + format_bp(*d);
-    row("churn risk", line);
-  }
-
-  const std::string explanation = text_of(card, "explanation");
-  if (!explanation.empty()) {
-    std::cout << "\nWhy this tier\n";
-    block(explanation);
-  }
-  const std::string churn_explanation = text_of(card, "churn_explanation");
-  if (!churn_explanation.empty()) {
-    std::cout << "\nWhy this churn risk\n";
-    block(churn_explanation);
-  }
-
-  // ---- history ----
-  const json& history = member(card, "history");
-  std::cout << "\nHistory (newest first)\n";
-  if (!history.is_array() || history.empty()) {
-    std::cout << "  none\n";
-    return;
-  }
-  std::vector<std::vector<std::string>> rows;
-  for (const auto& h : history) {
-    const std::string previous = text_of(h, "previous_tier");
-    std::string change = previous.empty() ? text_of(h, "tier") : previous + " -> " + text_of(h, "tier");
-    std::string who = text_of(h, "user_id");
-    std::string version;
-    if (auto v = integer_at(h, "config_version")) version = "config v" + std::to_string(*v);
-    rows.push_back({"  " + (integer_at(h, "since_ms") ? local_date(*integer_at(h, "since_ms")) : std::string("?")), change,
-                    text_of(h, "reason"), who.empty() ? "" : "by " + who, version});
-  }
-  print_table({"  SINCE", "TIER", "REASON", "BY", "CONFIG"}, rows);
-}
 
 int account_show(Context& ctx, const std::vector<std::string>& args) {
   std::string config;
@@ -231,14 +31,12 @@ int account_show(Context& ctx, const std::vector<std::string>& args) {
     }
   }
   if (ids.size() != 1) throw UsageError("account show needs exactly one account ID");
-  if (config.empty()) throw UsageError("account show needs --config FILE");
   const std::string& id = ids[0];
 
-  kam::host::Plugin plugin = ctx.load_plugin();
-  kam::host::Instance instance(plugin, kam::host::ConfigSource::file(config), ctx.callbacks());
+  Session session(ctx, "account show", config);
   std::string text;
   try {
-    text = instance.account_card(actor.actor(), id);
+    text = session.instance().account_card(actor.actor(), id);
   } catch (const kam::host::Error& e) {
     rethrow_naming_account(e, id);
   }
@@ -246,7 +44,7 @@ int account_show(Context& ctx, const std::vector<std::string>& args) {
     std::cout << text << "\n";
     return kExitOk;
   }
-  print_card(json::parse(text));
+  render_card(std::cout, json::parse(text));
   return kExitOk;
 }
 
@@ -263,7 +61,7 @@ void add_account_commands(std::vector<Command>& commands) {
       {"account", "show ID --config CFG [--json]", "an account's card: tier, benefits, metrics, why",
        "Prints what an account manager needs about account ID, computed now by the plugin\n"
        "(account_card; needs tiers.read):\n"
-       "  - name and id; the tier's label and since when (local date), whether it is\n"
+       "  - name and id; the tier's label and since when (business date), whether it is\n"
        "    overridden (by whom, until when, why) or has a downgrade pending;\n"
        "  - the tier's benefits in words (hotline, response and resolution targets,\n"
        "    discount authority, visit cadence, engineer pool);\n"
@@ -271,7 +69,7 @@ void add_account_commands(std::vector<Command>& commands) {
        "    revenue share, Pareto rank, flags), lifetime value, churn risk;\n"
        "  - the plugin's explanation of the tier and of the churn risk, verbatim;\n"
        "  - the tier history, newest first.\n"
-       "Dates are local dates of this machine (TZ). --json prints the card's JSON as the\n"
+       "Dates are in the business time zone (business.time_zone). --json prints the card's JSON as the\n"
        "plugin returned it. The actor is --user ID (default kamhost) with --role ROLE...\n"
        "(default kam.admin). An unknown account exits 1 naming it.\n",
        &cmd_account});

@@ -6,7 +6,7 @@
 
 #include "import_format.hpp"
 #include "kamhost.hpp"
-#include "output.hpp"
+#include "render/format.hpp"
 
 namespace kamhost {
 namespace {
@@ -41,12 +41,10 @@ int cmd_audit(Context& ctx, const std::vector<std::string>& args) {
       throw UsageError("unexpected argument '" + args[i] + "'");
     }
   }
-  if (config.empty()) throw UsageError("audit needs --config FILE");
   query.limit = static_cast<uint32_t>(limit);
 
-  kam::host::Plugin plugin = ctx.load_plugin();
-  kam::host::Instance instance(plugin, kam::host::ConfigSource::file(config), ctx.callbacks());
-  const std::string text = instance.audit_query(actor.actor(), query);
+  Session session(ctx, "audit", config);
+  const std::string text = session.instance().audit_query(actor.actor(), query);
   if (raw) {
     std::cout << text << "\n";
     return kExitOk;
@@ -119,11 +117,10 @@ int cmd_notifications(Context& ctx, const std::vector<std::string>& args) {
       throw UsageError("unexpected argument '" + args[i] + "'");
     }
   }
-  if (config.empty()) throw UsageError("notifications needs --config FILE");
   if (ack && ack_all) throw UsageError("give --ack IDS or --ack-all, not both");
 
-  kam::host::Plugin plugin = ctx.load_plugin();
-  kam::host::Instance instance(plugin, kam::host::ConfigSource::file(config), ctx.callbacks());
+  Session session(ctx, "notifications", config);
+  kam::host::Instance& instance = session.instance();
   const kam::host::Actor who = actor.actor();
 
   if (ack || ack_all) {

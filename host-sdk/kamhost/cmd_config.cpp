@@ -4,6 +4,7 @@
 #include <string>
 
 #include "kamhost.hpp"
+#include "text/escape.hpp"
 
 namespace kamhost {
 namespace {
@@ -34,12 +35,12 @@ int cmd_check_config(Context& ctx, const std::vector<std::string>& args) {
     source = kam::host::ConfigSource::text(std::move(text), "<stdin>");
   }
   try {
-    std::cout << plugin.check_config(source) << "\n";
+    std::cout << printable(plugin.check_config(source)) << "\n";
     return kExitOk;
   } catch (const kam::host::Error& e) {
     if (e.status() != KAM_ERR_CONFIG) throw;
     // One "file:line:column: message" per line, as the plugin wrote them.
-    std::string m = e.message();
+    std::string m = printable_lines(e.message());
     if (!m.empty() && m.back() != '\n') m += '\n';
     std::cerr << m;
     return kExitFailure;

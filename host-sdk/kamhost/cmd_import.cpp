@@ -307,7 +307,6 @@ ImportOptions parse_options(const std::vector<std::string>& args) {
   }
   if (files.size() != 1) throw UsageError("import needs exactly one FILE");
   o.file = files[0];
-  if (o.config.empty()) throw UsageError("import needs --config FILE");
   if (!format.empty()) {
     auto f = format_from_name(format);
     if (!f) throw UsageError("--format must be jsonl, accounts-csv or orders-csv, not '" + format + "'");
@@ -338,7 +337,6 @@ int cmd_import(Context& ctx, const std::vector<std::string>& args) {
     throw UsageError("the rejects file must not be the imported file");
   const uint64_t size = fs::is_regular_file(options.file, ec) ? fs::file_size(options.file, ec) : 0;
 
-  kam::host::Plugin plugin = ctx.load_plugin();
   kam::host::HostCallbacks callbacks = ctx.callbacks();
   if (!ctx.verbose) {
     // The plugin logs each batch with rejected items as a warning; the rejects file says it per line.
@@ -347,11 +345,11 @@ int cmd_import(Context& ctx, const std::vector<std::string>& args) {
       log(level, message);
     };
   }
-  kam::host::Instance instance(plugin, kam::host::ConfigSource::file(options.config), std::move(callbacks));
+  Session session(ctx, "import", options.config, std::move(callbacks));
 
   RejectsFile rejects(options.rejects);
   Progress progress(Progress::stderr_is_terminal(), ec ? 0 : size, "events", "ev/s");
-  Importer importer(options, plugin, instance, rejects, progress);
+  Importer importer(options, session.plugin(), session.instance(), rejects, progress);
   try {
     importer.run(in);
   } catch (const std::exception& e) {
@@ -392,7 +390,7 @@ void add_import_commands(std::vector<Command>& commands) {
        "is a duplicate.\n"
        "\n"
        "Options:\n"
-       "  --config CFG        the YAML config (required)\n"
+       "  --config CFG        the YAML config (else $KAM_CONFIG, else /etc/kam/kam.yaml)\n"
        "  --batch N           lines per batch (default 10000, at most 1000000)\n"
        "  --rejects PATH      where rejected lines go (default FILE.rejects)\n"
        "  --source NAME       feed name in the audit trail (default FILE's name)\n"

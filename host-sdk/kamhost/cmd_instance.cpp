@@ -21,10 +21,8 @@ int cmd_info(Context& ctx, const std::vector<std::string>& args) {
       throw UsageError("unexpected argument '" + args[i] + "'");
     }
   }
-  if (config.empty()) throw UsageError("info needs --config FILE");
-  kam::host::Plugin plugin = ctx.load_plugin();
-  kam::host::Instance instance(plugin, kam::host::ConfigSource::file(config), ctx.callbacks());
-  const std::string info = instance.info();
+  Session session(ctx, "info", config);
+  const std::string info = session.instance().info();
   if (compact) {
     std::cout << info << "\n";
   } else {

@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "kamhost.hpp"
-#include "output.hpp"
+#include "time_text.hpp"
 #include "progress.hpp"
 
 namespace kamhost {
@@ -39,14 +39,11 @@ int tiers_evaluate(Context& ctx, const std::vector<std::string>& args) {
       throw UsageError("unexpected argument '" + args[i] + "'");
     }
   }
-  if (config.empty()) throw UsageError("tiers evaluate needs --config FILE");
-
-  kam::host::Plugin plugin = ctx.load_plugin();
-  kam::host::Instance instance(plugin, kam::host::ConfigSource::file(config), ctx.callbacks());
+  Session session(ctx, "tiers evaluate", config);
   Progress progress(Progress::stderr_is_terminal(), 0, "accounts", "acc/s");
   kam_tier_evaluation_summary summary{};
   try {
-    summary = instance.evaluate_tiers(
+    summary = session.instance().evaluate_tiers(
         actor.actor(), account,
         [&progress](uint64_t done, uint64_t total) {
           progress.set_total(total);
@@ -87,33 +84,31 @@ int tiers_override(Context& ctx, const std::vector<std::string>& args) {
   }
   const std::string what = set ? "tiers override set" : "tiers override clear";
   if (positional.size() != (set ? 2u : 1u)) throw UsageError(what + (set ? " needs ID and TIER" : " needs one ID"));
-  if (config.empty()) throw UsageError(what + " needs --config FILE");
   if (reason.empty()) throw UsageError(what + " needs --reason TEXT (it goes to the audit trail)");
-  int64_t expires_at_ms = 0;
-  if (set) {
-    if (until.empty()) throw UsageError(what + " needs --until (YYYY-MM-DD | epoch-ms | +30d)");
-    const auto parsed = parse_until(until, now_ms());
-    if (!parsed)
-      throw UsageError("--until needs a local date YYYY-MM-DD, UTC epoch milliseconds or +N followed by m, h, d "
-                       "or w (from now), not '" + until + "'");
-    expires_at_ms = *parsed;
-  }
+  if (set && until.empty()) throw UsageError(what + " needs --until (YYYY-MM-DD | epoch-ms | +30d)");
   const std::string& account = positional[0];
 
-  kam::host::Plugin plugin = ctx.load_plugin();
-  kam::host::Instance instance(plugin, kam::host::ConfigSource::file(config), ctx.callbacks());
+  Session session(ctx, what, config);
+  int64_t expires_at_ms = 0;
+  if (set) {
+    const auto parsed = parse_until(until, session.now_ms(), session.zone());
+    if (!parsed)
+      throw UsageError("--until needs a date YYYY-MM-DD (in the business time zone), UTC epoch milliseconds or +N "
+                       "followed by m, h, d or w (from now), not '" + until + "'");
+    expires_at_ms = *parsed;
+  }
   try {
     if (set) {
-      instance.set_tier_override(actor.actor(), account, positional[1], reason, expires_at_ms);
+      session.instance().set_tier_override(actor.actor(), account, positional[1], reason, expires_at_ms);
     } else {
-      instance.clear_tier_override(actor.actor(), account, reason);
+      session.instance().clear_tier_override(actor.actor(), account, reason);
     }
   } catch (const kam::host::Error& e) {
     rethrow_naming_account(e, account);
   }
   if (set) {
     std::cout << "override set: account " << account << " is " << positional[1] << " until "
-              << local_time(expires_at_ms) << " (" << expires_at_ms << ")\n";
+              << zone_time(expires_at_ms, session.zone()) << " (" << expires_at_ms << ")\n";
   } else {
     std::cout << "override cleared: account " << account << " follows its rules again\n";
   }
@@ -143,10 +138,8 @@ int cmd_tick(Context& ctx, const std::vector<std::string>& args) {
       throw UsageError("unexpected argument '" + args[i] + "'");
     }
   }
-  if (config.empty()) throw UsageError("tick needs --config FILE");
-  kam::host::Plugin plugin = ctx.load_plugin();
-  kam::host::Instance instance(plugin, kam::host::ConfigSource::file(config), ctx.callbacks());
-  const kam_tick_result result = instance.tick(actor.actor());
+  Session session(ctx, "tick", config);
+  const kam_tick_result result = session.instance().tick(actor.actor());
   if (result.tier_evaluation_ran != 0) {
     std::cout << "tick: tier evaluation ran: " << summary_line(result.tiers) << "\n";
   } else {
@@ -172,9 +165,9 @@ void add_tiers_commands(std::vector<Command>& commands) {
        "\n"
        "  kamhost tiers override set ID TIER --reason TEXT --until WHEN --config CFG\n"
        "      Pins account ID to TIER until WHEN, replacing an override in force (needs\n"
-       "      tiers.override; audited with the reason). WHEN is a local date YYYY-MM-DD\n"
-       "      (the override ends as that day starts), UTC epoch milliseconds, or +N\n"
-       "      with m, h, d or w (+30d: thirty days from now).\n"
+       "      tiers.override; audited with the reason). WHEN is a date YYYY-MM-DD (the\n"
+       "      override ends as that day starts in business.time_zone), UTC epoch\n"
+       "      milliseconds, or +N with m, h, d or w (+30d: thirty days from --now).\n"
        "\n"
        "  kamhost tiers override clear ID --reason TEXT --config CFG\n"
        "      Ends the override in force on account ID early (needs tiers.override).\n"

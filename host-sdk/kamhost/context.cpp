@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "kamhost.hpp"
+#include "text/escape.hpp"
 
 namespace kamhost {
 namespace {
@@ -61,7 +62,7 @@ kam::host::HostCallbacks Context::callbacks() const {
     if (!all && level < KAM_LOG_WARNING) return;
     static std::mutex mutex;  // the plugin may log from several threads
     std::lock_guard<std::mutex> lock(mutex);
-    std::cerr << "kam: " << level_name(level) << ": " << message << "\n";
+    std::cerr << "kam: " << level_name(level) << ": " << printable(message) << "\n";
   };
   return cb;
 }

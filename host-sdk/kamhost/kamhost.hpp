@@ -5,9 +5,14 @@
 #include <kam/host.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+namespace date {
+class time_zone;
+}
 
 namespace kamhost {
 
@@ -31,6 +36,7 @@ class Failure : public std::runtime_error {
 // Global options and services shared by the commands.
 struct Context {
   std::string plugin_option;  // --plugin PATH, empty when not given
+  std::string now_option;     // --now TIME, empty when not given (the system clock)
   bool verbose = false;       // --verbose: show the plugin's debug and info log lines
 
   // The plugin path in the documented order: --plugin, $KAM_PLUGIN, the installed path, libkam.so next
@@ -42,6 +48,38 @@ struct Context {
   kam::host::Plugin load_plugin() const;
   // Callbacks for instances: plugin log lines go to stderr (warnings and errors; all with --verbose).
   kam::host::HostCallbacks callbacks() const;
+};
+
+// The config file a command uses: `option` (its --config FILE) when given, else $KAM_CONFIG, else
+// /etc/kam/kam.yaml when that exists. A UsageError "WHAT needs --config FILE ..." otherwise.
+std::string config_path(const std::string& what, const std::string& option);
+
+// The one place a command opens the plugin instance of its config: the plugin, the instance, the
+// business time zone (every date kamhost reads or prints about business days is in it) and the host
+// clock (--now, else the system clock), which is also the clock the plugin gets (now_ms).
+class Session {
+ public:
+  // `what` names the command in messages ("tiers evaluate"); config_option is its --config value.
+  Session(const Context& ctx, const std::string& what, const std::string& config_option);
+  Session(const Context& ctx, const std::string& what, const std::string& config_option,
+          kam::host::HostCallbacks callbacks);
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  const kam::host::Plugin& plugin() const { return plugin_; }
+  kam::host::Instance& instance() { return *instance_; }
+  // business.time_zone of the config.
+  const date::time_zone* zone() const { return zone_; }
+  // The host clock in UTC epoch milliseconds.
+  int64_t now_ms() const;
+
+ private:
+  struct Clock;
+  std::string config_;
+  kam::host::Plugin plugin_;
+  std::shared_ptr<Clock> clock_;
+  std::unique_ptr<kam::host::Instance> instance_;
+  const date::time_zone* zone_ = nullptr;
 };
 
 struct Command {
@@ -61,6 +99,7 @@ void add_audit_commands(std::vector<Command>& commands);
 void add_tiers_commands(std::vector<Command>& commands);    // tiers, tick
 void add_account_commands(std::vector<Command>& commands);  // account
 void add_report_commands(std::vector<Command>& commands);   // report
+void add_demo_commands(std::vector<Command>& commands);     // demo generate
 
 // The whole table, in help order.
 const std::vector<Command>& all_commands();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kamhost.hpp"
+#include "text/escape.hpp"
 
 namespace kamhost {
 
@@ -22,6 +23,7 @@ const std::vector<Command>& all_commands() {
     add_tiers_commands(c);
     add_account_commands(c);
     add_report_commands(c);
+    add_demo_commands(c);
     return c;
   }();
   return commands;
@@ -42,7 +44,7 @@ static std::string pad(std::string s, std::size_t width) {
 
 std::string usage() {
   std::string u =
-      "usage: kamhost [--plugin PATH] [--verbose] COMMAND [ARGS]\n"
+      "usage: kamhost [--plugin PATH] [--now TIME] [--verbose] COMMAND [ARGS]\n"
       "\n"
       "kamhost loads the KAM plugin (libkam.so) through its C ABI, as an ERP does.\n"
       "\n"
@@ -60,9 +62,16 @@ std::string usage() {
       "                                  " KAM_DEFAULT_PLUGIN_PATH "\n"
       "                                  if it exists, else libkam.so next to kamhost.\n"
       "                                  A bare file name means ./NAME (no library search).\n"
+      "  --now TIME                      run as if the clock said TIME (the plugin's clock\n"
+      "                                  too): YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], in the\n"
+      "                                  business time zone unless it ends in Z or +HH:MM\n"
       "  -v, --verbose                   also show the plugin's debug and info log lines\n"
       "  -h, --help                      show this help; after a command, that command's help\n"
       "  --version                       same as the version command\n"
+      "\n"
+      "Commands that open the instance take its config as --config FILE; without it,\n"
+      "$KAM_CONFIG, else /etc/kam/kam.yaml. Dates kamhost reads and prints about\n"
+      "business days are in the config's business.time_zone.\n"
       "\n"
       "Commands that act for a person (import, audit, notifications, tiers, tick, account,\n"
       "report) take the actor as\n"
@@ -167,6 +176,8 @@ static int run(const std::vector<std::string>& args) {
         break;
       } else if (take_option(args, i, "--plugin", value)) {
         ctx.plugin_option = value;
+      } else if (take_option(args, i, "--now", value)) {
+        ctx.now_option = value;
       } else if (a == "-v" || a == "--verbose") {
         ctx.verbose = true;
       } else if (a == "-h" || a == "--help") {
@@ -190,7 +201,7 @@ static int run(const std::vector<std::string>& args) {
     command = find_command(name);
     if (command == nullptr) throw UsageError("unknown command '" + name + "'");
   } catch (const UsageError& e) {
-    std::cerr << "kamhost: " << e.what() << "\n\n" << usage();
+    std::cerr << "kamhost: " << printable(e.what()) << "\n\n" << usage();
     return kExitUsage;
   }
 
@@ -201,16 +212,18 @@ static int run(const std::vector<std::string>& args) {
   try {
     return command->run(ctx, rest);
   } catch (const UsageError& e) {
-    std::cerr << "kamhost " << command->name << ": " << e.what() << "\n\n" << command_usage(*command);
+    std::cerr << "kamhost " << command->name << ": " << printable(e.what()) << "\n\n" << command_usage(*command);
     return kExitUsage;
   } catch (const Failure& e) {
-    if (*e.what() != '\0') std::cerr << "kamhost " << command->name << ": " << e.what() << "\n";
+    if (*e.what() != '\0') std::cerr << "kamhost " << command->name << ": " << printable(e.what()) << "\n";
     return kExitFailure;
   } catch (const kam::host::Error& e) {
-    std::cerr << "kamhost " << command->name << ": " << e.what() << "\n";
+    // Config errors come one per line; anything else is one line.
+    const std::string text = e.status() == KAM_ERR_CONFIG ? printable_lines(e.what()) : printable(e.what());
+    std::cerr << "kamhost " << command->name << ": " << text << "\n";
     return kExitFailure;
   } catch (const std::exception& e) {
-    std::cerr << "kamhost " << command->name << ": " << e.what() << "\n";
+    std::cerr << "kamhost " << command->name << ": " << printable(e.what()) << "\n";
     return kExitFailure;
   }
 }

@@ -34,6 +34,8 @@ std::string instance_info_json(const kam_instance* instance) {
                  {"source", cfg.source_name},
                  {"instance_name", cfg.instance_name},
                  {"summary", cfg.summary()}};
+  // Hosts read and print business dates in this zone (kamhost: --now, --until, the card's dates).
+  j["business"] = {{"time_zone", cfg.business.time_zone}, {"reporting_currency", cfg.business.reporting_currency}};
   j["database"] = {{"kind", instance->store->kind_name()},
                    {"url", config::redact_secrets(cfg.database.url)},
                    {"schema_version", instance->store->schema_version()}};

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "core/money/currency.hpp"
 #include "core/tiers/churn.hpp"
 #include "core/tiers/customer_value.hpp"
 #include "core/tiers/explain.hpp"
@@ -43,6 +44,7 @@ json metrics_card(const t::AccountMetrics& m, const config::Config& config) {
   json flags = json::array();
   for (const std::string& f : m.flags) flags.push_back(f);
   return {{"reporting_currency", config.business.reporting_currency},
+          {"reporting_currency_digits", money::currency_minor_digits(config.business.reporting_currency)},
           {"window_days", config.tiers.window_days},
           {"revenue", optional_number(m.revenue)},
           {"revenue_prior", optional_number(m.revenue_prior)},
@@ -108,6 +110,7 @@ std::string account_card_json(store::Store& store, const config::Config& config,
       {"change", t::tier_change_name(e.hysteresis.change)},
       {"benefits", benefits_json(e.benefits)},
       {"metrics", metrics_card(m, config)},
+      {"business_time_zone", config.business.time_zone},
   };
   if (!conversion_error.empty()) card["metrics"]["conversion_error"] = conversion_error;
   if (e.hysteresis.downgrade_due_ms) {
@@ -181,6 +184,8 @@ std::string pareto_report_json(store::Store& store, const config::Config& config
                        {"in_top", e.in_top}});
   }
   json out = {{"reporting_currency", config.business.reporting_currency},
+              {"reporting_currency_digits", money::currency_minor_digits(config.business.reporting_currency)},
+              {"business_time_zone", config.business.time_zone},
               {"window_days", config.tiers.window_days},
               {"top_percent_bp", report.top_percent_bp},
               {"total_revenue", report.total_revenue},

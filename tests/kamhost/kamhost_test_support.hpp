@@ -71,7 +71,9 @@ inline std::ostream& operator<<(std::ostream& os, const Result& r) {
 }
 
 // Runs kamhost with args in dir (stdin /dev/null; stdout and stderr captured, so not a terminal).
-inline Result kamhost(const std::filesystem::path& dir, const std::vector<std::string>& args) {
+// KAM_PLUGIN and KAM_CONFIG are unset; env adds "NAME=VALUE" entries (e.g. "TZ=UTC").
+inline Result kamhost(const std::filesystem::path& dir, const std::vector<std::string>& args,
+                      const std::vector<std::string>& env = {}) {
   const std::string out_path = (dir / ".kamhost.out").string();
   const std::string err_path = (dir / ".kamhost.err").string();
   std::vector<std::string> argv_s = {kKamhost, "--plugin", kPlugin};
@@ -90,6 +92,11 @@ inline Result kamhost(const std::filesystem::path& dir, const std::vector<std::s
     ::dup2(out, 1);
     ::dup2(err, 2);
     ::unsetenv("KAM_PLUGIN");
+    ::unsetenv("KAM_CONFIG");
+    for (const std::string& e : env) {
+      const std::size_t eq = e.find('=');
+      ::setenv(e.substr(0, eq).c_str(), e.substr(eq + 1).c_str(), 1);
+    }
     ::execv(argv[0], argv.data());
     ::_exit(127);
   }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kamhost_test_support.hpp"
+#include "kamhost_tiers_support.hpp"
 
 namespace {
 
@@ -21,25 +22,20 @@ namespace fs = std::filesystem;
 using namespace kamhost_test;
 using nlohmann::json;
 
-bool contains(const std::string& text, const std::string& piece) { return text.find(piece) != std::string::npos; }
-
-int64_t now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-// UTC date of epoch ms (the tests run kamhost with TZ=UTC, so its local dates are these).
-std::string utc_date(int64_t ms) {
-  const time_t t = static_cast<time_t>(ms / 1000);
-  struct tm tm_utc {};
-  gmtime_r(&t, &tm_utc);
-  char text[16];
-  strftime(text, sizeof text, "%Y-%m-%d", &tm_utc);
-  return text;
-}
-
 // A small well-formedness check for the SVG kamhost writes: every tag closed in order, attribute
 // values quoted, no '<' or stray '&' in text or attributes. Returns "" or the first problem.
+// The value of attribute `name` of the first <tag ...> in svg, or "" when there is none. A plain
+// search: std::regex recurses per character and overflows the stack on a big chart's points.
+std::string attribute(const std::string& svg, const std::string& tag, const std::string& name) {
+  const std::size_t start = svg.find("<" + tag + " ");
+  if (start == std::string::npos) return "";
+  const std::size_t end = svg.find('>', start);
+  const std::size_t at = svg.find(" " + name + "=\"", start);
+  if (at == std::string::npos || at > end) return "";
+  const std::size_t value = at + name.size() + 3;
+  return svg.substr(value, svg.find('"', value) - value);
+}
+
 std::string xml_problem(const std::string& s) {
   std::vector<std::string> open;
   std::size_t i = 0;
@@ -72,7 +68,8 @@ std::string xml_problem(const std::string& s) {
       for (char c : tag)
         if (c == '"') ++q;
       if (q % 2 != 0) return "unbalanced quotes in <" + name + ">";
-      if (std::regex_search(tag, std::regex("=[^\"]"))) return "unquoted attribute in <" + name + ">";
+      for (std::size_t eq = tag.find('='); eq != std::string::npos; eq = tag.find('=', eq + 1))
+        if (eq + 1 >= tag.size() || tag[eq + 1] != '"') return "unquoted attribute in <" + name + ">";
       if (!self_closing) open.push_back(name);
       if (open.empty() && !self_closing) return "no root";
     }
@@ -80,78 +77,6 @@ std::string xml_problem(const std::string& s) {
   }
   if (!open.empty()) return "<" + open.back() + "> never closed";
   return "";
-}
-
-// The tier config: four tiers, benefits for the top three, UTC business days, CNY.
-std::string tier_config(const fs::path& dir) {
-  return "kam: 1\n"
-         "instance:\n"
-         "  name: kamhost-tiers-test\n"
-         "database:\n"
-         "  url: sqlite:" + (dir / "kam.db").string() + "\n"
-         "  synchronous: normal\n"
-         "business:\n"
-         "  time_zone: UTC\n"
-         "  reporting_currency: CNY\n"
-         "access:\n"
-         "  roles:\n"
-         "    kam.admin: [\"*\"]\n"
-         "    erp.feed: [ingest]\n"
-         "    account_manager: [tiers.read]\n"
-         "    auditor: [audit.read]\n"
-         "tiers:\n"
-         "  window_days: 365\n"
-         "  downgrade_after_days: 90\n"
-         "  pareto_percent: \"80%\"\n"
-         "  evaluate_every: 1h\n"
-         "  levels:\n"
-         "    - name: platinum\n"
-         "      label: Platinum\n"
-         "      rule:\n"
-         "        all:\n"
-         "          - {metric: revenue, op: \">=\", value: \"400000.00\"}\n"
-         "      benefits:\n"
-         "        dedicated_account_manager: true\n"
-         "        hotline: \"+86 400 800 1000\"\n"
-         "        first_response_target: 1h\n"
-         "        resolution_target: 1d\n"
-         "        discount_authority: \"12.5%\"\n"
-         "        visit_cadence_days: 30\n"
-         "        engineer_pool: senior\n"
-         "    - name: gold\n"
-         "      rule:\n"
-         "        all:\n"
-         "          - {metric: revenue, op: \">=\", value: \"200000.00\"}\n"
-         "      benefits:\n"
-         "        first_response_target: 4h\n"
-         "        resolution_target: 2d\n"
-         "        discount_authority: \"10%\"\n"
-         "        visit_cadence_days: 90\n"
-         "    - name: silver\n"
-         "      rule:\n"
-         "        any:\n"
-         "          - {metric: revenue, op: \">=\", value: \"100000.00\"}\n"
-         "          - {flag: reference_customer}\n"
-         "      benefits:\n"
-         "        first_response_target: 1d\n"
-         "        resolution_target: 5d\n"
-         "    - name: standard\n"
-         "      default: true\n";
-}
-
-std::string account_line(const std::string& id, const std::string& name) {
-  return R"({"kind":"account_upserted","event_id":"acc-)" + id + R"(","occurred_at":"2026-01-01","account_id":")" + id +
-         R"(","name":")" + name + R"("})" "\n";
-}
-
-// An order days_ago days before now, amount in CNY minor units.
-std::string order_line(const std::string& order_id, const std::string& account, int64_t amount_minor, int days_ago,
-                       const std::string& document_type = "order") {
-  const int64_t at = now_ms() - int64_t{days_ago} * 86'400'000;
-  return R"({"kind":"order_posted","event_id":"ev-)" + order_id + R"(","occurred_at_ms":)" + std::to_string(at) +
-         R"(,"order_id":")" + order_id + R"(","account_id":")" + account + R"(","amount_minor":)" +
-         std::to_string(amount_minor) + R"(,"margin_minor":)" + std::to_string(amount_minor / 5) +
-         R"(,"currency":"CNY","document_type":")" + document_type + R"("})" "\n";
 }
 
 class KamhostTiersTest : public testing::Test {
@@ -405,13 +330,9 @@ TEST_F(KamhostTiersTest, ParetoTableLineAndSvg) {
   EXPECT_TRUE(contains(svg, "2 of 4 accounts make 80.00% of revenue")) << svg;
   EXPECT_TRUE(contains(svg, "Cumulative share of revenue")) << svg;
   // (0,0) and four points: the plot is 680 wide from x=80 and 380 high down to y=450.
-  const std::smatch points = [&] {
-    std::smatch m;
-    std::regex_search(svg, m, std::regex("<polyline[^>]* points=\"([^\"]*)\""));
-    return m;
-  }();
+  const std::string points = attribute(svg, "polyline", "points");
   ASSERT_FALSE(points.empty()) << svg;
-  EXPECT_EQ(points[1].str(), "80.00,450.00 250.00,260.00 420.00,146.00 590.00,89.00 760.00,70.00");
+  EXPECT_EQ(points, "80.00,450.00 250.00,260.00 420.00,146.00 590.00,89.00 760.00,70.00");
 
   // --top: fewer rows, the same line; --json: the plugin's report.
   Result top = with_config({"report", "pareto", "--top", "2"});
@@ -445,9 +366,8 @@ TEST_F(KamhostTiersTest, ParetoSvgOfABigPortfolioIsDownsampled) {
   EXPECT_TRUE(contains(r.out, " of 2504 accounts make 80.00% of revenue\n")) << r;
   const std::string svg = read_file(dir_.path() / "big.svg");
   EXPECT_EQ(xml_problem(svg), "") << svg.substr(0, 2000);
-  std::smatch m;
-  ASSERT_TRUE(std::regex_search(svg, m, std::regex("<polyline[^>]* points=\"([^\"]*)\"")));
-  const std::string points = m[1].str();
+  const std::string points = attribute(svg, "polyline", "points");
+  ASSERT_FALSE(points.empty()) << svg.substr(0, 2000);
   const auto count = static_cast<std::size_t>(std::count(points.begin(), points.end(), ' ') + 1);
   EXPECT_GE(count, 1000u);
   EXPECT_LE(count, 1002u);

@@ -1,15 +1,11 @@
-// output.cpp - formatting for people (see output.hpp).
-#include "output.hpp"
-
-#include <time.h>
+// format.cpp - formatting for people (see format.hpp).
+#include "render/format.hpp"
 
 #include <algorithm>
-#include <chrono>
-#include <climits>
-#include <cstdio>
 #include <iostream>
 
 #include "kamhost.hpp"
+#include "text/escape.hpp"
 
 namespace kamhost {
 
@@ -31,6 +27,18 @@ std::string shorten(const std::string& s, std::size_t max) {
 
 void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
                  const std::vector<bool>& right_aligned) {
+  print_table(std::cout, header, rows, right_aligned);
+}
+
+void print_table(std::ostream& out, const std::vector<std::string>& header,
+                 const std::vector<std::vector<std::string>>& raw_rows, const std::vector<bool>& right_aligned) {
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(raw_rows.size());
+  for (const auto& r : raw_rows) {
+    std::vector<std::string> cells;
+    for (const auto& c : r) cells.push_back(printable(c));
+    rows.push_back(std::move(cells));
+  }
   std::vector<std::size_t> width(header.size(), 0);
   for (std::size_t c = 0; c < header.size(); ++c) width[c] = columns(header[c]);
   for (const auto& r : rows)
@@ -45,7 +53,7 @@ void print_table(const std::vector<std::string>& header, const std::vector<std::
       if (c + 1 < r.size()) s.append((right ? 0 : pad) + 2, ' ');
     }
     while (!s.empty() && s.back() == ' ') s.pop_back();
-    std::cout << s << "\n";
+    out << s << "\n";
   };
   line(header);
   for (const auto& r : rows) line(r);
@@ -78,7 +86,12 @@ bool bool_of(const json& object, const char* key) {
   return it != object.end() && it->is_boolean() && it->get<bool>();
 }
 
-int assumed_minor_digits(const std::string& currency) { return currency == "JPY" || currency == "KRW" ? 0 : 2; }
+int currency_digits(const json& object) {
+  const std::optional<int64_t> d = integer_at(object, "reporting_currency_digits");
+  if (!d || *d < 0 || *d > 18)
+    throw Failure("the plugin's answer does not state reporting_currency_digits (plugin too old?)");
+  return static_cast<int>(*d);
+}
 
 std::string format_money(int64_t minor_units, const std::string& currency, int digits) {
   const bool negative = minor_units < 0;
@@ -119,76 +132,6 @@ std::string format_minutes(int64_t minutes) {
   if (minutes > 0 && minutes % (24 * 60) == 0) return std::to_string(minutes / (24 * 60)) + "d";
   if (minutes > 0 && minutes % 60 == 0) return std::to_string(minutes / 60) + "h";
   return std::to_string(minutes) + "m";
-}
-
-namespace {
-
-std::string local_format(int64_t ms, const char* format) {
-  // Floor division, so times before 1970 fall on the right second.
-  int64_t seconds = ms / 1000;
-  if (ms % 1000 < 0) --seconds;
-  const time_t t = static_cast<time_t>(seconds);
-  struct tm tm_local {};
-  if (localtime_r(&t, &tm_local) == nullptr) return std::to_string(ms);
-  char text[64];
-  const std::size_t n = strftime(text, sizeof text, format, &tm_local);
-  return std::string(text, n);
-}
-
-bool all_digits(const std::string& s) {
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
-}
-
-}  // namespace
-
-std::string local_date(int64_t ms) { return local_format(ms, "%Y-%m-%d"); }
-
-std::string local_time(int64_t ms) { return local_format(ms, "%Y-%m-%d %H:%M"); }
-
-int64_t now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-std::optional<int64_t> parse_until(const std::string& text, int64_t now) {
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-' && all_digits(text.substr(0, 4)) &&
-      all_digits(text.substr(5, 2)) && all_digits(text.substr(8, 2))) {
-    const int year = std::stoi(text.substr(0, 4));
-    const int month = std::stoi(text.substr(5, 2));
-    const int day = std::stoi(text.substr(8, 2));
-    static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (year < 1970 || month < 1 || month > 12 || day < 1 || day > kDays[month - 1] || (month == 2 && day == 29 && !leap))
-      return std::nullopt;
-    struct tm tm_local {};
-    tm_local.tm_year = year - 1900;
-    tm_local.tm_mon = month - 1;
-    tm_local.tm_mday = day;
-    tm_local.tm_isdst = -1;  // let the zone's rules decide
-    const time_t t = mktime(&tm_local);
-    if (t == static_cast<time_t>(-1)) return std::nullopt;
-    return static_cast<int64_t>(t) * 1000;
-  }
-  if (all_digits(text)) {
-    if (text.size() > 18) return std::nullopt;
-    return std::stoll(text);
-  }
-  if (text.size() >= 3 && text[0] == '+' && all_digits(text.substr(1, text.size() - 2))) {
-    const std::string digits = text.substr(1, text.size() - 2);
-    if (digits.size() > 9) return std::nullopt;
-    const int64_t n = std::stoll(digits);
-    int64_t unit = 0;
-    switch (text.back()) {
-      case 'm': unit = 60'000; break;
-      case 'h': unit = 3'600'000; break;
-      case 'd': unit = 86'400'000; break;
-      case 'w': unit = 7 * 86'400'000LL; break;
-      default: return std::nullopt;
-    }
-    if (n == 0) return std::nullopt;
-    return now + n * unit;
-  }
-  return std::nullopt;
 }
 
 }  // namespace kamhost

@@ -1,8 +1,11 @@
-// output.hpp - formatting shared by the kamhost commands that print for people: plain tables, money,
-// percentages, durations, local dates, and reading values out of the plugin's JSON.
+// format.hpp - formatting shared by everything kamhost renders for people (render/: the card, the
+// Pareto table and chart; the command tables): plain tables, money, percentages, durations, and
+// reading values out of the plugin's JSON. Text from the plugin or a file goes through printable()
+// (text/escape.hpp) on its way to a terminal; print_table does it for every cell.
 #pragma once
 
 #include <cstdint>
+#include <ostream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +26,10 @@ std::string shorten(const std::string& s, std::size_t max);
 // A plain table on standard output: a header row and rows, columns separated by two spaces. Columns
 // whose right_aligned entry is true are padded on the left (numbers); the last column is not padded
 // on the right.
+// Cells are escaped with printable() first.
+void print_table(std::ostream& out, const std::vector<std::string>& header,
+                 const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right_aligned = {});
+// The same on standard output.
 void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
                  const std::vector<bool>& right_aligned = {});
 
@@ -40,9 +47,9 @@ bool bool_of(const nlohmann::json& object, const char* key);
 
 // ---- numbers for people ----
 
-// Minor digits of an ISO 4217 currency, as kamhost assumes them when the plugin does not say:
-// 0 for JPY and KRW, 2 otherwise.
-int assumed_minor_digits(const std::string& currency);
+// The reporting currency's minor digits as the plugin states them (reporting_currency_digits of a
+// card's metrics or of a report): kamhost does not guess them. Throws Failure when missing.
+int currency_digits(const nlohmann::json& object);
 
 // Minor units as "CNY 1,250,000.00" (thousands separators, `digits` decimals; "-" before the
 // digits when negative). An empty currency leaves out the code.
@@ -55,20 +62,5 @@ std::string format_bp_fixed(int64_t bp);
 
 // Minutes in the largest unit that divides them: 30 -> "30m", 240 -> "4h", 2880 -> "2d", 10080 -> "1w".
 std::string format_minutes(int64_t minutes);
-
-// ---- times (local = the time zone of the process: TZ, else /etc/localtime) ----
-
-// UTC epoch ms -> local "2026-03-01".
-std::string local_date(int64_t ms);
-// UTC epoch ms -> local "2026-03-01 09:30".
-std::string local_time(int64_t ms);
-// Current UTC time in epoch ms (the system clock, which is also the plugin's clock in kamhost).
-int64_t now_ms();
-
-// An expiry as given on the command line, -> UTC epoch ms; nullopt when it is none of:
-//   YYYY-MM-DD   the start (00:00) of that local day
-//   digits       UTC epoch milliseconds
-//   +N[mhdw]     N minutes, hours, days or weeks from now_ms
-std::optional<int64_t> parse_until(const std::string& text, int64_t now_ms);
 
 }  // namespace kamhost

@@ -1,0 +1,29 @@
+// portfolio.hpp - a generated demo company's ERP feed: accounts with a long-tailed (Pareto) revenue
+// distribution and a year of orders, as JSON lines `kamhost import` reads (docs/import.md).
+// Seeded and deterministic: the same options give the same file (its own random generator, no std::
+// distributions, whose results the standard leaves to each library). Later capabilities grow it
+// into a whole demo company (complaints, visits, distributors), one event kind at a time.
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+
+namespace kamhost::demo {
+
+struct PortfolioOptions {
+  uint64_t seed = 1;
+  uint64_t accounts = 300;
+  int64_t end_ms = 0;       // the last order is before this time (UTC epoch ms); orders cover the year before
+  const char* currency = "CNY";
+};
+
+struct PortfolioSummary {
+  uint64_t accounts = 0;
+  uint64_t orders = 0;
+  int64_t revenue_minor = 0;  // the sum of every order's amount
+};
+
+// Writes the feed: every account_upserted first, then the order_posted events by date.
+PortfolioSummary write_portfolio(const PortfolioOptions& options, std::ostream& out);
+
+}  // namespace kamhost::demo
