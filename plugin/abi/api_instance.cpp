@@ -5,6 +5,7 @@
 #include "abi/buffer.hpp"
 #include "abi/call.hpp"
 #include "abi/guard.hpp"
+#include "abi/input_string.hpp"
 #include "abi/instance.hpp"
 #include "abi/json_text.hpp"
 #include "abi/registry.hpp"
@@ -24,7 +25,8 @@ config::Config load_source(const kam_config_source* source, const char* function
   try {
     if (source->path != nullptr)
       return config::load_config_file(utf8_required(source->path, "kam_config_source.path"));
-    std::string name = utf8_or_empty(source->name, "kam_config_source.name");
+    // The name labels every error line ("name:line:column"): a name, so it cannot forge a line.
+    std::string name = input_string(source->name, "kam_config_source.name", StringKind::name, false);
     return config::load_config_text(utf8_or_empty(source->text, "kam_config_source.text"),
                                     name.empty() ? "<text>" : name);
   } catch (const config::ConfigError& e) {
