@@ -11,7 +11,9 @@ namespace {
 
 // The summary of an evaluation, one line with plain numbers (for scripts):
 // "evaluated 4 accounts: 4 initial, 0 upgraded, ... 0 skipped (12 ms)".
-std::string summary_line(const kam_tier_evaluation_summary& s) {
+// Both the evaluation summary and the frozen 1.1 copy a tick result embeds (kam.h).
+template <class Summary>
+std::string summary_line(const Summary& s) {
   auto n = [](uint64_t v) { return std::to_string(v); };
   return "evaluated " + n(s.accounts) + (s.accounts == 1 ? " account: " : " accounts: ") + n(s.initial) +
          " initial, " + n(s.upgraded) + " upgraded, " + n(s.downgraded) + " downgraded, " + n(s.downgrades_pending) +

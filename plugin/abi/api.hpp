@@ -14,7 +14,7 @@ const void* get_extension(const char* extension_id);
 // api_instance.cpp
 kam_status config_check(const kam_config_source* source, kam_buffer* summary);
 kam_status instance_create(const kam_instance_options* options, kam_instance** out_instance);
-kam_status instance_destroy(kam_instance* instance);
+// instance_destroy is kam_abi_instance_destroy below (destroy_entry.cpp).
 kam_status config_reload(kam_instance* instance, const kam_actor* actor,
                          const kam_config_source* source);
 kam_status instance_info(kam_instance* instance, kam_buffer* out_json);
@@ -43,3 +43,6 @@ kam_status report_pareto(kam_instance* instance, const kam_actor* actor, uint32_
 kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result* result);
 
 }  // namespace kam::abi
+
+// destroy_entry.cpp: the table's instance_destroy (it may drop the plugin's reference on itself).
+extern "C" __attribute__((visibility("hidden"))) kam_status kam_abi_instance_destroy(kam_instance* instance);

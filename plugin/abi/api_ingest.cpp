@@ -2,9 +2,12 @@
 #include <cstring>
 
 #include "abi/api.hpp"
+#include "abi/call.hpp"
 #include "abi/event_convert.hpp"
 #include "abi/guard.hpp"
+#include "abi/input_string.hpp"
 #include "abi/instance.hpp"
+#include "abi/limits.hpp"
 #include "abi/sizes.hpp"
 #include "abi/struct_check.hpp"
 #include "core/utf8.hpp"
@@ -12,20 +15,16 @@
 namespace kam::abi {
 namespace {
 
-constexpr uint64_t kMaxBatch = 1'000'000;
-
-
 // Writes item i of the host's result array, whose stride is the host's sizeof(kam_event_result).
 void write_result(const kam_batch& batch, size_t i, const store::ItemResult& r) {
   auto* slot = reinterpret_cast<unsigned char*>(batch.results) + i * batch.results_struct_size;
-  std::memset(slot, 0, batch.results_struct_size);
   kam_event_result out{};
-  out.struct_size = sizeof(kam_event_result);
   out.outcome = static_cast<kam_item_outcome>(r.outcome);
   out.status = static_cast<kam_status>(r.status);
-  std::string_view msg = core::utf8_prefix(r.message, sizeof(out.message) - 1);
+  // The message may quote the host's bytes: escaped to valid UTF-8, cut on a character boundary.
+  const std::string msg = core::utf8_escape(r.message, sizeof(out.message) - 1);
   std::memcpy(out.message, msg.data(), msg.size());
-  std::memcpy(slot, &out, sizeof out);
+  write_output(slot, batch.results_struct_size, out);
 }
 
 }  // namespace
@@ -33,9 +32,7 @@ void write_result(const kam_batch& batch, size_t i, const store::ItemResult& r) 
 kam_status ingest(kam_instance* instance, const kam_actor* actor, const kam_batch* batch,
                   kam_batch_summary* summary) {
   return guarded([&] {
-    require_instance(instance, "ingest");
-    core::Actor who = read_actor(actor, "ingest");
-    require_permission(instance, who, "ingest");
+    Call call(instance, actor, "ingest", "ingest");
     require_ptr(batch, "ingest", "batch");
     check_struct(batch, kBatchSize_1_0, "kam_batch");
     check_reserved(batch->reserved0, "kam_batch.reserved0");
@@ -43,26 +40,22 @@ kam_status ingest(kam_instance* instance, const kam_actor* actor, const kam_batc
       throw Error(Status::unsupported,
                   "ingest: batch.flags has bits this plugin does not know: " +
                       std::to_string(batch->flags));
-    if (batch->event_count > kMaxBatch)
+    if (batch->event_count > kMaxBatchEvents)
       throw Error(Status::invalid_argument, "ingest: batch.event_count " +
                                                 std::to_string(batch->event_count) +
-                                                " is over the limit of 1,000,000");
+                                                " is over the limit of " + std::to_string(kMaxBatchEvents));
     if (batch->event_count > 0 && batch->events == nullptr)
       throw Error(Status::invalid_argument, "ingest: batch.events is NULL");
-    if (batch->results != nullptr && batch->results_struct_size < kEventResultSize_1_0)
-      throw Error(Status::invalid_argument,
-                  "ingest: batch.results_struct_size " +
-                      std::to_string(batch->results_struct_size) +
-                      " is smaller than sizeof(kam_event_result) " +
-                      std::to_string(kEventResultSize_1_0));
-    if (summary != nullptr) check_struct(summary, kBatchSummarySize_1_0, "kam_batch_summary");
+    if (batch->results != nullptr)
+      check_output(batch->results_struct_size, kEventResultSize_1_0, "kam_batch.results (kam_event_result)");
+    if (summary != nullptr) check_output(summary, kBatchSummarySize_1_0, "kam_batch_summary");
 
     store::IngestOptions options;
-    options.source = utf8_or_empty(batch->source, "ingest: batch.source");
+    options.source = input_string(batch->source, "ingest: batch.source", StringKind::name, false);
     if (options.source.empty()) options.source = "(unnamed feed)";
     options.skip_rejected = (batch->flags & KAM_BATCH_SKIP_REJECTED) != 0;
     options.now_ms = now_ms(instance);
-    options.actor = who;
+    options.actor = call.actor();
 
     std::vector<store::BatchItem> items;
     items.reserve(batch->event_count);
@@ -73,14 +66,13 @@ kam_status ingest(kam_instance* instance, const kam_actor* actor, const kam_batc
     if (batch->results != nullptr)
       for (size_t i = 0; i < result.items.size(); ++i) write_result(*batch, i, result.items[i]);
     if (summary != nullptr) {
-      uint32_t size = summary->struct_size;
-      std::memset(summary, 0, size);
-      summary->struct_size = size;
-      summary->accepted = result.accepted;
-      summary->duplicates = result.duplicates;
-      summary->rejected = result.rejected;
-      summary->not_applied = result.not_applied;
-      summary->first_rejected_index = result.first_rejected_index;
+      kam_batch_summary out{};
+      out.accepted = result.accepted;
+      out.duplicates = result.duplicates;
+      out.rejected = result.rejected;
+      out.not_applied = result.not_applied;
+      out.first_rejected_index = result.first_rejected_index;
+      write_output(summary, out);
     }
     if (!result.committed) {
       const auto& first = result.items.at(static_cast<size_t>(result.first_rejected_index));

@@ -3,9 +3,12 @@
 
 #include "abi/api.hpp"
 #include "abi/buffer.hpp"
+#include "abi/call.hpp"
 #include "abi/guard.hpp"
+#include "abi/input_string.hpp"
 #include "abi/instance.hpp"
 #include "abi/json_text.hpp"
+#include "abi/registry.hpp"
 #include "abi/sizes.hpp"
 #include "abi/struct_check.hpp"
 #include "config/reload.hpp"
@@ -23,7 +26,8 @@ config::Config load_source(const kam_config_source* source, const char* function
   try {
     if (source->path != nullptr)
       return config::load_config_file(utf8_required(source->path, "kam_config_source.path"));
-    std::string name = utf8_or_empty(source->name, "kam_config_source.name");
+    // The name labels every error line ("name:line:column"): a name, so it cannot forge a line.
+    std::string name = input_string(source->name, "kam_config_source.name", StringKind::name, false);
     return config::load_config_text(utf8_or_empty(source->text, "kam_config_source.text"),
                                     name.empty() ? "<text>" : name);
   } catch (const config::ConfigError& e) {
@@ -71,24 +75,18 @@ kam_status instance_create(const kam_instance_options* options, kam_instance** o
       log(raw, static_cast<kam_log_level>(level), m);
     }, cfg->business.time_zone);
     log(raw, KAM_LOG_INFO, "KAM instance created: " + cfg->summary());
+    register_instance(raw);  // live from here on (registry.hpp); instance_destroy removes it
     *out_instance = instance.release();
   });
 }
 
-kam_status instance_destroy(kam_instance* instance) {
-  return guarded([&] {
-    if (instance == nullptr) return;
-    require_instance(instance, "instance_destroy");
-    delete instance;
-  });
-}
+// instance_destroy: destroy_entry.cpp
 
 kam_status config_reload(kam_instance* instance, const kam_actor* actor,
                          const kam_config_source* source) {
   return guarded([&] {
-    require_instance(instance, "config_reload");
-    core::Actor who = read_actor(actor, "config_reload");
-    require_permission(instance, who, "config.reload");
+    Call call(instance, actor, "config_reload", "config.reload");
+    const core::Actor& who = call.actor();
     // Validate the whole new config before touching the one in force.
     auto next = std::make_shared<const config::Config>(load_source(source, "config_reload"));
     std::shared_ptr<const config::Config> previous;
@@ -122,7 +120,7 @@ kam_status config_reload(kam_instance* instance, const kam_actor* actor,
 
 kam_status instance_info(kam_instance* instance, kam_buffer* out_json) {
   return guarded([&] {
-    require_instance(instance, "instance_info");
+    Call call(instance, "instance_info");  // host-side, read only: not audited
     fill_buffer(out_json, instance_info_json(instance), "instance_info");
   });
 }

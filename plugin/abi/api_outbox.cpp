@@ -1,18 +1,22 @@
 // The notification outbox (poll, acknowledge, deliver through the host callback) and the audit trail.
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "abi/api.hpp"
 #include "abi/buffer.hpp"
+#include "abi/call.hpp"
 #include "abi/guard.hpp"
+#include "abi/input_string.hpp"
 #include "abi/instance.hpp"
 #include "abi/json_text.hpp"
+#include "abi/limits.hpp"
 #include "abi/sizes.hpp"
 #include "abi/struct_check.hpp"
 
 namespace kam::abi {
 namespace {
 
-constexpr int64_t kDeliveryLeaseMs = 60'000;  // a claimed notification is retried after a minute
 
 uint32_t effective_max(uint32_t max) { return max == 0 ? 100 : std::min<uint32_t>(max, 10000); }
 
@@ -21,9 +25,7 @@ uint32_t effective_max(uint32_t max) { return max == 0 ? 100 : std::min<uint32_t
 kam_status notifications_poll(kam_instance* instance, const kam_actor* actor, uint32_t max,
                               kam_buffer* out_json) {
   return guarded([&] {
-    require_instance(instance, "notifications_poll");
-    core::Actor who = read_actor(actor, "notifications_poll");
-    require_permission(instance, who, "notifications.read");
+    Call call(instance, actor, "notifications_poll", "notifications.read");
     require_ptr(out_json, "notifications_poll", "out_json");
     auto pending = instance->store->pending_notifications(effective_max(max));
     fill_buffer(out_json, notifications_json(pending), "notifications_poll");
@@ -33,27 +35,27 @@ kam_status notifications_poll(kam_instance* instance, const kam_actor* actor, ui
 kam_status notifications_ack(kam_instance* instance, const kam_actor* actor, const int64_t* ids,
                              uint32_t count) {
   return guarded([&] {
-    require_instance(instance, "notifications_ack");
-    core::Actor who = read_actor(actor, "notifications_ack");
-    require_permission(instance, who, "notifications.ack");
+    Call call(instance, actor, "notifications_ack", "notifications.ack");
     if (count > 0) require_ptr(ids, "notifications_ack", "ids");
-    if (count > 100000)
-      throw Error(Status::invalid_argument, "notifications_ack: count is over 100,000");
+    if (count > kMaxAckIds)
+      throw Error(Status::invalid_argument, "notifications_ack: count " + std::to_string(count) +
+                                                " is over the limit of " + std::to_string(kMaxAckIds));
     std::vector<int64_t> list(ids, ids + count);
-    if (!list.empty()) instance->store->ack_notifications(list, who, now_ms(instance));
+    if (!list.empty()) instance->store->ack_notifications(list, call.actor(), now_ms(instance));
   });
 }
 
 kam_status notifications_deliver(kam_instance* instance, uint32_t max, uint32_t* out_delivered) {
   return guarded([&] {
-    require_instance(instance, "notifications_deliver");
+    // Host-side: no person acts. What the callback acknowledged is audited as the actor "host".
+    Call call(instance, "notifications_deliver");
     if (out_delivered != nullptr) *out_delivered = 0;
     if (instance->host.notify == nullptr)
       throw Error(Status::unsupported,
                   "notifications_deliver: the host gave no notify callback at instance_create; "
                   "use notifications_poll");
     int64_t now = now_ms(instance);
-    auto claimed = instance->store->claim_notifications(effective_max(max), now, kDeliveryLeaseMs);
+    auto claimed = instance->store->claim_notifications(effective_max(max), now, kNotifyRetryMs);
     std::vector<int64_t> delivered;
     // No lock is held here: the callback may call back into the plugin.
     for (const auto& n : claimed) {
@@ -67,7 +69,17 @@ kam_status notifications_deliver(kam_instance* instance, uint32_t max, uint32_t*
       c.payload_json = n.payload_json.c_str();
       if (instance->host.notify(instance->host.host_data, &c) == KAM_OK) delivered.push_back(n.id);
     }
-    if (!delivered.empty()) instance->store->mark_delivered(delivered, now_ms(instance));
+    if (!delivered.empty()) {
+      const int64_t at = now_ms(instance);
+      instance->store->mark_delivered(delivered, at);
+      store::AuditEntry a;
+      a.at_ms = at;
+      a.user_id = call.actor().user_id;
+      a.action = "notifications.deliver";
+      a.entity_type = "notification";
+      a.after_json = nlohmann::json{{"delivered_at_ms", at}, {"ids", delivered}}.dump();
+      instance->store->append_audit(a);
+    }
     if (out_delivered != nullptr) *out_delivered = static_cast<uint32_t>(delivered.size());
   });
 }
@@ -75,22 +87,20 @@ kam_status notifications_deliver(kam_instance* instance, uint32_t max, uint32_t*
 kam_status audit_query(kam_instance* instance, const kam_actor* actor,
                        const kam_audit_query* query, kam_buffer* out_json) {
   return guarded([&] {
-    require_instance(instance, "audit_query");
-    core::Actor who = read_actor(actor, "audit_query");
-    require_permission(instance, who, "audit.read");
+    Call call(instance, actor, "audit_query", "audit.read");
     require_ptr(query, "audit_query", "query");
     check_struct(query, kAuditQuerySize_1_0, "kam_audit_query");
     require_ptr(out_json, "audit_query", "out_json");
-    if (query->limit > 10000)
+    if (query->limit > kMaxAuditLimit)
       throw Error(Status::invalid_argument, "audit_query: limit " + std::to_string(query->limit) +
-                                                " is over 10,000");
+                                                " is over " + std::to_string(kMaxAuditLimit));
     store::AuditQuery q;
     q.limit = query->limit == 0 ? 100 : query->limit;
     q.since_ms = query->since_ms;
     q.until_ms = query->until_ms;
-    q.user_id = utf8_or_empty(query->user_id, "audit_query: query.user_id");
-    q.entity_type = utf8_or_empty(query->entity_type, "audit_query: query.entity_type");
-    q.entity_id = utf8_or_empty(query->entity_id, "audit_query: query.entity_id");
+    q.user_id = input_string(query->user_id, "audit_query: query.user_id", StringKind::id, false);
+    q.entity_type = input_string(query->entity_type, "audit_query: query.entity_type", StringKind::name, false);
+    q.entity_id = input_string(query->entity_id, "audit_query: query.entity_id", StringKind::name, false);
     q.before_id = query->before_id;
     fill_buffer(out_json, audit_json(instance->store->query_audit(q)), "audit_query");
   });

@@ -1,12 +1,13 @@
 // Account tiers (ABI 1.1): evaluate, the account card, overrides, the Pareto report, the tick.
 #include <chrono>
-#include <cstring>
 
 #include <nlohmann/json.hpp>
 
 #include "abi/api.hpp"
 #include "abi/buffer.hpp"
+#include "abi/call.hpp"
 #include "abi/guard.hpp"
+#include "abi/input_string.hpp"
 #include "abi/instance.hpp"
 #include "abi/sizes.hpp"
 #include "abi/struct_check.hpp"
@@ -16,29 +17,19 @@ namespace kam::abi {
 namespace {
 
 constexpr const char* kTickTiers = "tiers.evaluate";
-constexpr size_t kMaxIdBytes = 200;
 
 evaluation::LogFn log_for(kam_instance* instance) {
   return [instance](int level, const std::string& m) { log(instance, static_cast<kam_log_level>(level), m); };
 }
 
 std::string account_id_arg(const char* id, const char* function) {
-  std::string s = utf8_required(id, (std::string(function) + ": account_id").c_str());
-  if (s.size() > kMaxIdBytes)
-    throw Error(Status::invalid_argument, std::string(function) + ": account_id is longer than 200 bytes");
-  return s;
+  return id_arg(id, (std::string(function) + ": account_id").c_str());
 }
 
-// Writes what the plugin knows into a host struct of any later size (the rest zero).
-template <class T>
-void clear_out(T* out) {
-  const uint32_t size = out->struct_size;
-  std::memset(out, 0, size);
-  out->struct_size = size;
-}
-
-void fill_summary(kam_tier_evaluation_summary* out, const evaluation::EvaluationSummary& s, int64_t now,
-                  int64_t duration_ms) {
+// The summary members of both kam_tier_evaluation_summary and its frozen 1.1 copy in the tick result.
+template <class Summary>
+void fill_summary(Summary* out, const evaluation::EvaluationSummary& s, int64_t now, int64_t duration_ms) {
+  out->struct_size = sizeof(Summary);
   out->accounts = s.accounts;
   out->initial = s.initial;
   out->upgraded = s.upgraded;
@@ -97,14 +88,13 @@ kam_status tiers_evaluate(kam_instance* instance, const kam_actor* actor, const 
                           kam_tier_evaluation_summary* summary) {
   return guarded([&] {
     const auto started = std::chrono::steady_clock::now();
-    require_instance(instance, "tiers_evaluate");
-    core::Actor who = read_actor(actor, "tiers_evaluate");
-    require_permission(instance, who, "tiers.evaluate");
+    Call call(instance, actor, "tiers_evaluate", "tiers.evaluate");
+    const core::Actor& who = call.actor();
     require_ptr(request, "tiers_evaluate", "request");
     check_struct(request, kTierEvaluationSize_1_1, "kam_tier_evaluation");
     if ((request->flags & ~KAM_EVALUATE_DRY_RUN) != 0)
       throw Error(Status::unsupported, "tiers_evaluate: request.flags has bits this plugin does not know");
-    if (summary != nullptr) check_struct(summary, kTierEvaluationSummarySize_1_1, "kam_tier_evaluation_summary");
+    if (summary != nullptr) check_output(summary, kTierEvaluationSummarySize_1_1, "kam_tier_evaluation_summary");
     evaluation::EvaluationRequest r;
     if (request->account_id != nullptr) r.account_id = account_id_arg(request->account_id, "tiers_evaluate");
     r.dry_run = (request->flags & KAM_EVALUATE_DRY_RUN) != 0;
@@ -118,19 +108,19 @@ kam_status tiers_evaluate(kam_instance* instance, const kam_actor* actor, const 
     // A full evaluation counts for the schedule: the next tick need not repeat it.
     if (r.account_id.empty() && !r.dry_run) instance->store->record_periodic_run(kTickTiers, r.now_ms);
     if (summary != nullptr) {
-      clear_out(summary);
       const auto ms =
           std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-      fill_summary(summary, s, r.now_ms, ms);
+      kam_tier_evaluation_summary out{};
+      fill_summary(&out, s, r.now_ms, ms);
+      out.missing_rates = s.missing_rates;
+      write_output(summary, out);
     }
   });
 }
 
 kam_status account_card(kam_instance* instance, const kam_actor* actor, const char* account_id, kam_buffer* out_json) {
   return guarded([&] {
-    require_instance(instance, "account_card");
-    core::Actor who = read_actor(actor, "account_card");
-    require_permission(instance, who, "tiers.read");
+    Call call(instance, actor, "account_card", "tiers.read");
     const std::string id = account_id_arg(account_id, "account_card");
     require_ptr(out_json, "account_card", "out_json");
     const ConfigSnapshot snapshot = config_snapshot(instance);
@@ -141,17 +131,15 @@ kam_status account_card(kam_instance* instance, const kam_actor* actor, const ch
 
 kam_status tier_override_set(kam_instance* instance, const kam_actor* actor, const kam_tier_override* request) {
   return guarded([&] {
-    require_instance(instance, "tier_override_set");
-    core::Actor who = read_actor(actor, "tier_override_set");
-    require_permission(instance, who, "tiers.override");
+    Call call(instance, actor, "tier_override_set", "tiers.override");
+    const core::Actor& who = call.actor();
     require_ptr(request, "tier_override_set", "override_request");
     check_struct(request, kTierOverrideSize_1_1, "kam_tier_override");
     check_reserved(request->reserved0, "kam_tier_override.reserved0");
     const std::string id = account_id_arg(request->account_id, "tier_override_set");
-    const std::string tier = utf8_required(request->tier, "tier_override_set: tier");
-    const std::string reason = utf8_required(request->reason, "tier_override_set: reason");
-    if (reason.size() > 2000)
-      throw Error(Status::invalid_argument, "tier_override_set: reason is longer than 2000 bytes");
+    const std::string tier = input_string(request->tier, "tier_override_set: tier", StringKind::name, true);
+    const std::string reason =
+        input_string(request->reason, "tier_override_set: reason", StringKind::reason, true);
     const ConfigSnapshot snapshot = config_snapshot(instance);
     if (snapshot.config->tiers.find(tier) == nullptr) {
       std::string names;
@@ -171,11 +159,10 @@ kam_status tier_override_set(kam_instance* instance, const kam_actor* actor, con
 kam_status tier_override_clear(kam_instance* instance, const kam_actor* actor, const char* account_id,
                                const char* reason) {
   return guarded([&] {
-    require_instance(instance, "tier_override_clear");
-    core::Actor who = read_actor(actor, "tier_override_clear");
-    require_permission(instance, who, "tiers.override");
+    Call call(instance, actor, "tier_override_clear", "tiers.override");
+    const core::Actor& who = call.actor();
     const std::string id = account_id_arg(account_id, "tier_override_clear");
-    const std::string why = utf8_required(reason, "tier_override_clear: reason");
+    const std::string why = input_string(reason, "tier_override_clear: reason", StringKind::reason, true);
     const int64_t now = now_ms(instance);
     if (!instance->store->clear_tier_override(id, why, who, now))
       throw Error(Status::not_found, "tier_override_clear: account '" + id + "' has no override in force");
@@ -185,9 +172,7 @@ kam_status tier_override_clear(kam_instance* instance, const kam_actor* actor, c
 
 kam_status report_pareto(kam_instance* instance, const kam_actor* actor, uint32_t max_entries, kam_buffer* out_json) {
   return guarded([&] {
-    require_instance(instance, "report_pareto");
-    core::Actor who = read_actor(actor, "report_pareto");
-    require_permission(instance, who, "tiers.read");
+    Call call(instance, actor, "report_pareto", "tiers.read");
     require_ptr(out_json, "report_pareto", "out_json");
     const ConfigSnapshot snapshot = config_snapshot(instance);
     fill_buffer(out_json,
@@ -199,12 +184,11 @@ kam_status report_pareto(kam_instance* instance, const kam_actor* actor, uint32_
 kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result* result) {
   return guarded([&] {
     const auto started = std::chrono::steady_clock::now();
-    require_instance(instance, "tick");
-    core::Actor who = read_actor(actor, "tick");
-    require_permission(instance, who, "tiers.evaluate");
+    Call call(instance, actor, "tick", "tiers.evaluate");
+    const core::Actor& who = call.actor();
     if (result != nullptr) {
-      check_struct(result, kTickResultSize_1_1, "kam_tick_result");
-      clear_out(result);
+      check_output(result, kTickResultSize_1_1, "kam_tick_result");
+      write_output(result, kam_tick_result{});
     }
     const ConfigSnapshot snapshot = config_snapshot(instance);
     const int64_t now = now_ms(instance);
@@ -228,11 +212,13 @@ kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result*
         "periodic tier evaluation: " + std::to_string(s.accounts) + " accounts, " + std::to_string(s.changes) +
             " changes, " + std::to_string(s.notifications) + " notifications");
     if (result != nullptr) {
-      result->tier_evaluation_ran = 1;
-      result->tiers.struct_size = sizeof(kam_tier_evaluation_summary);
+      kam_tick_result out{};
+      out.tier_evaluation_ran = 1;
       const auto ms =
           std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-      fill_summary(&result->tiers, s, now, ms);
+      fill_summary(&out.tiers, s, now, ms);
+      out.tier_missing_rates = s.missing_rates;
+      write_output(result, out);
     }
   });
 }

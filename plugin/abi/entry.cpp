@@ -24,7 +24,7 @@ const kam_api_v1 kApiV1 = {
     &buffer_free,
     &config_check,
     &instance_create,
-    &instance_destroy,
+    &kam_abi_instance_destroy,
     &config_reload,
     &instance_info,
     &ingest,

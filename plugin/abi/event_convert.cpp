@@ -1,6 +1,8 @@
 #include "abi/event_convert.hpp"
 
 #include "abi/guard.hpp"
+#include "abi/input_string.hpp"
+#include "abi/limits.hpp"
 #include "abi/sizes.hpp"
 #include "abi/struct_check.hpp"
 
@@ -11,11 +13,14 @@ std::vector<std::string> string_list(const char* const* items, uint32_t count, c
   if (count > 0 && items == nullptr)
     throw Error(Status::invalid_argument,
                 std::string(name) + " is NULL but its count is " + std::to_string(count));
-  if (count > 10000) throw Error(Status::invalid_argument, std::string(name) + ": over 10000 items");
+  if (count > kMaxListItems)
+    throw Error(Status::invalid_argument,
+                std::string(name) + ": over " + std::to_string(kMaxListItems) + " items");
   std::vector<std::string> out;
   out.reserve(count);
   for (uint32_t i = 0; i < count; ++i)
-    out.push_back(utf8_required(items[i], (std::string(name) + "[" + std::to_string(i) + "]").c_str()));
+    out.push_back(input_string(items[i], (std::string(name) + "[" + std::to_string(i) + "]").c_str(),
+                               StringKind::name, true));
   return out;
 }
 
@@ -35,20 +40,24 @@ const T& as(const kam_event_header* h, size_t min_size, const char* name) {
 }
 
 core::EventPayload payload(const kam_event_header* h) {
-  auto s = [](const char* p, const char* field) { return utf8_or_empty(p, field); };
+  // Every id of every kind has one limit (kMaxIdBytes); names and texts theirs (input_string.hpp).
+  // Required members are checked by core::validate_event, which says so per kind.
+  auto id = [](const char* p, const char* field) { return input_string(p, field, StringKind::id, false); };
+  auto s = [](const char* p, const char* field) { return input_string(p, field, StringKind::name, false); };
+  auto text = [](const char* p, const char* field) { return input_string(p, field, StringKind::text, false); };
   switch (h->kind) {
     case KAM_EVENT_ACCOUNT_UPSERTED: {
       const auto& e = as<kam_event_account>(h, kEventAccountSize_1_0, "kam_event_account");
       check_reserved(e.reserved0, "reserved0");
       core::AccountUpserted p;
-      p.account_id = s(e.account_id, "account_id");
+      p.account_id = id(e.account_id, "account_id");
       p.name = s(e.name, "name");
       p.name_latin = s(e.name_latin, "name_latin");
       p.tax_id = s(e.tax_id, "tax_id");
       p.region = s(e.region, "region");
       p.industry = s(e.industry, "industry");
-      p.account_manager_id = s(e.account_manager_id, "account_manager_id");
-      p.distributor_id = s(e.distributor_id, "distributor_id");
+      p.account_manager_id = id(e.account_manager_id, "account_manager_id");
+      p.distributor_id = id(e.distributor_id, "distributor_id");
       p.flags = string_list(e.flags, e.flag_count, "flags");
       return p;
     }
@@ -56,8 +65,8 @@ core::EventPayload payload(const kam_event_header* h) {
       const auto& e = as<kam_event_order>(h, kEventOrderSize_1_0, "kam_event_order");
       check_reserved(e.reserved0, "reserved0");
       core::OrderPosted p;
-      p.order_id = s(e.order_id, "order_id");
-      p.account_id = s(e.account_id, "account_id");
+      p.order_id = id(e.order_id, "order_id");
+      p.account_id = id(e.account_id, "account_id");
       p.amount = money(e.amount, "amount");
       p.margin = money(e.margin, "margin");
       p.document_type = e.document_type == 0 ? KAM_DOCUMENT_ORDER : e.document_type;
@@ -66,22 +75,23 @@ core::EventPayload payload(const kam_event_header* h) {
     case KAM_EVENT_ORDER_CANCELLED: {
       const auto& e =
           as<kam_event_order_cancel>(h, kEventOrderCancelSize_1_0, "kam_event_order_cancel");
-      return core::OrderCancelled{s(e.order_id, "order_id"), s(e.reason, "reason")};
+      return core::OrderCancelled{id(e.order_id, "order_id"),
+                                  input_string(e.reason, "reason", StringKind::reason, false)};
     }
     case KAM_EVENT_COMPLAINT: {
       const auto& e = as<kam_event_complaint>(h, kEventComplaintSize_1_0, "kam_event_complaint");
       core::ComplaintEvent p;
-      p.complaint_id = s(e.complaint_id, "complaint_id");
-      p.account_id = s(e.account_id, "account_id");
+      p.complaint_id = id(e.complaint_id, "complaint_id");
+      p.account_id = id(e.account_id, "account_id");
       p.action = e.action;
       p.severity = e.severity;
-      p.employee_id = s(e.employee_id, "employee_id");
+      p.employee_id = id(e.employee_id, "employee_id");
       p.department = s(e.department, "department");
-      p.to_employee_id = s(e.to_employee_id, "to_employee_id");
+      p.to_employee_id = id(e.to_employee_id, "to_employee_id");
       p.to_department = s(e.to_department, "to_department");
       p.channel = s(e.channel, "channel");
       p.category = s(e.category, "category");
-      p.text = s(e.text, "text");
+      p.text = text(e.text, "text");
       return p;
     }
     case KAM_EVENT_SERVICE_REQUEST: {
@@ -89,33 +99,33 @@ core::EventPayload payload(const kam_event_header* h) {
                                                     "kam_event_service_request");
       check_reserved(e.reserved0, "reserved0");
       core::ServiceRequestEvent p;
-      p.request_id = s(e.request_id, "request_id");
-      p.account_id = s(e.account_id, "account_id");
+      p.request_id = id(e.request_id, "request_id");
+      p.account_id = id(e.account_id, "account_id");
       p.action = e.action;
       p.state = s(e.state, "state");
-      p.employee_id = s(e.employee_id, "employee_id");
-      p.assignee_id = s(e.assignee_id, "assignee_id");
+      p.employee_id = id(e.employee_id, "employee_id");
+      p.assignee_id = id(e.assignee_id, "assignee_id");
       p.category = s(e.category, "category");
-      p.text = s(e.text, "text");
+      p.text = text(e.text, "text");
       return p;
     }
     case KAM_EVENT_VISIT: {
       const auto& e = as<kam_event_visit>(h, kEventVisitSize_1_0, "kam_event_visit");
       check_reserved(e.reserved0, "reserved0");
       core::VisitEvent p;
-      p.visit_id = s(e.visit_id, "visit_id");
-      p.account_id = s(e.account_id, "account_id");
-      p.employee_id = s(e.employee_id, "employee_id");
+      p.visit_id = id(e.visit_id, "visit_id");
+      p.account_id = id(e.account_id, "account_id");
+      p.employee_id = id(e.employee_id, "employee_id");
       p.status = e.status;
       p.planned_for_ms = e.planned_for_ms;
-      p.notes = s(e.notes, "notes");
+      p.notes = text(e.notes, "notes");
       return p;
     }
     case KAM_EVENT_DISTRIBUTOR_UPSERTED: {
       const auto& e =
           as<kam_event_distributor>(h, kEventDistributorSize_1_0, "kam_event_distributor");
       core::DistributorUpserted p;
-      p.distributor_id = s(e.distributor_id, "distributor_id");
+      p.distributor_id = id(e.distributor_id, "distributor_id");
       p.name = s(e.name, "name");
       p.tax_id = s(e.tax_id, "tax_id");
       p.level = s(e.level, "level");
@@ -140,7 +150,7 @@ store::BatchItem convert_event(const kam_event_header* header) {
                   "header.struct_size " + std::to_string(header->struct_size) +
                       " is smaller than kam_event_header");
     core::Event event;
-    event.event_id = utf8_or_empty(header->event_id, "event_id");
+    event.event_id = input_string(header->event_id, "event_id", StringKind::id, false);
     event.occurred_at_ms = header->occurred_at_ms;
     event.payload = payload(header);
     if (auto problem = core::validate_event(event))

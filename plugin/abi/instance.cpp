@@ -3,16 +3,21 @@
 #include <chrono>
 
 #include "abi/guard.hpp"
+#include "abi/input_string.hpp"
+#include "abi/limits.hpp"
+#include "abi/registry.hpp"
 #include "abi/sizes.hpp"
 #include "abi/struct_check.hpp"
 #include "core/error.hpp"
+#include "core/events.hpp"
+#include "core/utf8.hpp"
 
 namespace kam::abi {
 
 kam_instance* require_instance(kam_instance* instance, const char* function) {
   if (instance == nullptr)
     throw Error(Status::invalid_argument, std::string(function) + ": instance is NULL");
-  if (instance->magic != kam_instance::kMagic)
+  if (!is_live(instance))
     throw Error(Status::invalid_argument,
                 std::string(function) + ": instance is not a live KAM instance handle");
   return instance;
@@ -24,16 +29,25 @@ ConfigSnapshot config_snapshot(const kam_instance* instance) {
 }
 
 int64_t now_ms(const kam_instance* instance) {
-  if (instance->host.now_ms != nullptr) return instance->host.now_ms(instance->host.host_data);
   using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+  if (instance->host.now_ms == nullptr)
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+  const int64_t now = instance->host.now_ms(instance->host.host_data);
+  if (now < core::kMinTimeMs || now > core::kMaxTimeMs)
+    throw Error(Status::invalid_argument,
+                "the host clock (kam_host.now_ms) says " + std::to_string(now) +
+                    " ms, outside 1970-01-01..9999-12-31 (" + std::to_string(core::kMinTimeMs) + ".." +
+                    std::to_string(core::kMaxTimeMs) + " ms since the epoch); nothing was done");
+  return now;
 }
 
 void log(const kam_instance* instance, kam_log_level level, const std::string& message) {
   if (instance->host.log == nullptr) return;
   auto snapshot = config_snapshot(instance);
   if (snapshot.config && level < static_cast<kam_log_level>(snapshot.config->logging.level)) return;
-  instance->host.log(instance->host.host_data, level, message.c_str());
+  // A message may quote host bytes: the host receives valid UTF-8 only.
+  const std::string text = core::utf8_escape(message, message.size() * 4);
+  instance->host.log(instance->host.host_data, level, text.c_str());
 }
 
 core::Actor read_actor(const kam_actor* actor, const char* function) {
@@ -41,29 +55,21 @@ core::Actor read_actor(const kam_actor* actor, const char* function) {
   require_ptr(actor, function, "actor");
   check_struct(actor, kActorSize_1_0, "kam_actor");
   core::Actor out;
-  out.user_id = utf8_required(actor->user_id, (where + ".user_id").c_str());
+  out.user_id = input_string(actor->user_id, (where + ".user_id").c_str(), StringKind::id, true);
   if (actor->role_count > 0 && actor->roles == nullptr)
     throw Error(Status::invalid_argument, where + ".roles is NULL but role_count is " +
                                               std::to_string(actor->role_count));
-  if (actor->role_count > 1000)
-    throw Error(Status::invalid_argument, where + ".role_count is over 1000");
+  if (actor->role_count > kMaxRoles)
+    throw Error(Status::invalid_argument, where + ".role_count " + std::to_string(actor->role_count) +
+                                              " is over " + std::to_string(kMaxRoles));
   for (uint32_t i = 0; i < actor->role_count; ++i)
-    out.roles.push_back(
-        utf8_required(actor->roles[i], (where + ".roles[" + std::to_string(i) + "]").c_str()));
+    out.roles.push_back(input_string(actor->roles[i], (where + ".roles[" + std::to_string(i) + "]").c_str(),
+                                     StringKind::id, true));
   return out;
 }
 
-void require_permission(const kam_instance* instance, const core::Actor& actor,
-                        const char* permission) {
-  auto snapshot = config_snapshot(instance);
-  if (!snapshot.config->access.allows(actor, permission)) {
-    std::string roles;
-    for (const auto& r : actor.roles) roles += (roles.empty() ? "" : ", ") + r;
-    throw Error(Status::permission, "user '" + actor.user_id + "' (roles: " +
-                                        (roles.empty() ? "none" : roles) +
-                                        ") may not do '" + permission +
-                                        "': no role of theirs grants it in the access section");
-  }
+bool allows(const kam_instance* instance, const core::Actor& actor, const char* permission) {
+  return config_snapshot(instance).config->access.allows(actor, permission);
 }
 
 }  // namespace kam::abi

@@ -1,23 +1,20 @@
 // instance.hpp - what a kam_instance handle points to: the host's callbacks, the current config
-// snapshot (replaced atomically by reloads), and the store.
+// snapshot (replaced atomically by reloads), the store and the bounded log of refusals; and the
+// helpers every entry point uses on it (call.hpp builds the prologue from them).
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
 
+#include "abi/refusals.hpp"
 #include "config/config.hpp"
 #include "core/actor.hpp"
 #include "kam/kam.h"
 #include "store/store.hpp"
 
 struct kam_instance {
-  // Magic number to catch a stale or foreign pointer passed as a handle (best effort).
-  static constexpr uint64_t kMagic = 0x4b414d5f494e5354ULL;  // "KAM_INST"
-  uint64_t magic = kMagic;
-
   kam_host host{};  // copy of the host's callbacks (zeroed when none)
 
   // The config in force. Readers take a snapshot (shared_ptr copy) under config_mutex and then work
@@ -27,8 +24,7 @@ struct kam_instance {
   int64_t config_version = 1;  // guarded by config_mutex
 
   std::unique_ptr<kam::store::Store> store;
-
-  ~kam_instance() { magic = 0; }
+  kam::abi::RefusalLog refusals;
 };
 
 namespace kam::abi {
@@ -38,12 +34,14 @@ struct ConfigSnapshot {
   int64_t version;
 };
 
-// Validates the handle (NULL, magic) and returns it. Throws kam::Error.
+// Validates the handle (NULL, and live in the registry: its memory is not read) and returns it.
+// Throws kam::Error.
 kam_instance* require_instance(kam_instance* instance, const char* function);
 
 ConfigSnapshot config_snapshot(const kam_instance* instance);
 
-// The host clock, or the system clock when the host gave none.
+// The host clock, or the system clock when the host gave none; refused (invalid_argument) outside
+// the range events are held to, 1970-01-01..9999-12-31. The one place the clock is read.
 int64_t now_ms(const kam_instance* instance);
 
 // Log through the host's callback when the level passes the config's logging level.
@@ -52,8 +50,7 @@ void log(const kam_instance* instance, kam_log_level level, const std::string& m
 // Convert and validate a kam_actor; throws invalid_argument. `function` names the call.
 core::Actor read_actor(const kam_actor* actor, const char* function);
 
-// Throws Status::permission unless the actor's roles allow `permission` under the current config.
-void require_permission(const kam_instance* instance, const core::Actor& actor,
-                        const char* permission);
+// True when the actor's roles allow `permission` under the current config.
+bool allows(const kam_instance* instance, const core::Actor& actor, const char* permission);
 
 }  // namespace kam::abi

@@ -11,9 +11,10 @@ thread_local char t_message[kCapacity];
 }  // namespace
 
 void set_last_error(std::string_view message) {
-  std::string_view cut = core::utf8_prefix(message, kCapacity - 1);
-  std::memcpy(t_message, cut.data(), cut.size());
-  t_message[cut.size()] = '\0';
+  // Messages may quote the host's bytes: escaped to valid UTF-8, cut on a character boundary.
+  const std::string text = core::utf8_escape(message, kCapacity - 1);
+  std::memcpy(t_message, text.data(), text.size());
+  t_message[text.size()] = '\0';
 }
 
 const char* last_error() { return t_message; }

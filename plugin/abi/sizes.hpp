@@ -34,6 +34,11 @@ inline constexpr size_t kTierEvaluationSize_1_1 = 32;
 inline constexpr size_t kTierEvaluationSummarySize_1_1 = 88;
 inline constexpr size_t kTierOverrideSize_1_1 = 40;
 inline constexpr size_t kTickResultSize_1_1 = 96;
+// 1.2: kam_tier_evaluation_summary grows by missing_rates; kam_tick_result by tier_missing_rates.
+// The summary embedded in the tick result is a frozen type of its own (kam.h): it never grows.
+inline constexpr size_t kTierEvaluationSummarySize_1_2 = 96;
+inline constexpr size_t kTickResultSize_1_2 = 104;
+inline constexpr size_t kFrozenTierSummarySize_1_1 = 88;
 inline constexpr size_t kApiV1Size_1_0 = 136;  // the table up to audit_query
 
 static_assert(sizeof(kam_money) == kMoneySize_1_0);
@@ -56,9 +61,11 @@ static_assert(sizeof(kam_batch) == kBatchSize_1_0);
 static_assert(sizeof(kam_batch_summary) == kBatchSummarySize_1_0);
 static_assert(sizeof(kam_audit_query) == kAuditQuerySize_1_0);
 static_assert(sizeof(kam_tier_evaluation) == kTierEvaluationSize_1_1);
-static_assert(sizeof(kam_tier_evaluation_summary) == kTierEvaluationSummarySize_1_1);
+static_assert(sizeof(kam_tier_evaluation_summary) == kTierEvaluationSummarySize_1_2);
+static_assert(sizeof(kam_tier_evaluation_summary_1_1) == kFrozenTierSummarySize_1_1);
+static_assert(kFrozenTierSummarySize_1_1 == kTierEvaluationSummarySize_1_1);
 static_assert(sizeof(kam_tier_override) == kTierOverrideSize_1_1);
-static_assert(sizeof(kam_tick_result) == kTickResultSize_1_1);
+static_assert(sizeof(kam_tick_result) == kTickResultSize_1_2);
 static_assert(offsetof(kam_api_v1, tiers_evaluate) == kApiV1Size_1_0);
 
 }  // namespace kam::abi

@@ -7,11 +7,7 @@ namespace kam::abi {
 
 void check_struct(const void* p, uint32_t struct_size, size_t min_size, size_t known_size,
                   const char* name) {
-  if (struct_size < min_size)
-    throw Error(Status::invalid_argument,
-                std::string(name) + ".struct_size is " + std::to_string(struct_size) +
-                    ", smaller than its first published size " + std::to_string(min_size) +
-                    " (set it to sizeof(" + name + "))");
+  check_output(struct_size, min_size, name);  // the same lower bound as an output struct
   if (struct_size > known_size) {
     const auto* bytes = static_cast<const unsigned char*>(p);
     for (size_t i = known_size; i < struct_size; ++i) {
@@ -22,6 +18,14 @@ void check_struct(const void* p, uint32_t struct_size, size_t min_size, size_t k
                         std::to_string(known_size) + ") does not know; upgrade the plugin");
     }
   }
+}
+
+void check_output(uint32_t struct_size, size_t min_size, const char* name) {
+  if (struct_size < min_size)
+    throw Error(Status::invalid_argument,
+                std::string(name) + ".struct_size is " + std::to_string(struct_size) +
+                    ", smaller than its first published size " + std::to_string(min_size) +
+                    " (set it to sizeof(" + name + "))");
 }
 
 void check_reserved(uint64_t value, const char* where) {

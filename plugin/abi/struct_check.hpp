@@ -1,10 +1,15 @@
-// struct_check.hpp - the growth rule for every struct the host passes in (see kam.h): refuse one
-// smaller than its 1.0 size; accept a larger one from a newer host only when every byte this plugin
-// does not know is zero; reserved members must be zero. Also strict UTF-8 checks of input strings.
+// struct_check.hpp - the growth rules of kam.h for every struct that crosses the boundary. A struct
+// the host passes in: refuse one smaller than its first published size; accept a larger one from a
+// newer host only when every byte this plugin does not know is zero; reserved members must be zero.
+// An output struct (the plugin only writes it): any size >= its first published size; the plugin
+// writes the members both sides know and zeroes the rest of the host's struct. Also strict UTF-8
+// checks of input strings that have no kind of their own (paths, YAML text: see input_string.hpp).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -18,6 +23,29 @@ void check_struct(const void* p, uint32_t struct_size, size_t min_size, size_t k
 template <class T>
 void check_struct(const T* p, size_t min_size, const char* name) {
   check_struct(p, p->struct_size, min_size, sizeof(T), name);
+}
+
+// An output struct of struct_size bytes as the host declared it: refuses one smaller than min_size
+// (before any work is done). Throws kam::Error.
+void check_output(uint32_t struct_size, size_t min_size, const char* name);
+
+template <class T>
+void check_output(const T* out, size_t min_size, const char* name) {
+  check_output(out->struct_size, min_size, name);
+}
+
+// Writes `value` into `out`, whose size is out_size (already checked): the first
+// min(out_size, sizeof(T)) bytes, zeros after them, and struct_size = out_size.
+template <class T>
+void write_output(void* out, uint32_t out_size, const T& value) {
+  std::memset(out, 0, out_size);
+  std::memcpy(out, &value, std::min<size_t>(out_size, sizeof(T)));
+  std::memcpy(out, &out_size, sizeof out_size);  // struct_size is every struct's first member
+}
+
+template <class T>
+void write_output(T* out, const T& value) {
+  write_output(out, out->struct_size, value);
 }
 
 // A reserved member must be zero: a newer host may give it a meaning this plugin lacks.

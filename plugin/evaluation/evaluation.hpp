@@ -30,6 +30,7 @@ struct EvaluationSummary {
   uint64_t accounts = 0, initial = 0, upgraded = 0, downgraded = 0, downgrades_pending = 0;
   uint64_t churn_alerts = 0, notifications = 0, skipped = 0;
   uint64_t changes = 0;  // states written (or that would be, in a dry run)
+  uint64_t missing_rates = 0;  // accounts whose orders need an exchange rate the config lacks (tier kept)
 };
 
 // Throws kam::Error: not_found for an unknown account, store errors.

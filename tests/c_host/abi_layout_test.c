@@ -222,7 +222,7 @@ static void test_structs(void) {
     MEMBER(kam_tier_evaluation, progress, 16, 8);
     MEMBER(kam_tier_evaluation, progress_data, 24, 8);
 
-    SIZE(kam_tier_evaluation_summary, 88, 8);
+    SIZE(kam_tier_evaluation_summary, 96, 8);
     MEMBER(kam_tier_evaluation_summary, struct_size, 0, 4);
     MEMBER(kam_tier_evaluation_summary, reserved0, 4, 4);
     MEMBER(kam_tier_evaluation_summary, accounts, 8, 8);
@@ -235,6 +235,23 @@ static void test_structs(void) {
     MEMBER(kam_tier_evaluation_summary, skipped, 64, 8);
     MEMBER(kam_tier_evaluation_summary, evaluated_at_ms, 72, 8);
     MEMBER(kam_tier_evaluation_summary, duration_ms, 80, 8);
+    MEMBER(kam_tier_evaluation_summary, missing_rates, 88, 8); /* 1.2 */
+
+    /* Frozen at the 1.1 layout (embedded in kam_tick_result): these numbers never change, and its
+     * members sit where kam_tier_evaluation_summary's first members do. */
+    SIZE(kam_tier_evaluation_summary_1_1, 88, 8);
+    MEMBER(kam_tier_evaluation_summary_1_1, struct_size, 0, 4);
+    MEMBER(kam_tier_evaluation_summary_1_1, reserved0, 4, 4);
+    MEMBER(kam_tier_evaluation_summary_1_1, accounts, 8, 8);
+    MEMBER(kam_tier_evaluation_summary_1_1, initial, 16, 8);
+    MEMBER(kam_tier_evaluation_summary_1_1, upgraded, 24, 8);
+    MEMBER(kam_tier_evaluation_summary_1_1, downgraded, 32, 8);
+    MEMBER(kam_tier_evaluation_summary_1_1, downgrades_pending, 40, 8);
+    MEMBER(kam_tier_evaluation_summary_1_1, churn_alerts, 48, 8);
+    MEMBER(kam_tier_evaluation_summary_1_1, notifications, 56, 8);
+    MEMBER(kam_tier_evaluation_summary_1_1, skipped, 64, 8);
+    MEMBER(kam_tier_evaluation_summary_1_1, evaluated_at_ms, 72, 8);
+    MEMBER(kam_tier_evaluation_summary_1_1, duration_ms, 80, 8);
 
     SIZE(kam_tier_override, 40, 8);
     MEMBER(kam_tier_override, struct_size, 0, 4);
@@ -244,10 +261,18 @@ static void test_structs(void) {
     MEMBER(kam_tier_override, reason, 24, 8);
     MEMBER(kam_tier_override, expires_at_ms, 32, 8);
 
-    SIZE(kam_tick_result, 96, 8);
+    SIZE(kam_tick_result, 104, 8);
     MEMBER(kam_tick_result, struct_size, 0, 4);
     MEMBER(kam_tick_result, tier_evaluation_ran, 4, 4);
     MEMBER(kam_tick_result, tiers, 8, 88);
+    MEMBER(kam_tick_result, tier_missing_rates, 96, 8); /* 1.2 */
+    /* The embedded summary is the frozen type: were it the growable one, this fails to compile. */
+    {
+        kam_tick_result tick_probe_;
+        kam_tier_evaluation_summary_1_1 *frozen_ = &tick_probe_.tiers;
+        check_value("kam_tick_result.tiers is kam_tier_evaluation_summary_1_1",
+                    (long long)sizeof *frozen_, 88);
+    }
 
     SIZE(kam_api_v1, 184, 8);
     MEMBER(kam_api_v1, struct_size, 0, 4);
@@ -280,7 +305,7 @@ static void test_structs(void) {
 
 static void test_constants(void) {
     CONSTANT(KAM_ABI_VERSION_MAJOR, 1);
-    CONSTANT(KAM_ABI_VERSION_MINOR, 1);
+    CONSTANT(KAM_ABI_VERSION_MINOR, 2);
     check_value("KAM_ENTRY_SYMBOL is \"kam_get_api\"", strcmp(KAM_ENTRY_SYMBOL, "kam_get_api"), 0);
     CONSTANT(KAM_OK, 0);
     CONSTANT(KAM_ERR_INVALID_ARGUMENT, 1);

@@ -76,6 +76,7 @@ static void test_tiers(const kam_api_v1 *api, kam_instance *instance, int64_t no
     kam_batch_summary batch_summary;
     kam_tier_evaluation request;
     kam_tier_evaluation_summary summary;
+    kam_tick_result tick;
     struct progress_state progress = {0, 0, 0};
     kam_buffer card;
     kam_status status;
@@ -126,7 +127,8 @@ static void test_tiers(const kam_api_v1 *api, kam_instance *instance, int64_t no
     request.struct_size = sizeof request;
     request.progress = on_progress;
     request.progress_data = &progress;
-    memset(&summary, 0, sizeof summary);
+    /* An output struct: only struct_size is set; the rest is garbage the plugin overwrites (1.2). */
+    memset(&summary, 0xA5, sizeof summary);
     summary.struct_size = sizeof summary;
     status = api->tiers_evaluate(instance, &actor, &request, &summary);
     CHECK(status == KAM_OK, "tiers_evaluate: %s: %s", api->status_name(status), api->last_error_message());
@@ -137,6 +139,8 @@ static void test_tiers(const kam_api_v1 *api, kam_instance *instance, int64_t no
           (unsigned)summary.downgraded, (unsigned)summary.notifications);
     CHECK(summary.evaluated_at_ms == now, "evaluated_at_ms %lld, the host clock says %lld",
           (long long)summary.evaluated_at_ms, (long long)now);
+    CHECK(summary.reserved0 == 0 && summary.missing_rates == 0, "1.2 summary: reserved0 %u, missing_rates %u",
+          (unsigned)summary.reserved0, (unsigned)summary.missing_rates);
     CHECK(progress.calls >= 1 && progress.done == 1 && progress.total == 1, "progress: %d calls, last %u of %u",
           progress.calls, (unsigned)progress.done, (unsigned)progress.total);
 
@@ -150,6 +154,15 @@ static void test_tiers(const kam_api_v1 *api, kam_instance *instance, int64_t no
     CHECK(card.data != NULL && strstr(card.data, "\"gold\"") != NULL, "card has tier gold: %s",
           card.data ? card.data : "(null)");
     CHECK(api->buffer_free(&card) == KAM_OK && card.data == NULL, "buffer_free(card)");
+
+    /* A tick right after a full evaluation is not due; every byte of the result is still written. */
+    memset(&tick, 0xA5, sizeof tick);
+    tick.struct_size = sizeof tick;
+    status = api->tick(instance, &actor, &tick);
+    CHECK(status == KAM_OK, "tick: %s: %s", api->status_name(status), api->last_error_message());
+    CHECK(tick.tier_evaluation_ran == 0 && tick.tiers.accounts == 0 && tick.tier_missing_rates == 0,
+          "tick result zeroed: ran %u, accounts %u, missing %u", (unsigned)tick.tier_evaluation_ran,
+          (unsigned)tick.tiers.accounts, (unsigned)tick.tier_missing_rates);
 
     /* An unknown account: KAM_ERR_NOT_FOUND, nothing in the buffer. */
     status = api->account_card(instance, &actor, "no-such-account", &card);

@@ -12,8 +12,9 @@ static_assert(std::is_same<kam_status, std::int32_t>::value, "kam_status is int3
 static_assert(std::is_same<decltype(&kam_get_api), kam_get_api_fn>::value, "entry point type");
 static_assert(sizeof(kam_api_v1) == 184, "kam_api_v1 size as in abi_layout_test.c");
 static_assert(sizeof(kam_event_result) == 256, "kam_event_result size as in abi_layout_test.c");
-static_assert(sizeof(kam_tier_evaluation_summary) == 88, "1.1 summary size as in abi_layout_test.c");
-static_assert(sizeof(kam_tick_result) == 96, "1.1 tick result size as in abi_layout_test.c");
+static_assert(sizeof(kam_tier_evaluation_summary) == 96, "1.2 summary size as in abi_layout_test.c");
+static_assert(sizeof(kam_tier_evaluation_summary_1_1) == 88, "the frozen 1.1 summary never grows");
+static_assert(sizeof(kam_tick_result) == 104, "1.2 tick result size as in abi_layout_test.c");
 static_assert(std::is_trivially_copyable<kam_tick_result>::value, "kam_tick_result is trivially copyable");
 static_assert(std::is_same<kam_progress_fn, void (*)(void*, std::uint64_t, std::uint64_t)>::value, "kam_progress_fn");
 

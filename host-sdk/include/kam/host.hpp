@@ -294,7 +294,8 @@ struct AuditQuery {
 // The host's services for an instance. Every member is optional (empty = the plugin's default, and no
 // notify means notifications_deliver reports KAM_ERR_UNSUPPORTED). They are called from host threads
 // inside plugin calls, possibly concurrently, so they must be thread-safe. The Instance keeps a copy
-// alive until it is destroyed. They must not call into the same instance's destroy.
+// alive until it is destroyed. log and notify may call back into the plugin, on the same instance
+// too (kam.h: re-entrant calls), but never destroy it.
 struct HostCallbacks {
   // A log line; message is valid during the call only.
   std::function<void(kam_log_level level, std::string_view message)> log;
@@ -655,8 +656,7 @@ class Instance {
   kam_tick_result tick(const Actor& actor) const {
     if (!KAM_API_HAS(&api(), tick)) detail::throw_missing(*lib_, "tick", 1);
     kam_tick_result result{};
-    result.struct_size = sizeof(kam_tick_result);
-    result.tiers.struct_size = sizeof(kam_tier_evaluation_summary);
+    result.struct_size = sizeof(kam_tick_result);  // an output struct: the plugin writes the rest
     detail::check(api(), api().tick(handle_, actor.get(), &result), "tick");
     return result;
   }

@@ -17,17 +17,42 @@
  *     the calling thread's last failed call; a successful call leaves it as it was.
  *   - Strings are NUL-terminated UTF-8. Strings the host passes in are only read during the call
  *     (the plugin copies what it keeps). Invalid UTF-8 is refused with KAM_ERR_INVALID_ARGUMENT.
+ *   - String limits (KAM_ERR_INVALID_ARGUMENT naming the member when exceeded; per item at ingest):
+ *       ids: every id of every kind (event, account, order, complaint, request, visit, distributor,
+ *         employee and account-manager ids), kam_actor.user_id and each role name: at most 200 bytes
+ *         (KAM_MAX_ID_BYTES), no control characters;
+ *       names: account and distributor names, tier names, flags, regions, industries, departments,
+ *         channels, categories, states, levels, kam_batch.source, audit filters: at most 1,000
+ *         bytes, no control characters;
+ *       reasons (overrides, cancellations): at most 2,000 bytes; free texts (complaint and request
+ *         texts, visit notes): at most 10,000 bytes; both may hold line breaks and tabs ('\n', '\t')
+ *         but no other control character.
+ *     Control characters are C0 (U+0000..U+001F), DEL (U+007F) and C1 (U+0080..U+009F): refused so
+ *     that no id or name can forge a log line or send terminal escapes. kam_actor.role_count is at
+ *     most 100.
+ *   - Every message the plugin returns (last_error_message, kam_event_result.message, log lines) is
+ *     valid UTF-8: bytes it quotes that are not valid UTF-8 are written as \xNN, and a message cut
+ *     to fit is cut on a character boundary.
+ *   - Host clock: kam_host.now_ms must return a time in 1970-01-01..9999-12-31 (0 ..
+ *     253402300799999 ms), the range events are held to; a call that reads another value is refused
+ *     with KAM_ERR_INVALID_ARGUMENT naming it, having done nothing.
  *   - Integers are fixed width. Enumerations are int32_t typedefs with named constants.
  *   - Money is an integer number of minor units (cents, fen) with an ISO 4217 currency code.
  *   - Times are UTC milliseconds since the Unix epoch (int64_t).
- *   - Every struct the host passes in begins with uint32_t struct_size = sizeof(the struct) as the host
- *     was compiled. Structs only ever grow at the end; members are never reordered or removed, and each
- *     group of members is marked with the version that added it. The plugin refuses a struct smaller
- *     than its 1.0 size (KAM_ERR_INVALID_ARGUMENT), accepts a larger one from a newer host when every
- *     member it does not know is zero, and refuses it otherwise with KAM_ERR_UNSUPPORTED (a newer host
- *     asked for something this plugin cannot do); unknown bits in a flags member likewise.
- *     Members named reserved* in structs the host passes in must be zero. Structs the plugin only
- *     writes (kam_batch_summary, kam_event_result) need just struct_size set; the rest is overwritten.
+ *   - Every struct that crosses the boundary begins with uint32_t struct_size = sizeof(the struct) as
+ *     the host was compiled. Structs only ever grow at the end; members are never reordered or
+ *     removed, and each group of members is marked with the version that added it. A struct embedded
+ *     by value in another is a frozen type that never grows (kam_tier_evaluation_summary_1_1).
+ *     Every struct smaller than its first published size is refused (KAM_ERR_INVALID_ARGUMENT).
+ *     Input structs (the host passes them in): a larger one from a newer host is accepted when every
+ *     member the plugin does not know is zero, and refused otherwise with KAM_ERR_UNSUPPORTED (a newer
+ *     host asked for something this plugin cannot do); unknown bits in a flags member likewise.
+ *     Members named reserved* in input structs must be zero.
+ *     Output structs (the plugin only writes them: kam_batch_summary, kam_event_result through
+ *     kam_batch.results_struct_size, kam_tier_evaluation_summary, kam_tick_result): only struct_size
+ *     needs to be set, to any size >= the first published one; the plugin writes the members it knows,
+ *     zeroes the rest of the host's struct (so a member of a newer header reads 0 from an older
+ *     plugin) and leaves struct_size as the host set it.
  *   - Ownership: pointers the host passes are owned by the host. Memory the plugin returns is either
  *     static (stated), or a kam_buffer that the host gives back with api->buffer_free(). The host
  *     never calls free() on anything from the plugin.
@@ -36,12 +61,35 @@
  *   - The plugin starts no threads. It calls the host's callbacks only on the thread that is inside a
  *     call into the plugin, and never while holding a lock that another plugin call on another thread
  *     could be waiting for in a callback.
+ *   - Callbacks may call into the plugin (re-entrant calls): log and notify may call any function,
+ *     also on the same instance (notify may acknowledge or poll, log may read instance_info), except
+ *     instance_destroy of the instance they are called for. The plugin holds no lock of its own while
+ *     it calls them. progress must not call into the plugin. now_ms should not.
  *   - Every action taken on behalf of a person carries a kam_actor; the plugin checks the actor's roles
  *     against the access rules in the YAML and records the action in its audit trail.
+ *   - Refusals are recorded too: a call refused with KAM_ERR_PERMISSION writes an audit entry
+ *     {user_id, roles, action "permission.refused", entity_type "call", entity_id the function,
+ *     after {call, permission}}. Bounded so that a flood cannot fill the database: per instance and
+ *     per minute of the host clock, at most 10 such entries per user_id and 100 in all; the rest are
+ *     counted in one entry {user_id "kam", action "permission.refused.suppressed", after {count,
+ *     from_ms, until_ms, users (at most 10)}}, written with the first refusal of a later minute or
+ *     at instance_destroy.
+ *   - Host-side calls take no kam_actor: no person acts, the host does. They are instance_info (read
+ *     only, not audited), notifications_deliver (audited: one entry with user_id "host", no roles,
+ *     action "notifications.deliver", after {delivered_at_ms, ids}) and the life cycle
+ *     (config_check, instance_create, instance_destroy). No permission applies to them: the host
+ *     process itself is trusted; everything a person asks for goes through a kam_actor.
  *
  * Unloading: the library MAY be unloaded (dlclose) once every instance has been destroyed and no call
  * into it is in progress on any thread. Nothing of the plugin outlives dlclose (its per-thread error
- * buffer is trivially destructible). Pointers it returned as static become invalid then.
+ * buffer is trivially destructible, and it leaves no ICU or other library state behind: a
+ * load/unload cycle leaks nothing). Pointers it returned as static become invalid then.
+ * While any instance lives the plugin keeps itself loaded (it holds a dlopen reference on its own
+ * library, taken by the first instance_create and dropped by the last instance_destroy): a host
+ * that dlcloses it with an instance still open keeps a working plugin and table, and the library
+ * is unloaded when that last instance is destroyed. A handle is checked against the set of live
+ * instances, never by reading its memory: a destroyed (or foreign) handle is refused with
+ * KAM_ERR_INVALID_ARGUMENT, a second instance_destroy too.
  */
 #ifndef KAM_KAM_H
 #define KAM_KAM_H
@@ -61,7 +109,7 @@ extern "C" {
  * new header; a plugin may serve several majors from the same entry point. */
 #define KAM_ABI_VERSION_MAJOR 1
 /* The ABI minor version: grows when members are appended to the table or to structs. */
-#define KAM_ABI_VERSION_MINOR 1
+#define KAM_ABI_VERSION_MINOR 2
 
 /* The name of the one exported function, for dlsym() and boost::dll. */
 #define KAM_ENTRY_SYMBOL "kam_get_api"
@@ -86,10 +134,29 @@ typedef int32_t kam_status;
 #define KAM_ERR_INTERNAL 13        /* a bug in the plugin; the message says what failed */
 
 /* ---------------------------------------------------------------------------------------------------
+ * Limits a host can hit (1.2: written here; the plugin enforced most of them since 1.0). Each call's
+ * comment names the ones that apply to it; a value over its limit is KAM_ERR_INVALID_ARGUMENT.
+ * ------------------------------------------------------------------------------------------------- */
+#define KAM_MAX_ID_BYTES 200            /* every id of every kind, user ids, role names */
+#define KAM_MAX_NAME_BYTES 1000         /* names and other short strings (see the conventions) */
+#define KAM_MAX_REASON_BYTES 2000       /* reasons kept in the audit trail */
+#define KAM_MAX_TEXT_BYTES 10000        /* free texts and notes */
+#define KAM_MAX_ROLES 100               /* kam_actor.role_count */
+#define KAM_MAX_LIST_ITEMS 10000        /* flags, territories, industries of one event */
+#define KAM_MAX_BATCH_EVENTS 1000000    /* kam_batch.event_count */
+#define KAM_MAX_ACK_IDS 100000          /* ids per notifications_ack */
+#define KAM_MAX_AUDIT_LIMIT 10000       /* kam_audit_query.limit */
+#define KAM_MAX_AMOUNT_MINOR 1000000000000000LL /* |minor_units| of one document's amount or margin */
+#define KAM_NOTIFY_RETRY_MS 60000       /* a notification the notify callback did not acknowledge (or
+                                           that a host claimed and did not finish) is delivered
+                                           again after this long */
+
+/* ---------------------------------------------------------------------------------------------------
  * Plain data passed across the boundary
  * ------------------------------------------------------------------------------------------------- */
 
-/* An amount of money. currency is a three-letter ISO 4217 code and a NUL ("EUR\0", "CNY\0"). */
+/* An amount of money. currency is a three-letter ISO 4217 code and a NUL ("EUR\0", "CNY\0").
+ * In events, |minor_units| is at most KAM_MAX_AMOUNT_MINOR (10^15). */
 typedef struct kam_money {
     int64_t minor_units;
     char currency[4];
@@ -115,8 +182,9 @@ typedef struct kam_buffer {
 typedef struct kam_actor {
     uint32_t struct_size;
     uint32_t role_count;
-    const char *user_id;          /* required, non-empty */
-    const char *const *roles;     /* role_count strings; may be NULL when role_count is 0 */
+    const char *user_id;          /* required, non-empty; an id: at most 200 bytes, no control chars */
+    const char *const *roles;     /* role_count (at most 100) strings, each an id; may be NULL when
+                                     role_count is 0 */
 } kam_actor;
 
 /* Where a YAML config comes from: a file (path), or text the host holds (text, with name used as the
@@ -167,12 +235,15 @@ typedef struct kam_host {
     uint32_t struct_size;
     uint32_t reserved0;
     void *host_data;
-    /* Log a line. message is valid during the call. Default: nothing is logged. */
+    /* Log a line. message (valid UTF-8) is valid during the call. Default: nothing is logged.
+     * May call into the plugin (see the conventions). */
     void (*log)(void *host_data, kam_log_level level, const char *message);
     /* Deliver a notification (see notifications_deliver). Return KAM_OK to acknowledge it; any other
-     * status leaves it pending for a later delivery (delivery is at least once). */
+     * status leaves it pending for a later delivery after KAM_NOTIFY_RETRY_MS (delivery is at least
+     * once). May call into the plugin (see the conventions). */
     kam_status (*notify)(void *host_data, const kam_notification *notification);
-    /* The current time in UTC epoch ms. Default: the system clock. Tests and simulations drive it. */
+    /* The current time in UTC epoch ms. Default: the system clock. Tests and simulations drive it.
+     * Must lie in 1970-01-01..9999-12-31 (see the conventions). */
     int64_t (*now_ms)(void *host_data);
 } kam_host;
 
@@ -207,7 +278,8 @@ typedef int32_t kam_event_kind;
 typedef struct kam_event_header {
     uint32_t struct_size;     /* sizeof the whole event struct */
     kam_event_kind kind;
-    const char *event_id;     /* the host's unique id for this event; required, at most 200 bytes */
+    const char *event_id;     /* the host's unique id for this event; required; an id (at most
+                                 KAM_MAX_ID_BYTES, 200) like every *_id member of every event */
     int64_t occurred_at_ms;   /* when it happened in the ERP (order date, complaint time, ...) */
 } kam_event_header;
 
@@ -343,17 +415,20 @@ typedef struct kam_event_result {
     kam_item_outcome outcome;
     kam_status status;       /* KAM_OK, or why the item was rejected */
     uint32_t reserved0;
-    char message[240];       /* NUL-terminated UTF-8, empty when accepted */
+    char message[240];       /* NUL-terminated valid UTF-8 (host bytes it quotes are escaped as \xNN,
+                                cut on a character boundary), empty when accepted */
 } kam_event_result;
 
 typedef struct kam_batch {
     uint32_t struct_size;
     uint32_t flags;                          /* KAM_BATCH_* */
     const kam_event_header *const *events;   /* event_count pointers; read during the call */
-    uint64_t event_count;                    /* at most 1,000,000 */
-    const char *source;                      /* feed name for the audit trail, e.g. "erp-nightly" */
+    uint64_t event_count;                    /* at most KAM_MAX_BATCH_EVENTS (1,000,000) */
+    const char *source;                      /* feed name for the audit trail, e.g. "erp-nightly"; a
+                                                name (at most 1,000 bytes, no control chars) */
     kam_event_result *results;               /* optional: event_count results, filled by the plugin */
-    uint32_t results_struct_size;            /* sizeof(kam_event_result) as the host knows it */
+    uint32_t results_struct_size;            /* sizeof(kam_event_result) as the host knows it: the
+                                                stride; each result is an output struct of that size */
     uint32_t reserved0;
 } kam_batch;
 
@@ -370,7 +445,7 @@ typedef struct kam_batch_summary {
 /* A filter for the audit trail. Zero / NULL members do not filter. */
 typedef struct kam_audit_query {
     uint32_t struct_size;
-    uint32_t limit;             /* 0 means 100; at most 10,000 */
+    uint32_t limit;             /* 0 means 100; at most KAM_MAX_AUDIT_LIMIT (10,000) */
     int64_t since_ms;           /* inclusive */
     int64_t until_ms;           /* exclusive; 0 = no bound */
     const char *user_id;
@@ -398,7 +473,8 @@ typedef struct kam_tier_evaluation {
     void *progress_data;         /* passed to progress */
 } kam_tier_evaluation;
 
-/* What an evaluation did. Written by the plugin (only struct_size needs to be set). */
+/* What an evaluation did. Written by the plugin (an output struct: only struct_size needs to be set,
+ * see the conventions). Growable: members are appended. */
 typedef struct kam_tier_evaluation_summary {
     uint32_t struct_size;
     uint32_t reserved0;
@@ -412,7 +488,29 @@ typedef struct kam_tier_evaluation_summary {
     uint64_t skipped;             /* changed meanwhile by another host's evaluation: left to it */
     int64_t evaluated_at_ms;      /* the host clock the evaluation used */
     int64_t duration_ms;          /* wall time of the call */
+    /* 1.2 */
+    uint64_t missing_rates;       /* accounts whose orders need an exchange rate the config lacks:
+                                     their tier is kept (see docs/tiers.md) */
 } kam_tier_evaluation_summary;
+
+/* The 1.1 layout of kam_tier_evaluation_summary, frozen: it is embedded by value in kam_tick_result,
+ * so it NEVER grows (a struct embedded in another cannot grow without moving what follows it).
+ * Members added to kam_tier_evaluation_summary later are appended to kam_tick_result instead
+ * (tick_result.tier_missing_rates since 1.2). Same members, same meaning. */
+typedef struct kam_tier_evaluation_summary_1_1 {
+    uint32_t struct_size;         /* sizeof(kam_tier_evaluation_summary_1_1) == 88, set by the plugin */
+    uint32_t reserved0;
+    uint64_t accounts;
+    uint64_t initial;
+    uint64_t upgraded;
+    uint64_t downgraded;
+    uint64_t downgrades_pending;
+    uint64_t churn_alerts;
+    uint64_t notifications;
+    uint64_t skipped;
+    int64_t evaluated_at_ms;
+    int64_t duration_ms;
+} kam_tier_evaluation_summary_1_1;
 
 /* A manual tier override: pins an account to a tier until expires_at_ms (exclusive). */
 typedef struct kam_tier_override {
@@ -424,12 +522,15 @@ typedef struct kam_tier_override {
     int64_t expires_at_ms;   /* required; after the host's now */
 } kam_tier_override;
 
-/* What a tick did. Written by the plugin (only struct_size needs to be set). Later versions append
- * members for other periodic work (SLA deadlines, visits). */
+/* What a tick did. Written by the plugin (an output struct: only struct_size needs to be set). Later
+ * versions append members for other periodic work (SLA deadlines, visits). Embedded structs are
+ * frozen types that never grow (kam_tier_evaluation_summary_1_1), so appending here stays sound. */
 typedef struct kam_tick_result {
     uint32_t struct_size;
     uint32_t tier_evaluation_ran;  /* 1 when the periodic tier evaluation was due and ran, else 0 */
-    kam_tier_evaluation_summary tiers;  /* its summary when it ran; zeros otherwise */
+    kam_tier_evaluation_summary_1_1 tiers;  /* its summary when it ran; zeros otherwise */
+    /* 1.2 */
+    uint64_t tier_missing_rates;   /* kam_tier_evaluation_summary.missing_rates of that run */
 } kam_tick_result;
 
 /* ---------------------------------------------------------------------------------------------------
@@ -473,7 +574,9 @@ typedef struct kam_api_v1 {
      * [thread-safe] */
     kam_status (*instance_create)(const kam_instance_options *options, kam_instance **out_instance);
 
-    /* Destroy an instance and free everything it owns. NULL is a no-op.
+    /* Destroy an instance and free everything it owns. NULL is a no-op; a handle that is not live
+     * (destroyed already) is refused with KAM_ERR_INVALID_ARGUMENT without touching its memory.
+     * The last instance's destroy drops the plugin's reference on itself (see Unloading).
      * [no other call on this instance may be in progress or follow] */
     kam_status (*instance_destroy)(kam_instance *instance);
 
@@ -490,7 +593,8 @@ typedef struct kam_api_v1 {
      *               "summary"},
      *    "database": {"kind" ("sqlite" | "postgresql"), "url" (never with a password),
      *                 "schema_version"}}
-     * Members may be added to the object in later versions. [thread-safe] */
+     * Members may be added to the object in later versions. A host-side call: no actor, not
+     * audited. [thread-safe] */
     kam_status (*instance_info)(kam_instance *instance, kam_buffer *out_json);
 
     /* ---- 1.0: ingestion, outbox, audit ---- */
@@ -498,7 +602,10 @@ typedef struct kam_api_v1 {
     /* Ingest a batch of ERP events (see kam_event_header). The batch is one transaction. With
      * KAM_BATCH_ATOMIC any rejected item makes the call return KAM_ERR_BATCH_REJECTED and store
      * nothing; with KAM_BATCH_SKIP_REJECTED the good items are stored and the call returns KAM_OK.
-     * summary and batch->results (both optional) say what happened to each item.
+     * summary and batch->results (both optional, output structs) say what happened to each item.
+     * Limits: at most KAM_MAX_BATCH_EVENTS events; every id at most KAM_MAX_ID_BYTES, names, reasons
+     * and texts as in the conventions (an item over a limit is rejected with a message naming the
+     * member); amounts at most KAM_MAX_AMOUNT_MINOR (10^15) minor units each; source a name.
      * Needs permission "ingest". Audited once per batch. [thread-safe] */
     kam_status (*ingest)(kam_instance *instance, const kam_actor *actor, const kam_batch *batch,
                          kam_batch_summary *summary);
@@ -510,20 +617,26 @@ typedef struct kam_api_v1 {
                                      kam_buffer *out_json);
 
     /* Acknowledge notifications by id: they are not delivered again. Unknown or already acknowledged
-     * ids are ignored. Needs permission "notifications.ack". Audited. [thread-safe] */
+     * ids are ignored. At most KAM_MAX_ACK_IDS (100,000) ids per call.
+     * Needs permission "notifications.ack". Audited. [thread-safe] */
     kam_status (*notifications_ack)(kam_instance *instance, const kam_actor *actor,
                                     const int64_t *ids, uint32_t count);
 
     /* Deliver up to max pending notifications (0 = 100) through the host's notify callback, oldest
      * first; each one the callback acknowledges (KAM_OK) is marked delivered. *out_delivered
      * (optional) receives how many were acknowledged. With several hosts on one database, each
-     * notification is claimed by one host at a time. KAM_ERR_UNSUPPORTED if there is no callback.
-     * [thread-safe] */
+     * notification is claimed by one host at a time; one the callback refused (any status but KAM_OK)
+     * or a host claimed and never finished is delivered again after KAM_NOTIFY_RETRY_MS (60 s).
+     * KAM_ERR_UNSUPPORTED if there is no callback. A host-side call (no actor, no permission): the
+     * acknowledged ones are audited as user "host" (see the conventions). The callback may call
+     * into the plugin (notifications_ack, notifications_poll, ...). [thread-safe] */
     kam_status (*notifications_deliver)(kam_instance *instance, uint32_t max,
                                         uint32_t *out_delivered);
 
     /* Audit-trail entries, newest first, as a JSON array of objects {id, at_ms, user_id, roles,
-     * action, entity_type, entity_id, before, after}. Needs permission "audit.read". [thread-safe] */
+     * action, entity_type, entity_id, before, after}. query->limit at most KAM_MAX_AUDIT_LIMIT
+     * (10,000); query->user_id an id, entity_type and entity_id names. Refusals and host-side calls
+     * are entries too (see the conventions). Needs permission "audit.read". [thread-safe] */
     kam_status (*audit_query)(kam_instance *instance, const kam_actor *actor,
                               const kam_audit_query *query, kam_buffer *out_json);
 
@@ -536,8 +649,9 @@ typedef struct kam_api_v1 {
      * (KAM_NOTIFY_TIER_CHANGED; KAM_NOTIFY_CHURN_RISK when a key account turns at-risk). The first
      * classification of an account is recorded in the history but not notified. With several hosts
      * on one database, evaluations run one at a time and each change is written exactly once.
-     * summary is optional. KAM_ERR_NOT_FOUND for an unknown account. Needs permission
-     * "tiers.evaluate". Audited (counts). [thread-safe] */
+     * summary is optional (an output struct). request->account_id an id (at most KAM_MAX_ID_BYTES).
+     * KAM_ERR_NOT_FOUND for an unknown account. Needs permission "tiers.evaluate". Audited
+     * (counts). [thread-safe] */
     kam_status (*tiers_evaluate)(kam_instance *instance, const kam_actor *actor,
                                  const kam_tier_evaluation *request,
                                  kam_tier_evaluation_summary *summary);
@@ -559,20 +673,22 @@ typedef struct kam_api_v1 {
      *    checks: [{tier, matched}], explanation (plain words), churn_explanation,
      *    history: [{tier, previous_tier, since_ms, reason, user_id, config_version}] (newest first,
      *              at most 20)}
-     * Members may be added in later versions. KAM_ERR_NOT_FOUND for an unknown account.
-     * Needs permission "tiers.read". [thread-safe] */
+     * Members may be added in later versions. account_id an id (at most KAM_MAX_ID_BYTES).
+     * KAM_ERR_NOT_FOUND for an unknown account. Needs permission "tiers.read". [thread-safe] */
     kam_status (*account_card)(kam_instance *instance, const kam_actor *actor, const char *account_id,
                                kam_buffer *out_json);
 
     /* Pin an account to a tier until override->expires_at_ms; replaces an override in force. The
      * account's stored tier follows at once (history, notification). After expiry the computed tier
-     * applies again at the next evaluation. Needs permission "tiers.override". Audited with the
+     * applies again at the next evaluation. account_id an id, tier a name, reason at most
+     * KAM_MAX_REASON_BYTES (2,000). Needs permission "tiers.override". Audited with the
      * reason. KAM_ERR_NOT_FOUND for an unknown account or tier. [thread-safe] */
     kam_status (*tier_override_set)(kam_instance *instance, const kam_actor *actor,
                                     const kam_tier_override *override_request);
 
-    /* End the override in force on an account early; reason is required. KAM_ERR_NOT_FOUND when
-     * none is in force. Needs permission "tiers.override". Audited. [thread-safe] */
+    /* End the override in force on an account early; reason is required (at most
+     * KAM_MAX_REASON_BYTES). KAM_ERR_NOT_FOUND when none is in force. Needs permission
+     * "tiers.override". Audited. [thread-safe] */
     kam_status (*tier_override_clear)(kam_instance *instance, const kam_actor *actor,
                                       const char *account_id, const char *reason);
 
@@ -589,7 +705,7 @@ typedef struct kam_api_v1 {
     /* The host's periodic tick (call it every minute or so, from any host). Runs the periodic work
      * that is due by the host clock: the tier evaluation of every account once
      * `tiers.evaluate_every` has passed since the last one (by any host sharing the database).
-     * result is optional. Needs permission "tiers.evaluate". [thread-safe] */
+     * result is optional (an output struct). Needs permission "tiers.evaluate". [thread-safe] */
     kam_status (*tick)(kam_instance *instance, const kam_actor *actor, kam_tick_result *result);
 } kam_api_v1;
 

@@ -1,5 +1,6 @@
 // currency.hpp - ISO 4217 facts from ICU (not a hand-made table): is a code a real, current
-// currency, and how many minor-unit digits it has.
+// currency, and how many minor-unit digits it has. The table is generated from ICU at build time
+// (currency_table_gen.cpp): the plugin keeps no ICU state, so unloading it leaks nothing.
 #pragma once
 
 #include <string_view>
