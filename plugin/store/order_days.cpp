@@ -1,8 +1,10 @@
 #include "store/order_days.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 
+#include "core/error.hpp"
 #include "store/cursor.hpp"
 #include "store/pg_bulk.hpp"
 #include "store/sqlite_statement.hpp"
@@ -19,9 +21,8 @@ int32_t OrderDayDeltas::local_day(int64_t ms) {
   return span_->local_date(ms).days_since_epoch;
 }
 
-void OrderDayDeltas::add(const OrderContribution& o, int sign) {
+OrderDayDeltas::Delta& OrderDayDeltas::delta(const OrderContribution& o) {
   const int32_t day = local_day(o.occurred_at_ms);
-  const bool credit = o.document_type == kCreditNote;
   key_.assign(o.account_id);
   key_ += '\0';
   key_ += o.currency;
@@ -34,9 +35,44 @@ void OrderDayDeltas::add(const OrderContribution& o, int sign) {
     d.currency = o.currency;
     d.day = day;
   }
-  d.amount += sign * (credit ? -o.amount_minor : o.amount_minor);
-  d.margin += sign * (credit ? -o.margin_minor : o.margin_minor);
+  return d;
+}
+
+void OrderDayDeltas::add(const OrderContribution& o, int sign) {
+  Delta& d = delta(o);
+  const bool credit = o.document_type == kCreditNote;
+  const int64_t s = sign * (credit ? -1 : 1);
+  // Ingestion refuses orders that would overflow (overflow()); a sum that still does (a cancellation,
+  // a rebuild in another zone) fails loudly instead of wrapping.
+  if (__builtin_add_overflow(d.amount, s * o.amount_minor, &d.amount) ||
+      __builtin_add_overflow(d.margin, s * o.margin_minor, &d.margin))
+    throw Error(Status::store, "order_days: the order total of account '" + d.account_id + "' on " +
+                                   core::time::LocalDate{d.day}.to_string() + " (" + d.currency +
+                                   ") overflows 64-bit minor units");
   d.orders += credit ? 0 : sign;
+}
+
+std::optional<std::string> OrderDayDeltas::overflow(soci::session& sql, const OrderContribution& o) {
+  Delta& d = delta(o);
+  if (!d.stored) {
+    int64_t amount = 0, margin = 0;
+    int32_t day = d.day;
+    sql << "SELECT amount_minor, margin_minor FROM order_days WHERE account_id = :a AND day = :d"
+           " AND currency = :c",
+        soci::into(amount), soci::into(margin), soci::use(d.account_id, "a"), soci::use(day, "d"),
+        soci::use(d.currency, "c");
+    d.stored = sql.got_data() ? std::make_pair(amount, margin) : std::make_pair(int64_t{0}, int64_t{0});
+  }
+  const int64_t s = o.document_type == kCreditNote ? -1 : 1;
+  int64_t total = 0;
+  if (!__builtin_add_overflow(d.stored->first, d.amount, &total) &&
+      !__builtin_add_overflow(total, s * o.amount_minor, &total) &&
+      !__builtin_add_overflow(d.stored->second, d.margin, &total) &&
+      !__builtin_add_overflow(total, s * o.margin_minor, &total))
+    return std::nullopt;
+  return "the order total of account '" + d.account_id + "' on " + core::time::LocalDate{d.day}.to_string() +
+         " in " + d.currency + " would exceed " + std::to_string(INT64_MAX) +
+         " minor units (the largest daily total the store keeps)";
 }
 
 void OrderDayDeltas::write(soci::session& sql, Backend backend) {

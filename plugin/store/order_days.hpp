@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/events.hpp"
@@ -41,6 +42,9 @@ class OrderDayDeltas {
 
   void posted(const OrderContribution& order) { add(order, +1); }
   void cancelled(const OrderContribution& order) { add(order, -1); }
+  // Whether posting `order` keeps its day's totals (stored + added so far) within int64; when not,
+  // the reason naming the account, day and currency. Reads the stored totals once per day.
+  std::optional<std::string> overflow(soci::session& sql, const OrderContribution& order);
   bool empty() const { return deltas_.empty(); }
   size_t size() const { return deltas_.size(); }
 
@@ -53,7 +57,9 @@ class OrderDayDeltas {
     std::string account_id, currency;
     int32_t day = 0;
     int64_t amount = 0, margin = 0, orders = 0;
+    std::optional<std::pair<int64_t, int64_t>> stored;  // order_days' amount and margin, once read
   };
+  Delta& delta(const OrderContribution& order);
   void add(const OrderContribution& order, int sign);
   int32_t local_day(int64_t ms);
 

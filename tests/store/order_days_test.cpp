@@ -1,7 +1,7 @@
 // The per-account daily order totals that ingestion keeps (order_days): the tier metrics computed
 // from them equal the metrics computed from the orders themselves, whatever mix of currencies,
 // credit notes, cancellations and batch shapes; a zone change rebuilds them; concurrent batches
-// keep them exact. Both backends.
+// keep them exact; a day's total never overflows (the order that would is refused). Both backends.
 #include <map>
 #include <random>
 #include <thread>
@@ -159,6 +159,30 @@ TEST_P(OrderDaysTest, ConcurrentBatchesKeepExactTotals) {
             query_int(*store, "SELECT SUM(amount_minor) FROM orders"));
   EXPECT_EQ(query_int(*store, "SELECT SUM(orders) FROM order_days"), 4 * 25 * 20);
   EXPECT_EQ(query_int(*store, "SELECT COUNT(*) FROM order_days"), 6);  // 2 accounts x 3 days
+}
+
+TEST_P(OrderDaysTest, AnOrderThatWouldOverflowItsDaysTotalIsRefusedNamingAccountAndDay) {
+  // 10^15 minor units is the per-document limit; 9,223 of them fit a day's int64 total, 9,224 do not.
+  constexpr int64_t kMax = 1000000000000000;
+  auto store = open_in("UTC");
+  ASSERT_TRUE(store->ingest(items({account_event("a", "A")}), options()).committed);
+  auto batch = [&](int from, int to) {
+    std::vector<core::Event> events;
+    for (int i = from; i < to; ++i)
+      events.push_back(order_event("e" + std::to_string(i), "o" + std::to_string(i), "A", kMax, kNow));
+    return store->ingest(items(events), options(true, "feed", kNow));
+  };
+  ASSERT_EQ(batch(0, 9000).accepted, 9000u);  // one batch: summed in memory
+  const BatchResult r = batch(9000, 9300);    // then against the stored total
+  EXPECT_EQ(r.accepted, 223u);
+  EXPECT_EQ(r.rejected, 77u);
+  EXPECT_EQ(r.first_rejected_index, 223);
+  EXPECT_EQ(r.items[223].status, Status::invalid_argument);
+  EXPECT_NE(r.items[223].message.find("account 'A' on 2026-06-15 in EUR would exceed"), std::string::npos)
+      << r.items[223].message;
+  EXPECT_EQ(query_int(*store, "SELECT COUNT(*) FROM orders"), 9223);
+  EXPECT_EQ(query_int(*store, "SELECT amount_minor FROM order_days"), 9223 * kMax);
+  EXPECT_EQ(query_int(*store, "SELECT orders FROM order_days"), 9223);
 }
 
 KAM_STORE_INSTANTIATE(OrderDaysTest);
