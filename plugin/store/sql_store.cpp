@@ -86,21 +86,21 @@ SqlStore::SqlStore(const config::DatabaseConfig& db, LogFn log_sink, const std::
       log_(std::move(log_sink)),
       busy_timeout_(std::max(0, db.busy_timeout_ms)),
       calendar_(business_time_zone) {
-  ConnectionPool::Opener opener;
   if (backend_ == Backend::sqlite) {
     prepare_sqlite_directory(db.sqlite_path, label_);
     const std::string connect = sqlite_connect_string(db.sqlite_path);
-    opener = [db, connect] { return open_sqlite_session(db, connect); };
+    open_ = [db, connect] { return open_sqlite_session(db, connect); };
+    sqlite_path_ = db.sqlite_path;
   } else {
     const std::string connect = guarded("open database " + label_, [&] {
       return postgresql_connect_string(db.pg_conninfo);
     });
-    opener = [db, connect] { return open_postgresql_session(db, connect); };
+    open_ = [db, connect] { return open_postgresql_session(db, connect); };
   }
   const Backend backend = backend_;
   pool_ = std::make_unique<ConnectionPool>(
       static_cast<std::size_t>(std::max(1, db.pool_size)),
-      std::chrono::milliseconds(std::max(0, db.lease_timeout_ms)), std::move(opener),
+      std::chrono::milliseconds(std::max(0, db.lease_timeout_ms)), open_,
       [backend](soci::session& sql, bool thorough) {
         return session_is_healthy(sql, backend, thorough);
       },

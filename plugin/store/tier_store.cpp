@@ -8,6 +8,7 @@
 #include "store/json_text.hpp"
 #include "store/order_days.hpp"
 #include "store/outbox.hpp"
+#include "store/periodic_jobs.hpp"
 #include "store/sql_store.hpp"
 #include "store/transaction.hpp"
 
@@ -264,6 +265,8 @@ TierWriteResult SqlStore::write_tier_states(const std::vector<TierWrite>& writes
         ++result.notifications;
       }
     }
+    if (context.audit) detail::append_audit(sql, context.audit(result));
+    if (!context.completes_job.empty()) record_job_run(sql, context.completes_job, context.now_ms);
   });
   return result;
 }
@@ -323,42 +326,6 @@ std::vector<TierHistoryEntry> SqlStore::tier_history(const std::string& account_
                                      std::string(c.text_at(3)), std::string(c.text_at(4)), c.int64_at(5),
                                      c.int64_at(6), std::string(c.text_at(7))});
     }
-  });
-  return out;
-}
-
-bool SqlStore::claim_periodic_run(const std::string& name, int64_t now_ms, int64_t every_ms) {
-  bool claimed = false;
-  const std::string key = "periodic." + name;
-  write_transaction("schedule " + name, [&](soci::session& sql) {
-    // The row lock (PostgreSQL) or the write lock (SQLite) makes read-then-write one step.
-    if (backend_ == Backend::postgresql) {
-      sql << "INSERT INTO kam_settings (name, value) VALUES (:name, '') ON CONFLICT (name) DO NOTHING",
-          soci::use(key, "name");
-      sql << "SELECT value FROM kam_settings WHERE name = :name FOR UPDATE", soci::use(key, "name");
-    }
-    const std::optional<std::string> last = read_setting(sql, key);
-    if (last && !last->empty()) {
-      const int64_t last_ms = std::stoll(*last);
-      if (now_ms >= last_ms && now_ms - last_ms < every_ms) return;
-    }
-    write_setting(sql, key, std::to_string(now_ms));
-    claimed = true;
-  });
-  return claimed;
-}
-
-void SqlStore::record_periodic_run(const std::string& name, int64_t at_ms) {
-  write_transaction("schedule " + name, [&](soci::session& sql) {
-    write_setting(sql, "periodic." + name, at_ms == 0 ? std::string() : std::to_string(at_ms));
-  });
-}
-
-std::optional<int64_t> SqlStore::last_periodic_run(const std::string& name) {
-  std::optional<int64_t> out;
-  with_session("read schedule of " + name, [&](soci::session& sql) {
-    const std::optional<std::string> v = read_setting(sql, "periodic." + name);
-    if (v && !v->empty()) out = std::stoll(*v);
   });
   return out;
 }

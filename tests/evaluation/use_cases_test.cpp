@@ -1,0 +1,165 @@
+// The evaluation use cases below the ABI, on the store directly (both backends): an evaluation is
+// never applied without its audit entry; the periodic job (tick) is due by the host clock only
+// forwards, runs once across stores with real clocks, and is due again at once after the process
+// running it is killed (kill -9 of a helper process holding the claim).
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "config/config.hpp"
+#include "evaluation/evaluation.hpp"
+#include "store/store_fixture.hpp"
+
+extern char** environ;
+
+namespace kam::store::test {
+namespace {
+
+constexpr int64_t kT0 = 1781496000000;  // 2026-06-15 04:00 UTC
+constexpr int64_t kHour = 3600000;
+
+config::Config tiers_config() {
+  return config::load_config_text(
+      "kam: 1\n"
+      "database: {url: \"sqlite:/tmp/kam-use-cases-unused.db\"}\n"
+      "business: {time_zone: UTC, reporting_currency: EUR}\n"
+      "tiers:\n"
+      "  evaluate_every: 1h\n"
+      "  levels:\n"
+      "    - {name: gold, rule: {all: [{metric: revenue, op: \">=\", value: \"100.00\"}]}}\n"
+      "    - {name: standard, default: true}\n",
+      "use_cases_test.yaml");
+}
+
+core::Actor admin() { return core::Actor{"admin", {"kam.admin"}}; }
+
+class UseCasesTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    store_ = open();
+    ASSERT_TRUE(store_->ingest(items({account_event("a1", "A1"), account_event("a2", "A2"),
+                                      order_event("o1", "O1", "A1", 50000, kT0 - 86400000)}),
+                               options())
+                    .committed);
+  }
+
+  evaluation::EvaluationRequest full(const core::Actor& who) {
+    evaluation::EvaluationRequest r;
+    r.now_ms = kT0;
+    r.actor = who;
+    return r;
+  }
+
+  int64_t audited(const std::string& action) {
+    return query_int(*store_, "SELECT COUNT(*) FROM audit WHERE action = '" + action + "'");
+  }
+
+  void expect_nothing_applied() {
+    EXPECT_EQ(count(*store_, "tier_state"), 0);
+    EXPECT_EQ(count(*store_, "tier_history"), 0);
+    EXPECT_EQ(count(*store_, "notifications"), 0);
+    EXPECT_FALSE(store_->last_job_run(evaluation::kTiersJob)) << "a failed run is not a completed run";
+  }
+
+  config::Config config_ = tiers_config();
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(UseCasesTest, AnEvaluationWhoseAuditEntryCannotBeWrittenAppliesNothing) {
+  if (!is_sqlite()) {
+    // The case found by the probe: PostgreSQL cannot index a 1 MiB user id in the audit table.
+    const core::Actor huge{std::string(1 << 20, 'u'), {"kam.admin"}};
+    EXPECT_THROW(evaluation::evaluate_on_request(*store_, config_, full(huge), nullptr), Error);
+    expect_nothing_applied();
+  }
+  // Any failure of the audit insert (here: its table is gone) rolls the changes back with it.
+  exec(*store_, "ALTER TABLE audit RENAME TO audit_gone");
+  EXPECT_THROW(evaluation::evaluate_on_request(*store_, config_, full(admin()), nullptr), Error);
+  EXPECT_THROW(evaluation::evaluate_when_due(*store_, config_, admin(), kT0, nullptr), Error);
+  expect_nothing_applied();
+  exec(*store_, "ALTER TABLE audit_gone RENAME TO audit");
+
+  EXPECT_TRUE(evaluation::evaluate_when_due(*store_, config_, admin(), kT0, nullptr)) << "still due";
+  EXPECT_EQ(count(*store_, "tier_state"), 2);
+  EXPECT_EQ(audited("tiers.evaluate.periodic"), 1);
+  EXPECT_EQ(store_->last_job_run(evaluation::kTiersJob), kT0);
+  const std::string summary = query_text(*store_, "SELECT after_json FROM audit WHERE action = "
+                                                  "'tiers.evaluate.periodic'");
+  EXPECT_NE(summary.find("\"initial\":2"), std::string::npos) << summary;
+}
+
+TEST_P(UseCasesTest, ThePeriodicJobIsNotDueWhenTheHostClockGoesBack) {
+  ASSERT_TRUE(evaluation::evaluate_when_due(*store_, config_, admin(), kT0, nullptr));
+  for (int64_t earlier : {int64_t{1000}, int64_t{30 * 60000}, int64_t{59 * 60000}, 48 * kHour})
+    EXPECT_FALSE(evaluation::evaluate_when_due(*store_, config_, admin(), kT0 - earlier, nullptr)) << earlier;
+  EXPECT_FALSE(evaluation::evaluate_when_due(*store_, config_, admin(), kT0 + kHour - 1, nullptr));
+  int warned = 0;
+  for (const std::string& line : logs()) warned += line.find("is before its last run") != std::string::npos;
+  EXPECT_EQ(warned, 1) << "logged once, not every tick";
+  EXPECT_TRUE(evaluation::evaluate_when_due(*store_, config_, admin(), kT0 + kHour, nullptr));
+  EXPECT_EQ(audited("tiers.evaluate.periodic"), 2);
+}
+
+TEST_P(UseCasesTest, TwoHostsWithRealClocksRunOnePeriodicEvaluation) {
+  std::unique_ptr<Store> other = open();
+  std::atomic<int> ran{0};
+  auto host = [&](Store& store) {
+    for (int i = 0; i < 40; ++i) {
+      const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
+      if (evaluation::evaluate_when_due(store, config_, admin(), now, nullptr)) ++ran;
+    }
+  };
+  std::thread a(host, std::ref(*store_)), b(host, std::ref(*other));
+  a.join();
+  b.join();
+  EXPECT_EQ(ran.load(), 1);
+  EXPECT_EQ(audited("tiers.evaluate.periodic"), 1);
+}
+
+// A helper process claims the job, as a tick does before it evaluates, and is killed with SIGKILL.
+TEST_P(UseCasesTest, ARunKilledInTheMiddleIsDueAgainAtOnce) {
+  std::vector<std::string> args = {KAM_JOB_HOLDER_PATH, is_sqlite() ? "sqlite" : "postgresql",
+                                   is_sqlite() ? db_.sqlite_path : db_.pg_conninfo};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addclose(&actions, fds[0]);
+  pid_t pid = -1;
+  ASSERT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  close(fds[1]);
+  FILE* out = fdopen(fds[0], "r");
+  char line[64] = {};
+  ASSERT_NE(std::fgets(line, sizeof line, out), nullptr);
+  fclose(out);
+  EXPECT_STREQ(line, "claimed\n");
+
+  EXPECT_EQ(store_->claim_job(evaluation::kTiersJob, 2000, 60000).due, JobDue::running_elsewhere);
+  EXPECT_FALSE(evaluation::evaluate_when_due(*store_, config_, admin(), kT0, nullptr)) << "held by the helper";
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+  // PostgreSQL ends the dead connection's session (and its lock) a moment after the process exit.
+  for (int i = 0; i < 100 && store_->claim_job(evaluation::kTiersJob, 2000, 60000).due == JobDue::running_elsewhere; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_TRUE(evaluation::evaluate_when_due(*store_, config_, admin(), kT0, nullptr)) << "due again at once";
+  EXPECT_EQ(count(*store_, "tier_state"), 2);
+}
+
+KAM_STORE_INSTANTIATE(UseCasesTest);
+
+}  // namespace
+}  // namespace kam::store::test
