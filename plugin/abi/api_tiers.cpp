@@ -196,4 +196,24 @@ kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result*
   });
 }
 
+/* 1.2 */
+kam_status tiers_list(kam_instance* instance, const kam_actor* actor, const kam_tier_list_query* query,
+                      kam_buffer* out_json) {
+  return guarded([&] {
+    require_instance(instance, "tiers_list");
+    core::Actor who = read_actor(actor, "tiers_list");
+    require_permission(instance, who, "tiers.read");
+    require_ptr(query, "tiers_list", "query");
+    check_struct(query, kTierListQuerySize_1_2, "kam_tier_list_query");
+    require_ptr(out_json, "tiers_list", "out_json");
+    evaluation::TierListRequest r;
+    r.limit = query->limit;
+    r.tier = utf8_or_empty(query->tier, "tiers_list: query.tier");
+    if (query->after_account_id != nullptr) r.after_account_id = account_id_arg(query->after_account_id, "tiers_list");
+    const ConfigSnapshot snapshot = config_snapshot(instance);
+    fill_buffer(out_json, evaluation::tier_list_json(*instance->store, *snapshot.config, r), "tiers_list");
+  });
+}
+/* end 1.2 */
+
 }  // namespace kam::abi

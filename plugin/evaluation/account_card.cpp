@@ -1,5 +1,6 @@
 // account_card.cpp - account_card_json() and pareto_report_json(): read-only views computed now
 // from the stored state, the ingested data and the config in force.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
@@ -96,7 +97,9 @@ std::string account_card_json(store::Store& store, const config::Config& config,
   json card = {
       {"account_id", facts->account_id},
       {"name", facts->name},
-      {"evaluated_at_ms", stored ? json(stored->evaluated_at_ms) : json(nullptr)},
+      // The last evaluation, not the last change: a full evaluation that kept the state writes no row.
+      {"evaluated_at_ms",
+       stored ? json(std::max(stored->evaluated_at_ms, store.last_job_run(kTiersJob).value_or(0))) : json(nullptr)},
       {"config_version", stored ? json(stored->config_version) : json(nullptr)},
       {"tier",
        {{"name", e.effective.tier},

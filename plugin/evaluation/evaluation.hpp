@@ -45,6 +45,15 @@ inline constexpr const char* kTiersJob = "tiers.evaluate";
 EvaluationSummary evaluate_tiers(store::Store& store, const config::Config& config, const EvaluationRequest& request,
                                  const LogFn& log);
 
+// One page of the tier listing (kam.h tiers_list): limit 0 means 1000, at most 10,000. Throws
+// not_found for a tier the config does not have, invalid_argument for a larger limit.
+struct TierListRequest {
+  std::string tier;              // "" = every account
+  std::string after_account_id;  // "" = the first page
+  uint32_t limit = 0;
+};
+std::string tier_list_json(store::Store& store, const config::Config& config, const TierListRequest& request);
+
 // --- use cases (use_cases.cpp) ---
 // An evaluation a user asked for: audited as "tiers.evaluate" unless a dry run; a full one counts
 // for the schedule (the next tick need not repeat it).

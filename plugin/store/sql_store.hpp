@@ -51,6 +51,7 @@ class SqlStore final : public Store {
                                    int64_t expires_at_ms, const core::Actor& actor, int64_t now_ms) override;
   std::optional<StoredOverride> clear_tier_override(const std::string& account_id, const std::string& reason,
                                                     const core::Actor& actor, int64_t now_ms) override;
+  std::vector<TierListRow> list_tiers(const TierListQuery& query) override;
   std::vector<TierHistoryEntry> tier_history(const std::string& account_id, uint32_t limit) override;
   // periodic_jobs.cpp
   JobClaimResult claim_job(const std::string& name, int64_t now_ms, int64_t every_ms) override;

@@ -169,6 +169,18 @@ struct TierHistoryEntry {
   std::string metrics_json;
 };
 
+// One page of the tier listing: accounts in account id byte order after `after_account_id`.
+struct TierListQuery {
+  std::string tier;              // only accounts whose effective tier is this; "" = all
+  std::string after_account_id;  // "" = from the first account
+  uint32_t limit = 1000;
+};
+
+struct TierListRow {
+  std::string account_id, name;
+  std::optional<StoredTierState> state;  // nothing: never evaluated (metrics_json is not read)
+};
+
 // --- periodic jobs ---------------------------------------------------------------------------------
 
 // A named periodic job (the tier evaluation; later SLA deadlines, visits) held by this process while
@@ -248,6 +260,8 @@ class Store {
   // Ends the override in force early and audits it; nothing when none is in force.
   virtual std::optional<StoredOverride> clear_tier_override(const std::string& account_id, const std::string& reason,
                                                             const core::Actor& actor, int64_t now_ms) = 0;
+  // One page of accounts with their stored tier state, read with one indexed, limited query.
+  virtual std::vector<TierListRow> list_tiers(const TierListQuery& query) = 0;
   // Newest first.
   virtual std::vector<TierHistoryEntry> tier_history(const std::string& account_id, uint32_t limit) = 0;
 
