@@ -64,7 +64,7 @@ TEST_P(MigrationTest, RefusesASchemaNewerThanThePlugin) {
   } catch (const Error& e) {
     EXPECT_EQ(e.status(), Status::schema_too_new);
     EXPECT_NE(std::string(e.what()).find(
-                  "has schema version 99, this plugin knows up to 2: upgrade the plugin"),
+                  "has schema version 99, this plugin knows up to 3: upgrade the plugin"),
               std::string::npos)
         << e.what();
     EXPECT_NE(std::string(e.what()).find("database "), std::string::npos) << e.what();
