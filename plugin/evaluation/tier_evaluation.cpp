@@ -27,6 +27,7 @@ constexpr int32_t kNotifyTierChanged = 1, kNotifyChurnRisk = 6;  // KAM_NOTIFY_*
 // What the evaluation keeps of an account between reading and deciding.
 struct AccountRow {
   t::AccountMetrics metrics;
+  std::string missing_rate;  // why its money metrics cannot be computed: its tier is kept as stored
   std::unique_ptr<store::StoredTierState> state;    // nothing: never evaluated
   std::unique_ptr<store::StoredOverride> override_row;
 };
@@ -74,8 +75,8 @@ class Evaluator {
     decide_and_write();
     if (conversion_failures_ > 0) {
       log(kLogWarning, "tier evaluation: " + std::to_string(conversion_failures_) +
-                           " account(s) have orders without an exchange rate; their money metrics have no data "
-                           "(first: account '" + first_conversion_error_ + ")");
+                           " account(s) have orders without an exchange rate; their tiers are kept until the "
+                           "rate is in exchange_rates (first: account '" + first_conversion_error_ + ")");
     }
     summary_.accounts = rows_.size();
     return summary_;
@@ -105,6 +106,7 @@ class Evaluator {
       AccountRow row;
       row.metrics = metrics_from_facts(f, config_, request_.now_ms, &error);
       if (!error.empty() && conversion_failures_++ == 0) first_conversion_error_ = f.account_id + "': " + error;
+      row.missing_rate = std::move(error);
       if (f.state) {
         f.state->metrics_json.clear();  // not needed to decide; saves memory on big portfolios
         row.state = std::make_unique<store::StoredTierState>(std::move(*f.state));
@@ -138,6 +140,12 @@ class Evaluator {
     uint64_t next_report = 0;
     for (size_t i = 0; i < rows_.size(); ++i) {
       AccountRow& row = rows_[i];
+      if (!row.missing_rate.empty()) {
+        // A missing rate never decides a tier (docs/tiers.md, Exchange rates): nothing changes.
+        ++summary_.missing_rates;
+        row = AccountRow{};
+        continue;
+      }
       const store::StoredTierState* before = row.state.get();
       const t::AccountEvaluation e = t::evaluate_account(row.metrics, config_.tiers, previous_state(before),
                                                          override_of(row.override_row.get()), now);

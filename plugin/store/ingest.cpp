@@ -45,6 +45,16 @@ OrderContribution contribution(const core::Event& event, const core::OrderPosted
   return c;
 }
 
+// Why an order cannot be accepted before its currency has a rate on its local date, if so.
+std::optional<std::string> missing_rate(const core::money::ExchangeRates* rates, OrderDayDeltas& days,
+                                        const OrderContribution& c) {
+  if (rates == nullptr) return std::nullopt;
+  const core::time::LocalDate day{days.local_day(c.occurred_at_ms)};
+  if (rates->rate_on(c.currency, day)) return std::nullopt;
+  return "amount.currency: no exchange rate for " + c.currency + " on " + day.to_string() +
+         " (the order's business day): add one to exchange_rates and send the order again";
+}
+
 }  // namespace
 
 BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchItem>& items,
@@ -78,10 +88,11 @@ BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchI
         std::optional<OrderContribution> c;
         if (posted != nullptr) c = contribution(*item.event, *posted);
         const auto* order = orders ? posted : nullptr;
-        std::optional<std::string> too_big;
-        if (c) too_big = days.overflow(sql, *c);
-        if (too_big) {
-          r = ItemResult{Outcome::rejected, Status::invalid_argument, *too_big};
+        std::optional<std::string> refused;
+        if (c) refused = missing_rate(options.exchange_rates, days, *c);
+        if (c && !refused) refused = days.overflow(sql, *c);
+        if (refused) {
+          r = ItemResult{Outcome::rejected, Status::invalid_argument, *refused};
         } else if (order != nullptr) {
           r = writer.account_exists(order->account_id)
                   ? orders->add(*item.event, *order)

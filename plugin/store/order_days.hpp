@@ -45,6 +45,8 @@ class OrderDayDeltas {
   // Whether posting `order` keeps its day's totals (stored + added so far) within int64; when not,
   // the reason naming the account, day and currency. Reads the stored totals once per day.
   std::optional<std::string> overflow(soci::session& sql, const OrderContribution& order);
+  // The local business day (days since 1970-01-01) of a time: the day an order counts on.
+  int32_t local_day(int64_t ms);
   bool empty() const { return deltas_.empty(); }
   size_t size() const { return deltas_.size(); }
 
@@ -61,7 +63,6 @@ class OrderDayDeltas {
   };
   Delta& delta(const OrderContribution& order);
   void add(const OrderContribution& order, int sign);
-  int32_t local_day(int64_t ms);
 
   const core::time::BusinessCalendar& calendar_;
   std::optional<core::time::BusinessCalendar::OffsetSpan> span_;  // the last offset used

@@ -18,6 +18,7 @@
 #include "core/actor.hpp"
 #include "core/error.hpp"
 #include "core/events.hpp"
+#include "core/money/exchange.hpp"
 #include "core/tiers/metrics.hpp"
 
 namespace kam::store {
@@ -46,6 +47,9 @@ struct IngestOptions {
   bool skip_rejected = false;  // false: any rejection stores nothing (KAM_BATCH_ATOMIC)
   int64_t now_ms = 0;          // host clock
   core::Actor actor;
+  // When set: an order in a currency without a rate on its local business date is refused
+  // (invalid_argument naming both), so no accepted order can blank an account's revenue.
+  const core::money::ExchangeRates* exchange_rates = nullptr;
 };
 
 struct BatchResult {

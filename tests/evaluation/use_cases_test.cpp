@@ -1,7 +1,8 @@
 // The evaluation use cases below the ABI, on the store directly (both backends): an evaluation is
 // never applied without its audit entry; the periodic job (tick) is due by the host clock only
 // forwards, runs once across stores with real clocks, and is due again at once after the process
-// running it is killed (kill -9 of a helper process holding the claim).
+// running it is killed (kill -9 of a helper process holding the claim); a missing exchange rate
+// is refused at ingestion and never demotes an account at evaluation (card, report, summary).
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -9,6 +10,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "config/config.hpp"
@@ -23,11 +25,11 @@ namespace {
 constexpr int64_t kT0 = 1781496000000;  // 2026-06-15 04:00 UTC
 constexpr int64_t kHour = 3600000;
 
-config::Config tiers_config() {
+config::Config tiers_config(const std::string& rates = "") {
   return config::load_config_text(
       "kam: 1\n"
       "database: {url: \"sqlite:/tmp/kam-use-cases-unused.db\"}\n"
-      "business: {time_zone: UTC, reporting_currency: EUR}\n"
+      "business: {time_zone: UTC, reporting_currency: EUR}\n" + rates +
       "tiers:\n"
       "  evaluate_every: 1h\n"
       "  levels:\n"
@@ -157,6 +159,61 @@ TEST_P(UseCasesTest, ARunKilledInTheMiddleIsDueAgainAtOnce) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   EXPECT_TRUE(evaluation::evaluate_when_due(*store_, config_, admin(), kT0, nullptr)) << "due again at once";
   EXPECT_EQ(count(*store_, "tier_state"), 2);
+}
+
+TEST_P(UseCasesTest, AnOrderInACurrencyWithoutARateIsRefusedAtIngestion) {
+  const config::Config with_usd = tiers_config("exchange_rates: [{currency: USD, rate: \"0.9\", from: 2026-01-01}]\n");
+  core::Event gbp = order_event("e-gbp", "O-gbp", "A1", 100, kT0);
+  std::get<core::OrderPosted>(gbp.payload).amount.currency = "GBP";
+  std::get<core::OrderPosted>(gbp.payload).margin.currency = "GBP";
+  core::Event early_usd = order_event("e-usd", "O-usd", "A1", 100, kT0 - 200 * 86400000LL);  // 2025-11-27
+  std::get<core::OrderPosted>(early_usd.payload).amount.currency = "USD";
+  std::get<core::OrderPosted>(early_usd.payload).margin.currency = "USD";
+  IngestOptions o = options(true, "feed", kT0);
+  o.exchange_rates = &with_usd.exchange_rates;
+  const BatchResult r = store_->ingest(items({gbp, early_usd}), o);
+  EXPECT_EQ(r.rejected, 2u);
+  EXPECT_EQ(r.items[0].status, Status::invalid_argument);
+  EXPECT_EQ(r.items[0].message, "amount.currency: no exchange rate for GBP on 2026-06-15 (the order's business "
+                                "day): add one to exchange_rates and send the order again");
+  EXPECT_NE(r.items[1].message.find("no exchange rate for USD on 2025-11-27"), std::string::npos) << r.items[1].message;
+  EXPECT_EQ(count(*store_, "orders"), 1);
+}
+
+TEST_P(UseCasesTest, ARateRemovedLaterKeepsTheTierAndSaysWhichRateIsMissing) {
+  const config::Config with_usd = tiers_config("exchange_rates: [{currency: USD, rate: \"0.9\", from: 2026-01-01}]\n");
+  core::Event usd = order_event("e-usd", "O-usd", "A2", 20000, kT0 - 86400000);
+  std::get<core::OrderPosted>(usd.payload).amount.currency = "USD";
+  std::get<core::OrderPosted>(usd.payload).margin.currency = "USD";
+  ASSERT_EQ(store_->ingest(items({usd}), options(false, "feed", kT0)).accepted, 1u);
+  const evaluation::EvaluationSummary first = evaluation::evaluate_on_request(*store_, with_usd, full(admin()), nullptr);
+  EXPECT_EQ(first.missing_rates, 0u);
+  ASSERT_EQ(query_text(*store_, "SELECT effective_tier FROM tier_state WHERE account_id = 'A2'"), "gold");
+
+  // The config reloaded without the USD rate: A2 keeps gold, nothing is written or notified.
+  evaluation::EvaluationRequest later = full(admin());
+  later.now_ms = kT0 + 86400000;
+  const evaluation::EvaluationSummary s = evaluation::evaluate_on_request(*store_, config_, later, nullptr);
+  EXPECT_EQ(s.missing_rates, 1u);
+  EXPECT_EQ(s.downgraded + s.downgrades_pending + s.notifications, 0u);
+  EXPECT_EQ(query_text(*store_, "SELECT effective_tier FROM tier_state WHERE account_id = 'A2'"), "gold");
+  EXPECT_EQ(count(*store_, "notifications"), 0);
+  EXPECT_NE(query_text(*store_, "SELECT after_json FROM audit WHERE action = 'tiers.evaluate' ORDER BY id DESC LIMIT 1")
+                .find("\"missing_rates\":1"),
+            std::string::npos);
+
+  const nlohmann::json card = nlohmann::json::parse(evaluation::account_card_json(*store_, config_, "A2", later.now_ms));
+  EXPECT_EQ(card.at("tier").at("name"), "gold");
+  EXPECT_EQ(card.at("change"), "kept_missing_rate");
+  const std::string explanation = card.at("explanation");
+  EXPECT_NE(explanation.find("Gold kept: no exchange rate for USD on 2026-06-14"), std::string::npos) << explanation;
+
+  const nlohmann::json report = nlohmann::json::parse(evaluation::pareto_report_json(*store_, config_, later.now_ms, 0));
+  EXPECT_EQ(report.at("missing_rates"), 1);
+  bool said = false;
+  for (const auto& e : report.at("entries"))
+    if (e.at("account_id") == "A2") said = e.value("missing_rate", "").find("USD") != std::string::npos;
+  EXPECT_TRUE(said) << report.dump();
 }
 
 KAM_STORE_INSTANTIATE(UseCasesTest);
