@@ -11,6 +11,8 @@
 #include <chrono>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <random>
+#include <stdexcept>
 #include <thread>
 
 #include "config/config.hpp"
@@ -127,33 +129,53 @@ TEST_P(UseCasesTest, TwoHostsWithRealClocksRunOnePeriodicEvaluation) {
   EXPECT_EQ(audited("tiers.evaluate.periodic"), 1);
 }
 
+// The helper process (job_holder.cpp), its stdout read line by line; killed with SIGKILL.
+class Helper {
+ public:
+  explicit Helper(std::vector<std::string> args) {
+    args.insert(args.begin(), KAM_JOB_HOLDER_PATH);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    int fds[2];
+    if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addclose(&actions, fds[0]);
+    const int rc = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(fds[1]);
+    if (rc != 0) throw std::runtime_error("posix_spawn failed");
+    out_ = fdopen(fds[0], "r");
+  }
+  ~Helper() { kill9(); }
+  std::string line() {
+    char buf[64] = {};
+    return std::fgets(buf, sizeof buf, out_) ? buf : "";
+  }
+  void kill9() {
+    if (pid_ > 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+      pid_ = -1;
+    }
+    if (out_) fclose(out_);
+    out_ = nullptr;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  FILE* out_ = nullptr;
+};
+
 // A helper process claims the job, as a tick does before it evaluates, and is killed with SIGKILL.
 TEST_P(UseCasesTest, ARunKilledInTheMiddleIsDueAgainAtOnce) {
-  std::vector<std::string> args = {KAM_JOB_HOLDER_PATH, is_sqlite() ? "sqlite" : "postgresql",
-                                   is_sqlite() ? db_.sqlite_path : db_.pg_conninfo};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  int fds[2];
-  ASSERT_EQ(pipe(fds), 0);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addclose(&actions, fds[0]);
-  pid_t pid = -1;
-  ASSERT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
-  close(fds[1]);
-  FILE* out = fdopen(fds[0], "r");
-  char line[64] = {};
-  ASSERT_NE(std::fgets(line, sizeof line, out), nullptr);
-  fclose(out);
-  EXPECT_STREQ(line, "claimed\n");
-
+  Helper helper({"claim", is_sqlite() ? "sqlite" : "postgresql", is_sqlite() ? db_.sqlite_path : db_.pg_conninfo});
+  EXPECT_EQ(helper.line(), "claimed\n");
   EXPECT_EQ(store_->claim_job(evaluation::kTiersJob, 2000, 60000).due, JobDue::running_elsewhere);
   EXPECT_FALSE(evaluation::evaluate_when_due(*store_, config_, admin(), kT0, nullptr)) << "held by the helper";
-  kill(pid, SIGKILL);
-  waitpid(pid, nullptr, 0);
+  helper.kill9();
   // PostgreSQL ends the dead connection's session (and its lock) a moment after the process exit.
   for (int i = 0; i < 100 && store_->claim_job(evaluation::kTiersJob, 2000, 60000).due == JobDue::running_elsewhere; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -214,6 +236,77 @@ TEST_P(UseCasesTest, ARateRemovedLaterKeepsTheTierAndSaysWhichRateIsMissing) {
   for (const auto& e : report.at("entries"))
     if (e.at("account_id") == "A2") said = e.value("missing_rate", "").find("USD") != std::string::npos;
   EXPECT_TRUE(said) << report.dump();
+}
+
+// kill -9 of a process in the middle of evaluations leaves state, history and notifications
+// consistent: each account's state is its newest history entry, every change after the first
+// classification has its one notification, and the next evaluation completes the work.
+TEST_P(UseCasesTest, KillNineDuringEvaluationsLeavesStateHistoryAndNotificationsConsistent) {
+  // 3,000 accounts with one order each, 0..59 days old: with a 30-day window and no downgrade wait,
+  // each day's evaluation downgrades the ones whose order left the window.
+  std::vector<core::Event> events;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string id = "K" + std::to_string(i);
+    events.push_back(account_event("acc-" + id, id));
+    events.push_back(order_event("ord-" + id, "O" + id, id, 50000, kT0 - (i % 60) * 86400000LL));
+  }
+  ASSERT_TRUE(store_->ingest(items(events), options(false, "feed", kT0)).committed);
+  const std::string yaml = (is_sqlite() ? db_.sqlite_path : std::string("/tmp/kam-use-cases")) + "-" +
+                           std::to_string(getpid()) + ".yaml";
+  {
+    std::FILE* f = std::fopen(yaml.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("kam: 1\ndatabase: {url: \"sqlite:/tmp/kam-use-cases-unused.db\"}\n"
+               "business: {time_zone: UTC, reporting_currency: EUR}\n"
+               "tiers:\n  window_days: 30\n  downgrade_after_days: 0\n  levels:\n"
+               "    - {name: gold, rule: {all: [{metric: revenue, op: \">=\", value: \"100.00\"}]}}\n"
+               "    - {name: standard, default: true}\n",
+               f);
+    std::fclose(f);
+  }
+  auto consistent = [&] {
+    EXPECT_EQ(query_int(*store_, "SELECT COUNT(*) FROM tier_state s WHERE s.effective_tier <> (SELECT h.tier FROM"
+                                 " tier_history h WHERE h.account_id = s.account_id ORDER BY h.id DESC LIMIT 1)"),
+              0);
+    EXPECT_EQ(query_int(*store_, "SELECT COUNT(*) FROM tier_state s WHERE NOT EXISTS (SELECT 1 FROM tier_history h"
+                                 " WHERE h.account_id = s.account_id)"),
+              0);
+    EXPECT_EQ(count(*store_, "notifications"), count(*store_, "tier_history") - count(*store_, "tier_state"));
+  };
+  std::mt19937 rng(static_cast<unsigned>(getpid()));
+  for (int kill = 0; kill < 3; ++kill) {
+    Helper helper({"evaluate", is_sqlite() ? "sqlite" : "postgresql", is_sqlite() ? db_.sqlite_path : db_.pg_conninfo,
+                   yaml, std::to_string(kT0 + kill * 20 * 86400000LL)});
+    EXPECT_EQ(helper.line(), "run 1\n");
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 200)(rng)));
+    helper.kill9();
+    consistent();
+  }
+  std::remove(yaml.c_str());
+  const config::Config c = config::load_config_text(query_text(*store_, "SELECT yaml_text FROM config_versions"),
+                                                    "from the store");
+  evaluation::EvaluationRequest r = full(admin());
+  r.now_ms = kT0 + 100 * 86400000LL;
+  evaluation::evaluate_on_request(*store_, c, r, nullptr);
+  consistent();
+  EXPECT_EQ(query_int(*store_, "SELECT COUNT(*) FROM tier_state WHERE effective_tier = 'gold'"), 0);
+}
+
+// docs/tiers.md (Pareto report): an account without data ranks as revenue 0, after every account
+// with revenue, ties by account id (byte order), in no top set.
+TEST_P(UseCasesTest, AnAccountWithoutDataRanksAtRevenueZeroByAccountId) {
+  ASSERT_TRUE(store_->ingest(items({account_event("a0", "A0")}), options()).committed);
+  const nlohmann::json report = nlohmann::json::parse(evaluation::pareto_report_json(*store_, config_, kT0, 0));
+  const auto& e = report.at("entries");
+  ASSERT_EQ(e.size(), 3u);
+  EXPECT_EQ(e[0].at("account_id"), "A1");
+  EXPECT_EQ(e[1].at("account_id"), "A0");
+  EXPECT_EQ(e[2].at("account_id"), "A2");
+  for (int i : {1, 2}) {
+    EXPECT_EQ(e[i].at("rank"), i + 1);
+    EXPECT_EQ(e[i].at("revenue"), 0);
+    EXPECT_EQ(e[i].at("in_top"), false);
+  }
 }
 
 KAM_STORE_INSTANTIATE(UseCasesTest);

@@ -161,6 +161,32 @@ TEST_P(OrderDaysTest, ConcurrentBatchesKeepExactTotals) {
   EXPECT_EQ(query_int(*store, "SELECT COUNT(*) FROM order_days"), 6);  // 2 accounts x 3 days
 }
 
+// docs/ingestion.md: a cancellation's own date does not matter; one dated before its order applies
+// at once (the order leaves the totals of its own day).
+TEST_P(OrderDaysTest, ACancellationDatedBeforeItsOrderAppliesAtOnce) {
+  auto store = open_in("UTC");
+  ASSERT_TRUE(store->ingest(items({account_event("a", "A"), order_event("o", "O1", "A", 500, kNow)}), options())
+                  .committed);
+  ASSERT_TRUE(store->ingest(items({cancel_event("c", "O1", "mistake", kNow - 10 * kDay)}), options()).committed);
+  EXPECT_EQ(query_int(*store, "SELECT cancelled_at_ms FROM orders"), kNow - 10 * kDay);
+  EXPECT_EQ(query_int(*store, "SELECT COALESCE(SUM(amount_minor), 0) FROM order_days"), 0);
+  EXPECT_EQ(query_int(*store, "SELECT COALESCE(SUM(orders), 0) FROM order_days"), 0);
+}
+
+// docs/tiers.md: invoices count as orders (revenue, margin and order count); credit notes negative.
+TEST_P(OrderDaysTest, InvoicesCountAsOrders) {
+  auto store = open_in("UTC");
+  core::Event invoice = order_event("i", "I1", "A", 700, kNow);
+  std::get<core::OrderPosted>(invoice.payload).document_type = 2;  // KAM_DOCUMENT_INVOICE
+  core::Event credit = order_event("c", "C1", "A", 200, kNow);
+  std::get<core::OrderPosted>(credit.payload).document_type = 3;  // KAM_DOCUMENT_CREDIT_NOTE
+  ASSERT_TRUE(store->ingest(items({account_event("a", "A"), order_event("o", "O1", "A", 500, kNow), invoice, credit}),
+                            options())
+                  .committed);
+  EXPECT_EQ(query_int(*store, "SELECT amount_minor FROM order_days"), 500 + 700 - 200);
+  EXPECT_EQ(query_int(*store, "SELECT orders FROM order_days"), 2);
+}
+
 TEST_P(OrderDaysTest, AnOrderThatWouldOverflowItsDaysTotalIsRefusedNamingAccountAndDay) {
   // 10^15 minor units is the per-document limit; 9,223 of them fit a day's int64 total, 9,224 do not.
   constexpr int64_t kMax = 1000000000000000;
