@@ -59,7 +59,7 @@ std::optional<std::string> missing_rate(const core::money::ExchangeRates* rates,
 
 BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchItem>& items,
                    const IngestOptions& options, const KnownIds& known_accounts,
-                   bool bulk_orders, const core::time::BusinessCalendar& calendar) {
+                   bool bulk_orders, bool check_day_totals, const core::time::BusinessCalendar& calendar) {
   BatchRun run;
   BatchResult& result = run.result;
   result.items.reserve(items.size());
@@ -70,6 +70,14 @@ BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchI
     // The batch's accepted orders and cancellations, added to the per-day totals in its transaction.
     OrderDayDeltas days(calendar);
     claims.claim_all(items);
+    if (check_day_totals) {
+      std::vector<OrderContribution> posted;
+      for (const BatchItem& item : items)
+        if (item.event)
+          if (const auto* o = std::get_if<core::OrderPosted>(&item.event->payload))
+            posted.push_back(contribution(*item.event, *o));
+      days.load_stored(sql, backend, posted);
+    }
     std::optional<BulkOrders> orders;
     if (bulk_orders && backend == Backend::postgresql) {
       orders.emplace(sql);
@@ -90,7 +98,7 @@ BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchI
         const auto* order = orders ? posted : nullptr;
         std::optional<std::string> refused;
         if (c) refused = missing_rate(options.exchange_rates, days, *c);
-        if (c && !refused) refused = days.overflow(sql, *c);
+        if (c && !refused && check_day_totals) refused = days.overflow(*c);
         if (refused) {
           r = ItemResult{Outcome::rejected, Status::invalid_argument, *refused};
         } else if (order != nullptr) {

@@ -197,12 +197,14 @@ BatchResult SqlStore::ingest(const std::vector<BatchItem>& items, const IngestOp
   // PostgreSQL writes the orders of a batch with one statement; when that finds an order id already
   // in the database, the batch runs again row by row, which reports those conflicts exactly.
   bool bulk_orders = backend_ == Backend::postgresql;
+  bool check_day_totals = false;  // only after a day total overflowed: see DayTotalOverflow
   for (int attempt = 1;; ++attempt) {
     try {
       auto lease = pool_->lease();
       auto writer = lock_writer();
       Transaction tx(*lease, backend_);
-      BatchRun run = run_batch(*lease, backend_, items, options, known_accounts_, bulk_orders, calendar_);
+      BatchRun run =
+          run_batch(*lease, backend_, items, options, known_accounts_, bulk_orders, check_day_totals, calendar_);
       if (run.result.committed) {
         tx.commit();
         known_accounts_.add(run.learned_accounts);
@@ -217,6 +219,13 @@ BatchResult SqlStore::ingest(const std::vector<BatchItem>& items, const IngestOp
       log(kLogDebug, doing + ": an order of the batch is already stored; running it again row by row");
       bulk_orders = false;
       --attempt;  // not a failed attempt
+    } catch (const DayTotalOverflow& e) {
+      // Checked, the batch rejects the orders that would overflow; what still does (a cancellation
+      // taking a day beyond the limit) fails the batch.
+      if (check_day_totals) throw Error(Status::store, doing + ": " + e.what());
+      log(kLogDebug, doing + ": a day's order total would overflow; running it again checking each order");
+      check_day_totals = true;
+      --attempt;
     } catch (const std::exception& e) {
       if (attempt < kMaxIngestAttempts && is_retryable(e)) {
         log(kLogDebug, doing + ": attempt " + std::to_string(attempt) +

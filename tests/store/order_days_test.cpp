@@ -209,6 +209,17 @@ TEST_P(OrderDaysTest, AnOrderThatWouldOverflowItsDaysTotalIsRefusedNamingAccount
   EXPECT_EQ(query_int(*store, "SELECT COUNT(*) FROM orders"), 9223);
   EXPECT_EQ(query_int(*store, "SELECT amount_minor FROM order_days"), 9223 * kMax);
   EXPECT_EQ(query_int(*store, "SELECT orders FROM order_days"), 9223);
+
+  // All in one batch: the sum in memory overflows first, and the same orders are refused.
+  ASSERT_TRUE(store->ingest(items({account_event("b", "B")}), options()).committed);
+  std::vector<core::Event> events;
+  for (int i = 0; i < 9300; ++i)
+    events.push_back(order_event("eb" + std::to_string(i), "ob" + std::to_string(i), "B", kMax, kNow));
+  const BatchResult one = store->ingest(items(events), options(true, "feed", kNow));
+  EXPECT_EQ(one.accepted, 9223u);
+  EXPECT_EQ(one.rejected, 77u);
+  EXPECT_NE(one.items[9223].message.find("account 'B' on 2026-06-15 in EUR would exceed"), std::string::npos);
+  EXPECT_EQ(query_int(*store, "SELECT amount_minor FROM order_days WHERE account_id = 'B'"), 9223 * kMax);
 }
 
 KAM_STORE_INSTANTIATE(OrderDaysTest);
