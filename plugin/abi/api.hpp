@@ -42,6 +42,11 @@ kam_status tier_override_clear(kam_instance* instance, const kam_actor* actor, c
 kam_status report_pareto(kam_instance* instance, const kam_actor* actor, uint32_t max_entries, kam_buffer* out_json);
 kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result* result);
 
+/* 1.2 */
+kam_status tiers_list(kam_instance* instance, const kam_actor* actor, const kam_tier_list_query* query,
+                      kam_buffer* out_json);
+/* end 1.2 */
+
 }  // namespace kam::abi
 
 // destroy_entry.cpp: the table's instance_destroy (it may drop the plugin's reference on itself).

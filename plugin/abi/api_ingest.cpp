@@ -56,6 +56,8 @@ kam_status ingest(kam_instance* instance, const kam_actor* actor, const kam_batc
     options.skip_rejected = (batch->flags & KAM_BATCH_SKIP_REJECTED) != 0;
     options.now_ms = now_ms(instance);
     options.actor = call.actor();
+    const ConfigSnapshot snapshot = config_snapshot(instance);
+    options.exchange_rates = &snapshot.config->exchange_rates;
 
     std::vector<store::BatchItem> items;
     items.reserve(batch->event_count);

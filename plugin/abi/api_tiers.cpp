@@ -1,4 +1,5 @@
-// Account tiers (ABI 1.1): evaluate, the account card, overrides, the Pareto report, the tick.
+// Account tiers (ABI 1.1): evaluate, the account card, overrides, the Pareto report, the tick;
+// 1.2: the paged tier listing.
 #include <chrono>
 
 #include <nlohmann/json.hpp>
@@ -15,8 +16,6 @@
 
 namespace kam::abi {
 namespace {
-
-constexpr const char* kTickTiers = "tiers.evaluate";
 
 evaluation::LogFn log_for(kam_instance* instance) {
   return [instance](int level, const std::string& m) { log(instance, static_cast<kam_log_level>(level), m); };
@@ -42,44 +41,18 @@ void fill_summary(Summary* out, const evaluation::EvaluationSummary& s, int64_t 
   out->duration_ms = duration_ms;
 }
 
-std::string summary_json(const evaluation::EvaluationSummary& s) {
-  return nlohmann::json{{"accounts", s.accounts},           {"changes", s.changes},
-                        {"initial", s.initial},             {"upgraded", s.upgraded},
-                        {"downgraded", s.downgraded},       {"downgrades_pending", s.downgrades_pending},
-                        {"churn_alerts", s.churn_alerts},   {"notifications", s.notifications},
-                        {"skipped", s.skipped}}
-      .dump();
-}
-
-// Runs an evaluation and audits it (a dry run is not audited: it changes nothing).
+// Runs an evaluation a user asked for (evaluation::evaluate_on_request audits it).
 evaluation::EvaluationSummary run_evaluation(kam_instance* instance, const core::Actor& who,
-                                             evaluation::EvaluationRequest request, const char* action) {
+                                             evaluation::EvaluationRequest request) {
   const ConfigSnapshot snapshot = config_snapshot(instance);
   request.actor = who;
-  const evaluation::EvaluationSummary s =
-      evaluation::evaluate_tiers(*instance->store, *snapshot.config, request, log_for(instance));
-  if (!request.dry_run) {
-    store::AuditEntry a;
-    a.at_ms = request.now_ms;
-    a.user_id = who.user_id;
-    a.roles = who.roles;
-    a.action = action;
-    a.entity_type = request.account_id.empty() ? "tiers" : "account";
-    a.entity_id = request.account_id;
-    a.after_json = summary_json(s);
-    instance->store->append_audit(a);
-  }
-  return s;
+  return evaluation::evaluate_on_request(*instance->store, *snapshot.config, request, log_for(instance));
 }
 
 // After an override changes, the account's stored tier follows at once (history, notification).
 void follow_override(kam_instance* instance, const ConfigSnapshot& snapshot, const std::string& account_id,
                      const core::Actor& who, int64_t now) {
-  evaluation::EvaluationRequest r;
-  r.account_id = account_id;
-  r.now_ms = now;
-  r.actor = who;
-  evaluation::evaluate_tiers(*instance->store, *snapshot.config, r, log_for(instance));
+  evaluation::follow_override(*instance->store, *snapshot.config, account_id, who, now, log_for(instance));
 }
 
 }  // namespace
@@ -104,9 +77,7 @@ kam_status tiers_evaluate(kam_instance* instance, const kam_actor* actor, const 
       void* data = request->progress_data;
       r.progress = [fn, data](uint64_t done, uint64_t total) { fn(data, done, total); };
     }
-    const evaluation::EvaluationSummary s = run_evaluation(instance, who, r, "tiers.evaluate");
-    // A full evaluation counts for the schedule: the next tick need not repeat it.
-    if (r.account_id.empty() && !r.dry_run) instance->store->record_periodic_run(kTickTiers, r.now_ms);
+    const evaluation::EvaluationSummary s = run_evaluation(instance, who, r);
     if (summary != nullptr) {
       const auto ms =
           std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
@@ -192,22 +163,10 @@ kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result*
     }
     const ConfigSnapshot snapshot = config_snapshot(instance);
     const int64_t now = now_ms(instance);
-    const int64_t every_ms = snapshot.config->tiers.evaluate_every_minutes * 60000;
-    if (!instance->store->claim_periodic_run(kTickTiers, now, every_ms)) return;
-    evaluation::EvaluationRequest r;
-    r.now_ms = now;
-    evaluation::EvaluationSummary s;
-    try {
-      s = run_evaluation(instance, who, r, "tiers.evaluate.periodic");
-    } catch (...) {
-      // Claimed but not done: due again at the next tick of any host.
-      try {
-        instance->store->record_periodic_run(kTickTiers, 0);
-      } catch (...) {
-        // The original error is the one to report.
-      }
-      throw;
-    }
+    const std::optional<evaluation::EvaluationSummary> ran =
+        evaluation::evaluate_when_due(*instance->store, *snapshot.config, who, now, log_for(instance));
+    if (!ran) return;
+    const evaluation::EvaluationSummary& s = *ran;
     log(instance, KAM_LOG_INFO,
         "periodic tier evaluation: " + std::to_string(s.accounts) + " accounts, " + std::to_string(s.changes) +
             " changes, " + std::to_string(s.notifications) + " notifications");
@@ -222,5 +181,23 @@ kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result*
     }
   });
 }
+
+/* 1.2 */
+kam_status tiers_list(kam_instance* instance, const kam_actor* actor, const kam_tier_list_query* query,
+                      kam_buffer* out_json) {
+  return guarded([&] {
+    Call call(instance, actor, "tiers_list", "tiers.read");
+    require_ptr(query, "tiers_list", "query");
+    check_struct(query, kTierListQuerySize_1_2, "kam_tier_list_query");
+    require_ptr(out_json, "tiers_list", "out_json");
+    evaluation::TierListRequest r;
+    r.limit = query->limit;
+    r.tier = input_string(query->tier, "tiers_list: query.tier", StringKind::name, false);
+    if (query->after_account_id != nullptr) r.after_account_id = account_id_arg(query->after_account_id, "tiers_list");
+    const ConfigSnapshot snapshot = config_snapshot(instance);
+    fill_buffer(out_json, evaluation::tier_list_json(*instance->store, *snapshot.config, r), "tiers_list");
+  });
+}
+/* end 1.2 */
 
 }  // namespace kam::abi

@@ -39,6 +39,9 @@ const kam_api_v1 kApiV1 = {
     &tier_override_clear,
     &report_pareto,
     &tick,
+    /* 1.2 */
+    &tiers_list,
+    /* end 1.2 */
 };
 
 void write_error(char* buffer, size_t capacity, const char* text) {

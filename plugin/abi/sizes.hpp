@@ -68,4 +68,9 @@ static_assert(sizeof(kam_tier_override) == kTierOverrideSize_1_1);
 static_assert(sizeof(kam_tick_result) == kTickResultSize_1_2);
 static_assert(offsetof(kam_api_v1, tiers_evaluate) == kApiV1Size_1_0);
 
+/* 1.2 */
+inline constexpr size_t kTierListQuerySize_1_2 = 24;
+static_assert(sizeof(kam_tier_list_query) == kTierListQuerySize_1_2);
+/* end 1.2 */
+
 }  // namespace kam::abi

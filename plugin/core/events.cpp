@@ -139,10 +139,17 @@ std::optional<std::string> validate_event(const Event& e) {
           if (auto r = require(p.order_id, "order_id")) return r;
           if (auto r = require(p.account_id, "account_id")) return r;
           if (auto r = check_money(p.amount, "amount", false)) return r;
-          if (auto r = check_money(p.margin, "margin", true)) return r;
-          if (p.margin.currency != p.amount.currency)
+          if (p.margin.currency.empty()) {
+            // No margin (docs/tiers.md, Metrics): an empty currency with 0 units.
+            if (p.margin.minor_units != 0)
+              return "margin.currency: is required when margin.minor_units is not 0 (it is " +
+                     std::to_string(p.margin.minor_units) + ")";
+          } else if (auto r = check_money(p.margin, "margin", true)) {
+            return r;
+          } else if (p.margin.currency != p.amount.currency) {
             return "margin.currency: '" + p.margin.currency + "' differs from amount.currency '" +
                    p.amount.currency + "'";
+          }
           if (p.document_type < 1 || p.document_type > 3)
             return "document_type: " + std::to_string(p.document_type) + " is not a KAM_DOCUMENT_*";
           return std::nullopt;
@@ -181,8 +188,9 @@ std::optional<std::string> validate_event(const Event& e) {
           if (auto r = require(p.employee_id, "employee_id")) return r;
           if (p.status < 1 || p.status > 3)
             return "status: " + std::to_string(p.status) + " is not a KAM_VISIT_*";
-          if (p.status == 1 && (p.planned_for_ms <= kMinTimeMs || p.planned_for_ms > kMaxTimeMs))
-            return "planned_for_ms: a planned visit needs a time in 1970-01-01..9999-12-31";
+          if (p.status == 1 && p.planned_for_ms == 0) return "planned_for_ms: is required for a PLANNED visit";
+          if (p.status == 1 && (p.planned_for_ms < kMinTimeMs || p.planned_for_ms > kMaxTimeMs))
+            return "planned_for_ms: " + std::to_string(p.planned_for_ms) + " is outside 1970-01-01..9999-12-31";
           return std::nullopt;
         } else {
           if (auto r = require(p.distributor_id, "distributor_id")) return r;

@@ -1,5 +1,6 @@
 // account_card.cpp - account_card_json() and pareto_report_json(): read-only views computed now
 // from the stored state, the ingested data and the config in force.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
@@ -93,21 +94,26 @@ std::string account_card_json(store::Store& store, const config::Config& config,
   context.reporting_currency = config.business.reporting_currency;
   context.calendar = time::BusinessCalendar(config.business.time_zone);
 
-  const t::TierLevel* level = config.tiers.find(e.effective.tier);
-  const bool same_as_stored = stored && stored->effective_tier == e.effective.tier;
+  // A missing exchange rate never decides a tier: the card shows the stored one and says why.
+  const bool kept = !conversion_error.empty();
+  const std::string tier = kept && stored ? stored->effective_tier : e.effective.tier;
+  const t::TierLevel* level = config.tiers.find(tier);
+  const bool same_as_stored = stored && stored->effective_tier == tier;
   json card = {
       {"account_id", facts->account_id},
       {"name", facts->name},
-      {"evaluated_at_ms", stored ? json(stored->evaluated_at_ms) : json(nullptr)},
+      // The last evaluation, not the last change: a full evaluation that kept the state writes no row.
+      {"evaluated_at_ms",
+       stored ? json(std::max(stored->evaluated_at_ms, store.last_job_run(kTiersJob).value_or(0))) : json(nullptr)},
       {"config_version", stored ? json(stored->config_version) : json(nullptr)},
       {"tier",
-       {{"name", e.effective.tier},
-        {"label", level ? level->label : e.effective.tier},
+       {{"name", tier},
+        {"label", level ? level->label : tier},
         {"since_ms", same_as_stored ? stored->effective_since_ms : e.hysteresis.state.since_ms},
-        {"key_account", e.key_account},
+        {"key_account", kept ? level != nullptr && level->key_account : e.key_account},
         {"overridden", e.effective.overridden}}},
-      {"computed_tier", e.classification.tier},
-      {"change", t::tier_change_name(e.hysteresis.change)},
+      {"computed_tier", kept ? json(nullptr) : json(e.classification.tier)},
+      {"change", kept ? "kept_missing_rate" : t::tier_change_name(e.hysteresis.change)},
       {"benefits", benefits_json(e.benefits)},
       {"metrics", metrics_card(m, config)},
       {"business_time_zone", config.business.time_zone},
@@ -147,7 +153,8 @@ std::string account_card_json(store::Store& store, const config::Config& config,
   json checks = json::array();
   for (const t::TierCheck& c : e.classification.checks) checks.push_back({{"tier", c.tier}, {"matched", c.matched}});
   card["checks"] = checks;
-  card["explanation"] = t::explain_evaluation(e, context);
+  card["explanation"] = kept ? (level ? level->label : tier) + " kept: " + conversion_error + "."
+                             : t::explain_evaluation(e, context);
   card["churn_explanation"] = t::explain_churn(churn);
   json history = json::array();
   for (const store::TierHistoryEntry& h : store.tier_history(account_id, kCardHistory)) {
@@ -165,23 +172,30 @@ std::string account_card_json(store::Store& store, const config::Config& config,
 std::string pareto_report_json(store::Store& store, const config::Config& config, int64_t now_ms,
                                uint32_t max_entries) {
   std::vector<std::string> names;
-  const std::vector<t::AccountRevenue> revenues = portfolio_revenues(store, config, now_ms, &names);
-  auto name_of = [&](const std::string& id) -> const std::string& {
+  std::vector<std::string> missing_rates;
+  const std::vector<t::AccountRevenue> revenues = portfolio_revenues(store, config, now_ms, &names, &missing_rates);
+  auto index_of = [&](const std::string& id) {
     auto it = std::lower_bound(revenues.begin(), revenues.end(), id,
                                [](const t::AccountRevenue& a, const std::string& x) { return a.account_id < x; });
-    return names[static_cast<size_t>(it - revenues.begin())];
+    return static_cast<size_t>(it - revenues.begin());
   };
+  uint64_t missing = 0;
+  for (const std::string& m : missing_rates) missing += m.empty() ? 0 : 1;
   const t::ParetoReport report = t::pareto_report(revenues, config.tiers.pareto_percent_bp);
   json entries = json::array();
   for (const t::ParetoEntry& e : report.entries) {
     if (max_entries != 0 && entries.size() >= max_entries) break;
-    entries.push_back({{"rank", e.position.rank},
-                       {"account_id", e.account_id},
-                       {"name", name_of(e.account_id)},
-                       {"revenue", e.position.revenue},
-                       {"share_bp", e.share_bp},
-                       {"cumulative_bp", e.cumulative_bp},
-                       {"in_top", e.in_top}});
+    const size_t i = index_of(e.account_id);
+    json entry = {{"rank", e.position.rank},
+                  {"account_id", e.account_id},
+                  {"name", names[i]},
+                  {"revenue", e.position.revenue},
+                  {"share_bp", e.share_bp},
+                  {"cumulative_bp", e.cumulative_bp},
+                  {"in_top", e.in_top}};
+    // Ranked at revenue 0 until the rate exists; the entry says why.
+    if (!missing_rates[i].empty()) entry["missing_rate"] = missing_rates[i];
+    entries.push_back(std::move(entry));
   }
   json out = {{"reporting_currency", config.business.reporting_currency},
               {"reporting_currency_digits", money::currency_minor_digits(config.business.reporting_currency)},
@@ -191,6 +205,7 @@ std::string pareto_report_json(store::Store& store, const config::Config& config
               {"total_revenue", report.total_revenue},
               {"accounts", report.entries.size()},
               {"accounts_in_top", report.accounts_in_top},
+              {"missing_rates", missing},
               {"entries", entries},
               {"curve_bp", report.curve_bp()}};
   return dump(out);

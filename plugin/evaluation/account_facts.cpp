@@ -57,15 +57,18 @@ bool rules_need_portfolio(const t::TierConfig& tiers) {
 }
 
 std::vector<t::AccountRevenue> portfolio_revenues(store::Store& store, const config::Config& config, int64_t now_ms,
-                                                  std::vector<std::string>* names) {
+                                                  std::vector<std::string>* names,
+                                                  std::vector<std::string>* missing_rates) {
   std::vector<t::AccountRevenue> out;
   store::FactsQuery query;
   query.until_day = today(config, now_ms);
   query.with_state = false;
   store.scan_account_facts(query, [&](store::AccountFacts&& f) {
-    const t::AccountMetrics m = metrics_from_facts(f, config, now_ms, nullptr);
+    std::string error;
+    const t::AccountMetrics m = metrics_from_facts(f, config, now_ms, &error);
     out.push_back(t::AccountRevenue{std::move(f.account_id), m.revenue.value_or(0)});
     if (names != nullptr) names->push_back(std::move(f.name));
+    if (missing_rates != nullptr) missing_rates->push_back(std::move(error));
   });
   return out;
 }

@@ -23,9 +23,11 @@ core::tiers::AccountMetrics metrics_from_facts(const store::AccountFacts& facts,
 bool rules_need_portfolio(const core::tiers::TierConfig& tiers);
 
 // Every account's trailing-window revenue (no data counts as 0), in account id order; `names`
-// (optional) receives the accounts' names in the same order.
+// (optional) receives the accounts' names in the same order, `missing_rates` (optional) why an
+// account's revenue cannot be converted ("" when it can).
 std::vector<core::tiers::AccountRevenue> portfolio_revenues(store::Store& store, const config::Config& config,
-                                                            int64_t now_ms, std::vector<std::string>* names = nullptr);
+                                                            int64_t now_ms, std::vector<std::string>* names = nullptr,
+                                                            std::vector<std::string>* missing_rates = nullptr);
 
 // Every account's position in the ranking (core::tiers::portfolio_positions), as metrics.portfolio
 // for the account of `metrics` (left empty when it is not in the portfolio).

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "config/config.hpp"
@@ -24,6 +25,10 @@ struct EvaluationRequest {
   int64_t now_ms = 0;      // host clock
   core::Actor actor;
   std::function<void(uint64_t done, uint64_t total)> progress;  // optional
+  // Not a dry run: audited under this action ("" = not audited), one entry in each write
+  // transaction with the changes it records (the last one carries the run's summary).
+  std::string audit_action;
+  std::string completes_job;  // a full run: the periodic job it completes, recorded with its last write
 };
 
 struct EvaluationSummary {
@@ -33,9 +38,35 @@ struct EvaluationSummary {
   uint64_t missing_rates = 0;  // accounts whose orders need an exchange rate the config lacks (tier kept)
 };
 
+// The periodic job of the tier evaluation (Store::claim_job).
+inline constexpr const char* kTiersJob = "tiers.evaluate";
+
 // Throws kam::Error: not_found for an unknown account, store errors.
 EvaluationSummary evaluate_tiers(store::Store& store, const config::Config& config, const EvaluationRequest& request,
                                  const LogFn& log);
+
+// One page of the tier listing (kam.h tiers_list): limit 0 means 1000, at most 10,000. Throws
+// not_found for a tier the config does not have, invalid_argument for a larger limit.
+struct TierListRequest {
+  std::string tier;              // "" = every account
+  std::string after_account_id;  // "" = the first page
+  uint32_t limit = 0;
+};
+std::string tier_list_json(store::Store& store, const config::Config& config, const TierListRequest& request);
+
+// --- use cases (use_cases.cpp) ---
+// An evaluation a user asked for: audited as "tiers.evaluate" unless a dry run; a full one counts
+// for the schedule (the next tick need not repeat it).
+EvaluationSummary evaluate_on_request(store::Store& store, const config::Config& config, EvaluationRequest request,
+                                      const LogFn& log);
+// The tick's evaluation: runs (audited as "tiers.evaluate.periodic") when the job is due and this
+// host claimed it; nothing otherwise.
+std::optional<EvaluationSummary> evaluate_when_due(store::Store& store, const config::Config& config,
+                                                   const core::Actor& actor, int64_t now_ms, const LogFn& log);
+// After an override changed: the account's stored tier follows at once (history, notification;
+// the override itself is audited by the store).
+void follow_override(store::Store& store, const config::Config& config, const std::string& account_id,
+                     const core::Actor& actor, int64_t now_ms, const LogFn& log);
 
 // The card JSON documented at kam.h account_card. Throws not_found for an unknown account.
 std::string account_card_json(store::Store& store, const config::Config& config, const std::string& account_id,

@@ -72,4 +72,19 @@ std::string churn_risk_json(const std::string& account_id, const t::ChurnAssessm
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::string part_json(uint64_t part, const store::TierWriteResult& r) {
+  return nlohmann::json{{"part", part}, {"applied", r.applied}, {"skipped", r.skipped}, {"notifications", r.notifications}}
+      .dump();
+}
+
+std::string summary_json(const EvaluationSummary& s, uint64_t parts) {
+  nlohmann::json j{{"accounts", s.accounts},           {"changes", s.changes},
+                   {"initial", s.initial},             {"upgraded", s.upgraded},
+                   {"downgraded", s.downgraded},       {"downgrades_pending", s.downgrades_pending},
+                   {"churn_alerts", s.churn_alerts},   {"notifications", s.notifications},
+                   {"skipped", s.skipped},             {"missing_rates", s.missing_rates}};
+  if (parts > 1) j["parts"] = parts;
+  return j.dump();
+}
+
 }  // namespace kam::evaluation

@@ -8,6 +8,8 @@
 #include "core/tiers/churn.hpp"
 #include "core/tiers/explain.hpp"
 #include "core/tiers/metrics.hpp"
+#include "evaluation/evaluation.hpp"
+#include "store/store.hpp"
 
 namespace kam::evaluation {
 
@@ -26,5 +28,13 @@ std::string tier_changed_json(const std::string& account_id, const std::string& 
 // {account_id, score, level, retention_discount_bp, explanation}
 std::string churn_risk_json(const std::string& account_id, const core::tiers::ChurnAssessment& churn,
                             const std::string& explanation);
+
+// The audit entry of a run's write transaction that is not its last: {part, applied, skipped,
+// notifications}.
+std::string part_json(uint64_t part, const store::TierWriteResult& result);
+
+// The audit entry of a run's last write transaction: the run's summary, and "parts" when it took
+// more than one transaction.
+std::string summary_json(const EvaluationSummary& summary, uint64_t parts);
 
 }  // namespace kam::evaluation

@@ -12,6 +12,7 @@
 #include "evaluation/account_facts.hpp"
 #include "evaluation/evaluation.hpp"
 #include "evaluation/state_json.hpp"
+#include "store/store.hpp"
 
 namespace kam::evaluation {
 namespace t = core::tiers;
@@ -26,6 +27,7 @@ constexpr int32_t kNotifyTierChanged = 1, kNotifyChurnRisk = 6;  // KAM_NOTIFY_*
 // What the evaluation keeps of an account between reading and deciding.
 struct AccountRow {
   t::AccountMetrics metrics;
+  std::string missing_rate;  // why its money metrics cannot be computed: its tier is kept as stored
   std::unique_ptr<store::StoredTierState> state;    // nothing: never evaluated
   std::unique_ptr<store::StoredOverride> override_row;
 };
@@ -73,8 +75,8 @@ class Evaluator {
     decide_and_write();
     if (conversion_failures_ > 0) {
       log(kLogWarning, "tier evaluation: " + std::to_string(conversion_failures_) +
-                           " account(s) have orders without an exchange rate; their money metrics have no data "
-                           "(first: account '" + first_conversion_error_ + ")");
+                           " account(s) have orders without an exchange rate; their tiers are kept until the "
+                           "rate is in exchange_rates (first: account '" + first_conversion_error_ + ")");
     }
     summary_.accounts = rows_.size();
     return summary_;
@@ -104,6 +106,7 @@ class Evaluator {
       AccountRow row;
       row.metrics = metrics_from_facts(f, config_, request_.now_ms, &error);
       if (!error.empty() && conversion_failures_++ == 0) first_conversion_error_ = f.account_id + "': " + error;
+      row.missing_rate = std::move(error);
       if (f.state) {
         f.state->metrics_json.clear();  // not needed to decide; saves memory on big portfolios
         row.state = std::make_unique<store::StoredTierState>(std::move(*f.state));
@@ -137,6 +140,12 @@ class Evaluator {
     uint64_t next_report = 0;
     for (size_t i = 0; i < rows_.size(); ++i) {
       AccountRow& row = rows_[i];
+      if (!row.missing_rate.empty()) {
+        // A missing rate never decides a tier (docs/tiers.md, Exchange rates): nothing changes.
+        ++summary_.missing_rates;
+        row = AccountRow{};
+        continue;
+      }
       const store::StoredTierState* before = row.state.get();
       const t::AccountEvaluation e = t::evaluate_account(row.metrics, config_.tiers, previous_state(before),
                                                          override_of(row.override_row.get()), now);
@@ -182,7 +191,7 @@ class Evaluator {
         w.next = std::move(next);
         writes.push_back(std::move(w));
         ++summary_.changes;
-        if (writes.size() >= kWriteChunk) flush(writes);
+        if (writes.size() >= kWriteChunk) flush(writes, false);
       }
       row = AccountRow{};  // decided: free it
       if (i + 1 >= next_report) {
@@ -190,7 +199,7 @@ class Evaluator {
         next_report = i + 1 + std::max<uint64_t>(1000, rows_.size() / 50);
       }
     }
-    flush(writes);
+    flush(writes, true);
     progress(2 * rows_.size());
   }
 
@@ -216,20 +225,47 @@ class Evaluator {
     return n;
   }
 
-  void flush(std::vector<store::TierWrite>& writes) {
-    if (writes.empty()) return;
-    if (!request_.dry_run) {
-      store::TierWriteContext c;
-      c.now_ms = request_.now_ms;
-      c.actor = request_.actor;
-      c.config_hash = config_.content_hash;
-      c.config_source = config_.source_name;
-      c.config_text = config_.yaml_text;
-      const store::TierWriteResult r = store_.write_tier_states(writes, c);
-      summary_.notifications += r.notifications;
-      summary_.skipped += r.skipped;
+  // One write transaction; the last one of a run also writes the run's audit summary and completes
+  // its periodic job, so a run that fails is not recorded as done.
+  void flush(std::vector<store::TierWrite>& writes, bool last) {
+    const bool audited = !request_.audit_action.empty();
+    if (request_.dry_run || (writes.empty() && !(last && (audited || !request_.completes_job.empty())))) {
+      writes.clear();
+      return;
     }
+    store::TierWriteContext c;
+    c.now_ms = request_.now_ms;
+    c.actor = request_.actor;
+    c.config_hash = config_.content_hash;
+    c.config_source = config_.source_name;
+    c.config_text = config_.yaml_text;
+    ++parts_;
+    if (audited) c.audit = [&](const store::TierWriteResult& r) { return audit_entry(r, last); };
+    if (last && request_.account_id.empty()) c.completes_job = request_.completes_job;
+    const store::TierWriteResult r = store_.write_tier_states(writes, c);
+    summary_.notifications += r.notifications;
+    summary_.skipped += r.skipped;
     writes.clear();
+  }
+
+  store::AuditEntry audit_entry(const store::TierWriteResult& r, bool last) const {
+    store::AuditEntry a;
+    a.at_ms = request_.now_ms;
+    a.user_id = request_.actor.user_id;
+    a.roles = request_.actor.roles;
+    a.action = request_.audit_action;
+    a.entity_type = request_.account_id.empty() ? "tiers" : "account";
+    a.entity_id = request_.account_id;
+    if (last) {
+      EvaluationSummary s = summary_;
+      s.accounts = rows_.size();
+      s.notifications += r.notifications;
+      s.skipped += r.skipped;
+      a.after_json = summary_json(s, parts_);
+    } else {
+      a.after_json = part_json(parts_, r);
+    }
+    return a;
   }
 
   store::Store& store_;
@@ -243,6 +279,7 @@ class Evaluator {
   uint64_t conversion_failures_ = 0;
   std::string first_conversion_error_;
   EvaluationSummary summary_;
+  uint64_t parts_ = 0;  // write transactions so far
 };
 
 }  // namespace

@@ -34,33 +34,32 @@ void count(BatchResult& result, int64_t index, const ItemResult& r) {
   }
 }
 
-// The batch's accepted orders and cancellations, added to the per-day totals in the same transaction.
-void update_order_days(soci::session& sql, Backend backend, const std::vector<BatchItem>& items,
-                       const BatchResult& result, const std::vector<std::string>& cancelled,
-                       const core::time::BusinessCalendar& calendar) {
-  OrderDayDeltas deltas(calendar);
+OrderContribution contribution(const core::Event& event, const core::OrderPosted& o) {
   OrderContribution c;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (result.items[i].outcome != Outcome::accepted || !items[i].event) continue;
-    const auto* o = std::get_if<core::OrderPosted>(&items[i].event->payload);
-    if (o == nullptr) continue;
-    c.account_id = o->account_id;
-    c.occurred_at_ms = items[i].event->occurred_at_ms;
-    c.currency = o->amount.currency;
-    c.amount_minor = o->amount.minor_units;
-    c.margin_minor = o->margin.minor_units;
-    c.document_type = o->document_type;
-    deltas.posted(c);
-  }
-  for (const OrderContribution& order : load_orders(sql, cancelled)) deltas.cancelled(order);
-  deltas.write(sql, backend);
+  c.account_id = o.account_id;
+  c.occurred_at_ms = event.occurred_at_ms;
+  c.currency = o.amount.currency;
+  c.amount_minor = o.amount.minor_units;
+  c.margin_minor = o.margin.minor_units;
+  c.document_type = o.document_type;
+  return c;
+}
+
+// Why an order cannot be accepted before its currency has a rate on its local date, if so.
+std::optional<std::string> missing_rate(const core::money::ExchangeRates* rates, OrderDayDeltas& days,
+                                        const OrderContribution& c) {
+  if (rates == nullptr) return std::nullopt;
+  const core::time::LocalDate day{days.local_day(c.occurred_at_ms)};
+  if (rates->rate_on(c.currency, day)) return std::nullopt;
+  return "amount.currency: no exchange rate for " + c.currency + " on " + day.to_string() +
+         " (the order's business day): add one to exchange_rates and send the order again";
 }
 
 }  // namespace
 
 BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchItem>& items,
                    const IngestOptions& options, const KnownIds& known_accounts,
-                   bool bulk_orders, const core::time::BusinessCalendar& calendar) {
+                   bool bulk_orders, bool check_day_totals, const core::time::BusinessCalendar& calendar) {
   BatchRun run;
   BatchResult& result = run.result;
   result.items.reserve(items.size());
@@ -68,7 +67,17 @@ BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchI
     // Scoped so their prepared statements are finalised before the audit entry and the commit.
     EventClaims claims(sql, backend, options.now_ms);
     EventWriter writer(sql, backend, options.now_ms, &known_accounts);
+    // The batch's accepted orders and cancellations, added to the per-day totals in its transaction.
+    OrderDayDeltas days(calendar);
     claims.claim_all(items);
+    if (check_day_totals) {
+      std::vector<OrderContribution> posted;
+      for (const BatchItem& item : items)
+        if (item.event)
+          if (const auto* o = std::get_if<core::OrderPosted>(&item.event->payload))
+            posted.push_back(contribution(*item.event, *o));
+      days.load_stored(sql, backend, posted);
+    }
     std::optional<BulkOrders> orders;
     if (bulk_orders && backend == Backend::postgresql) {
       orders.emplace(sql);
@@ -83,8 +92,16 @@ BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchI
       } else if (auto taken = claims.check(i)) {
         r = std::move(*taken);
       } else {
-        const auto* order = orders ? std::get_if<core::OrderPosted>(&item.event->payload) : nullptr;
-        if (order != nullptr) {
+        const auto* posted = std::get_if<core::OrderPosted>(&item.event->payload);
+        std::optional<OrderContribution> c;
+        if (posted != nullptr) c = contribution(*item.event, *posted);
+        const auto* order = orders ? posted : nullptr;
+        std::optional<std::string> refused;
+        if (c) refused = missing_rate(options.exchange_rates, days, *c);
+        if (c && !refused && check_day_totals) refused = days.overflow(*c);
+        if (refused) {
+          r = ItemResult{Outcome::rejected, Status::invalid_argument, *refused};
+        } else if (order != nullptr) {
           r = writer.account_exists(order->account_id)
                   ? orders->add(*item.event, *order)
                   : unknown_item("account", order->account_id, "account_upserted");
@@ -94,7 +111,10 @@ BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchI
             orders->flush();
           r = writer.write(*item.event);
         }
-        if (r.outcome == Outcome::accepted) claims.stored(i);
+        if (r.outcome == Outcome::accepted) {
+          claims.stored(i);
+          if (c) days.posted(*c);
+        }
       }
       count(result, static_cast<int64_t>(i), r);
       result.items.push_back(std::move(r));
@@ -103,7 +123,8 @@ BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchI
     // A rejected atomic batch is rolled back anyway.
     if (result.rejected == 0 || options.skip_rejected) {
       claims.release_unused();
-      update_order_days(sql, backend, items, result, writer.cancelled_orders(), calendar);
+      for (const OrderContribution& order : load_orders(sql, writer.cancelled_orders())) days.cancelled(order);
+      days.write(sql, backend);
     }
     run.learned_accounts.assign(writer.learned_accounts().begin(), writer.learned_accounts().end());
   }

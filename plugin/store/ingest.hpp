@@ -28,10 +28,12 @@ struct BatchRun {
 // Accepted orders and cancellations update order_days (order_days.hpp) in days of `calendar`.
 // `bulk_orders` (PostgreSQL only): orders are decided in memory and written with one statement per
 // batch (bulk_orders.hpp); may throw RowByRowNeeded, after which the caller rolls back and runs the
-// batch again without it.
+// batch again without it. Without `check_day_totals` a day total that would overflow throws
+// DayTotalOverflow (order_days.hpp), after which the caller runs the batch again with it: the stored
+// totals are read and each order that would overflow its day is rejected.
 BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchItem>& items,
                    const IngestOptions& options, const KnownIds& known_accounts, bool bulk_orders,
-                   const core::time::BusinessCalendar& calendar);
+                   bool check_day_totals, const core::time::BusinessCalendar& calendar);
 
 // One line for the host's log about a batch that was rejected or had rejected items.
 std::string describe_rejections(const std::vector<BatchItem>& items, const BatchResult& result,

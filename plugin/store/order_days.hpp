@@ -14,8 +14,10 @@
 
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/events.hpp"
@@ -35,17 +37,33 @@ struct OrderContribution {
   int32_t document_type = 1;  // KAM_DOCUMENT_*
 };
 
+// Thrown when a day total would overflow 64 bits (in memory, or added to the stored total by the
+// upsert): the caller rolls the batch back and runs it again with the totals checked per item
+// (load_stored + overflow), which rejects exactly the orders that would overflow. Rare, so the common
+// batch pays no read of the stored totals.
+struct DayTotalOverflow : std::runtime_error {
+  explicit DayTotalOverflow(const std::string& what) : std::runtime_error(what) {}
+};
+
 class OrderDayDeltas {
  public:
   explicit OrderDayDeltas(const core::time::BusinessCalendar& calendar) : calendar_(calendar) {}
 
   void posted(const OrderContribution& order) { add(order, +1); }
   void cancelled(const OrderContribution& order) { add(order, -1); }
+  // Reads the stored totals of the days these orders fall on (one query on PostgreSQL, one prepared
+  // statement on SQLite), for overflow().
+  void load_stored(soci::session& sql, Backend backend, const std::vector<OrderContribution>& orders);
+  // Whether posting `order` keeps its day's totals (stored + added so far) within int64; when not,
+  // the reason naming the account, day and currency. Its day's stored totals must have been loaded.
+  std::optional<std::string> overflow(const OrderContribution& order);
+  // The local business day (days since 1970-01-01) of a time: the day an order counts on.
+  int32_t local_day(int64_t ms);
   bool empty() const { return deltas_.empty(); }
   size_t size() const { return deltas_.size(); }
 
   // Adds the deltas to order_days (upserts in key order, so concurrent batches lock rows in the
-  // same order) and forgets them.
+  // same order) and forgets them. Throws DayTotalOverflow when a stored total would overflow.
   void write(soci::session& sql, Backend backend);
 
  private:
@@ -53,9 +71,12 @@ class OrderDayDeltas {
     std::string account_id, currency;
     int32_t day = 0;
     int64_t amount = 0, margin = 0, orders = 0;
+    bool touched = false;                               // something was added (else nothing to write)
+    std::optional<std::pair<int64_t, int64_t>> stored;  // order_days' amount and margin, once read
   };
+  const std::string& key(std::string_view account_id, std::string_view currency, int32_t day);
+  Delta& delta(const OrderContribution& order);
   void add(const OrderContribution& order, int sign);
-  int32_t local_day(int64_t ms);
 
   const core::time::BusinessCalendar& calendar_;
   std::optional<core::time::BusinessCalendar::OffsetSpan> span_;  // the last offset used

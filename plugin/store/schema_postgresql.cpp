@@ -274,6 +274,12 @@ const std::vector<Migration>& postgresql_migrations() {
 ))sql",
            "CREATE INDEX tier_overrides_open ON tier_overrides (account_id, id) WHERE cleared_at_ms IS NULL",
        }},
+      {3,
+       "tier listing: pages of accounts in byte order, optionally of one effective tier",
+       {
+           "CREATE INDEX accounts_by_id_bytes ON accounts (account_id COLLATE \"C\")",
+           "CREATE INDEX tier_state_by_tier ON tier_state (effective_tier, account_id)",
+       }},
   };
   return steps;
 }

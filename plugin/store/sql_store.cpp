@@ -86,21 +86,21 @@ SqlStore::SqlStore(const config::DatabaseConfig& db, LogFn log_sink, const std::
       log_(std::move(log_sink)),
       busy_timeout_(std::max(0, db.busy_timeout_ms)),
       calendar_(business_time_zone) {
-  ConnectionPool::Opener opener;
   if (backend_ == Backend::sqlite) {
     prepare_sqlite_directory(db.sqlite_path, label_);
     const std::string connect = sqlite_connect_string(db.sqlite_path);
-    opener = [db, connect] { return open_sqlite_session(db, connect); };
+    open_ = [db, connect] { return open_sqlite_session(db, connect); };
+    sqlite_path_ = db.sqlite_path;
   } else {
     const std::string connect = guarded("open database " + label_, [&] {
       return postgresql_connect_string(db.pg_conninfo);
     });
-    opener = [db, connect] { return open_postgresql_session(db, connect); };
+    open_ = [db, connect] { return open_postgresql_session(db, connect); };
   }
   const Backend backend = backend_;
   pool_ = std::make_unique<ConnectionPool>(
       static_cast<std::size_t>(std::max(1, db.pool_size)),
-      std::chrono::milliseconds(std::max(0, db.lease_timeout_ms)), std::move(opener),
+      std::chrono::milliseconds(std::max(0, db.lease_timeout_ms)), open_,
       [backend](soci::session& sql, bool thorough) {
         return session_is_healthy(sql, backend, thorough);
       },
@@ -197,12 +197,14 @@ BatchResult SqlStore::ingest(const std::vector<BatchItem>& items, const IngestOp
   // PostgreSQL writes the orders of a batch with one statement; when that finds an order id already
   // in the database, the batch runs again row by row, which reports those conflicts exactly.
   bool bulk_orders = backend_ == Backend::postgresql;
+  bool check_day_totals = false;  // only after a day total overflowed: see DayTotalOverflow
   for (int attempt = 1;; ++attempt) {
     try {
       auto lease = pool_->lease();
       auto writer = lock_writer();
       Transaction tx(*lease, backend_);
-      BatchRun run = run_batch(*lease, backend_, items, options, known_accounts_, bulk_orders, calendar_);
+      BatchRun run =
+          run_batch(*lease, backend_, items, options, known_accounts_, bulk_orders, check_day_totals, calendar_);
       if (run.result.committed) {
         tx.commit();
         known_accounts_.add(run.learned_accounts);
@@ -217,6 +219,13 @@ BatchResult SqlStore::ingest(const std::vector<BatchItem>& items, const IngestOp
       log(kLogDebug, doing + ": an order of the batch is already stored; running it again row by row");
       bulk_orders = false;
       --attempt;  // not a failed attempt
+    } catch (const DayTotalOverflow& e) {
+      // Checked, the batch rejects the orders that would overflow; what still does (a cancellation
+      // taking a day beyond the limit) fails the batch.
+      if (check_day_totals) throw Error(Status::store, doing + ": " + e.what());
+      log(kLogDebug, doing + ": a day's order total would overflow; running it again checking each order");
+      check_day_totals = true;
+      --attempt;
     } catch (const std::exception& e) {
       if (attempt < kMaxIngestAttempts && is_retryable(e)) {
         log(kLogDebug, doing + ": attempt " + std::to_string(attempt) +

@@ -6,6 +6,7 @@
 
 #include <soci/soci.h>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -50,10 +51,11 @@ class SqlStore final : public Store {
                                    int64_t expires_at_ms, const core::Actor& actor, int64_t now_ms) override;
   std::optional<StoredOverride> clear_tier_override(const std::string& account_id, const std::string& reason,
                                                     const core::Actor& actor, int64_t now_ms) override;
+  std::vector<TierListRow> list_tiers(const TierListQuery& query) override;
   std::vector<TierHistoryEntry> tier_history(const std::string& account_id, uint32_t limit) override;
-  bool claim_periodic_run(const std::string& name, int64_t now_ms, int64_t every_ms) override;
-  std::optional<int64_t> last_periodic_run(const std::string& name) override;
-  void record_periodic_run(const std::string& name, int64_t at_ms) override;
+  // periodic_jobs.cpp
+  JobClaimResult claim_job(const std::string& name, int64_t now_ms, int64_t every_ms) override;
+  std::optional<int64_t> last_job_run(const std::string& name) override;
 
   // --- internal API ---------------------------------------------------------------------------------
   Backend backend() const { return backend_; }
@@ -79,6 +81,9 @@ class SqlStore final : public Store {
   std::string label_;
   LogFn log_;
   std::chrono::milliseconds busy_timeout_;
+  ConnectionPool::Opener open_;  // also for the connections that hold periodic job claims
+  std::string sqlite_path_;      // sqlite: beside it, the lock files of periodic job claims
+  std::atomic<bool> clock_behind_logged_{false};
   std::unique_ptr<ConnectionPool> pool_;
   WriteLock writer_;
   // Accounts known to be committed (they are never deleted): ingestion asks this before the database.

@@ -18,6 +18,7 @@
 #include "core/actor.hpp"
 #include "core/error.hpp"
 #include "core/events.hpp"
+#include "core/money/exchange.hpp"
 #include "core/tiers/metrics.hpp"
 
 namespace kam::store {
@@ -46,6 +47,9 @@ struct IngestOptions {
   bool skip_rejected = false;  // false: any rejection stores nothing (KAM_BATCH_ATOMIC)
   int64_t now_ms = 0;          // host clock
   core::Actor actor;
+  // When set: an order in a currency without a rate on its local business date is refused
+  // (invalid_argument naming both), so no accepted order can blank an account's revenue.
+  const core::money::ExchangeRates* exchange_rates = nullptr;
 };
 
 struct BatchResult {
@@ -146,15 +150,20 @@ struct TierWrite {
   std::vector<Notification> notifications;
 };
 
+struct TierWriteResult {
+  uint64_t applied = 0, skipped = 0, notifications = 0;
+  int64_t config_version = 0;
+};
+
 struct TierWriteContext {
   int64_t now_ms = 0;
   core::Actor actor;
   std::string config_hash, config_source, config_text;  // registered in config_versions
-};
-
-struct TierWriteResult {
-  uint64_t applied = 0, skipped = 0, notifications = 0;
-  int64_t config_version = 0;
+  // When set, the audit entry of these writes, made from their result and appended in the same
+  // transaction: a change is never applied without it.
+  std::function<AuditEntry(const TierWriteResult&)> audit;
+  // When set, the periodic job this write completes (recorded as run at now_ms, same transaction).
+  std::string completes_job;
 };
 
 struct TierHistoryEntry {
@@ -162,6 +171,40 @@ struct TierHistoryEntry {
   std::string tier, previous_tier, reason, user_id;
   int64_t since_ms = 0, config_version = 0;
   std::string metrics_json;
+};
+
+// One page of the tier listing: accounts in account id byte order after `after_account_id`.
+struct TierListQuery {
+  std::string tier;              // only accounts whose effective tier is this; "" = all
+  std::string after_account_id;  // "" = from the first account
+  uint32_t limit = 1000;
+};
+
+struct TierListRow {
+  std::string account_id, name;
+  std::optional<StoredTierState> state;  // nothing: never evaluated (metrics_json is not read)
+};
+
+// --- periodic jobs ---------------------------------------------------------------------------------
+
+// A named periodic job (the tier evaluation; later SLA deadlines, visits) held by this process while
+// it runs: released when destroyed, or by the OS or the database when the process dies.
+class JobClaim {
+ public:
+  virtual ~JobClaim() = default;
+};
+
+enum class JobDue {
+  due,               // claimed: run it
+  not_yet,           // every_ms has not passed since the last completed run
+  clock_behind,      // the host clock is before the last completed run (logged once per store)
+  running_elsewhere  // another host (or instance) holds the claim now
+};
+
+struct JobClaimResult {
+  JobDue due = JobDue::not_yet;
+  std::unique_ptr<JobClaim> claim;  // held when due
+  std::optional<int64_t> last_run_ms;
 };
 
 // --- the store ------------------------------------------------------------------------------------
@@ -221,16 +264,19 @@ class Store {
   // Ends the override in force early and audits it; nothing when none is in force.
   virtual std::optional<StoredOverride> clear_tier_override(const std::string& account_id, const std::string& reason,
                                                             const core::Actor& actor, int64_t now_ms) = 0;
+  // One page of accounts with their stored tier state, read with one indexed, limited query.
+  virtual std::vector<TierListRow> list_tiers(const TierListQuery& query) = 0;
   // Newest first.
   virtual std::vector<TierHistoryEntry> tier_history(const std::string& account_id, uint32_t limit) = 0;
-  // Periodic work shared by hosts: true (and recorded) when `name` last ran at least every_ms ago
-  // by the host clock, or never; false when another host ran it since. Exactly one caller wins.
-  virtual bool claim_periodic_run(const std::string& name, int64_t now_ms, int64_t every_ms) = 0;
-  // The time of the last claimed run, if any.
-  virtual std::optional<int64_t> last_periodic_run(const std::string& name) = 0;
-  // Records a run done outside the schedule (a manual full evaluation), or with 0 makes the work
-  // due again (a claimed run that failed).
-  virtual void record_periodic_run(const std::string& name, int64_t at_ms) = 0;
+
+  // --- periodic jobs (periodic_jobs.cpp) ---
+  // Claims the named job when it is due: never run, or its last completed run is at least every_ms
+  // before now_ms (host clock). A claim is held by this process until the JobClaim is destroyed or
+  // the process dies, so exactly one host runs the job at a time and a killed run is due again at
+  // once. The run's completion is recorded by its last write (TierWriteContext::completes_job).
+  virtual JobClaimResult claim_job(const std::string& name, int64_t now_ms, int64_t every_ms) = 0;
+  // The time of the last completed run, if any.
+  virtual std::optional<int64_t> last_job_run(const std::string& name) = 0;
 };
 
 }  // namespace kam::store

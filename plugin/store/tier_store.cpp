@@ -8,6 +8,7 @@
 #include "store/json_text.hpp"
 #include "store/order_days.hpp"
 #include "store/outbox.hpp"
+#include "store/periodic_jobs.hpp"
 #include "store/sql_store.hpp"
 #include "store/transaction.hpp"
 
@@ -264,6 +265,8 @@ TierWriteResult SqlStore::write_tier_states(const std::vector<TierWrite>& writes
         ++result.notifications;
       }
     }
+    if (context.audit) detail::append_audit(sql, context.audit(result));
+    if (!context.completes_job.empty()) record_job_run(sql, context.completes_job, context.now_ms);
   });
   return result;
 }
@@ -310,6 +313,42 @@ std::optional<StoredOverride> SqlStore::clear_tier_override(const std::string& a
   return cleared;
 }
 
+std::vector<TierListRow> SqlStore::list_tiers(const TierListQuery& q) {
+  std::vector<TierListRow> out;
+  out.reserve(q.limit);
+  with_session("list account tiers", [&](soci::session& sql) {
+    ReadSnapshot snapshot(sql, backend_);
+    // Byte order on both backends, so a page ends where the next one starts. With a tier: the
+    // tier_state_by_tier index; without: the accounts' primary key; LIMIT either way.
+    const std::string columns = std::string("a.account_id, a.name, s.account_id, s.") +
+                                "tier, s.since_ms, s.below_since_ms, s.computed_tier, s.effective_tier,"
+                                " s.effective_since_ms, s.churn_level, s.churn_score, s.evaluated_at_ms,"
+                                " s.config_version, ''";
+    const std::string key = by_id(backend_, q.tier.empty() ? "a.account_id" : "s.account_id");
+    const std::string page = key + " > $1 ORDER BY " + key + " LIMIT $2";
+    std::unique_ptr<Cursor> c;
+    if (q.tier.empty()) {
+      c = std::make_unique<Cursor>(sql, backend_,
+                                   "SELECT " + columns +
+                                       " FROM accounts a LEFT JOIN tier_state s ON s.account_id = a.account_id"
+                                       " WHERE " + page,
+                                   std::vector<CursorParam>{q.after_account_id, int64_t{q.limit}});
+    } else {
+      c = std::make_unique<Cursor>(sql, backend_,
+                                   "SELECT " + columns +
+                                       " FROM tier_state s JOIN accounts a ON a.account_id = s.account_id"
+                                       " WHERE s.effective_tier = $3 AND " + page,
+                                   std::vector<CursorParam>{q.after_account_id, int64_t{q.limit}, q.tier});
+    }
+    while (c->next()) {
+      TierListRow row{std::string(c->text_at(0)), std::string(c->text_at(1)), std::nullopt};
+      if (!c->null_at(2)) row.state = read_state(*c, 3);
+      out.push_back(std::move(row));
+    }
+  });
+  return out;
+}
+
 std::vector<TierHistoryEntry> SqlStore::tier_history(const std::string& account_id, uint32_t limit) {
   std::vector<TierHistoryEntry> out;
   with_session("read tier history of account '" + account_id + "'", [&](soci::session& sql) {
@@ -323,42 +362,6 @@ std::vector<TierHistoryEntry> SqlStore::tier_history(const std::string& account_
                                      std::string(c.text_at(3)), std::string(c.text_at(4)), c.int64_at(5),
                                      c.int64_at(6), std::string(c.text_at(7))});
     }
-  });
-  return out;
-}
-
-bool SqlStore::claim_periodic_run(const std::string& name, int64_t now_ms, int64_t every_ms) {
-  bool claimed = false;
-  const std::string key = "periodic." + name;
-  write_transaction("schedule " + name, [&](soci::session& sql) {
-    // The row lock (PostgreSQL) or the write lock (SQLite) makes read-then-write one step.
-    if (backend_ == Backend::postgresql) {
-      sql << "INSERT INTO kam_settings (name, value) VALUES (:name, '') ON CONFLICT (name) DO NOTHING",
-          soci::use(key, "name");
-      sql << "SELECT value FROM kam_settings WHERE name = :name FOR UPDATE", soci::use(key, "name");
-    }
-    const std::optional<std::string> last = read_setting(sql, key);
-    if (last && !last->empty()) {
-      const int64_t last_ms = std::stoll(*last);
-      if (now_ms >= last_ms && now_ms - last_ms < every_ms) return;
-    }
-    write_setting(sql, key, std::to_string(now_ms));
-    claimed = true;
-  });
-  return claimed;
-}
-
-void SqlStore::record_periodic_run(const std::string& name, int64_t at_ms) {
-  write_transaction("schedule " + name, [&](soci::session& sql) {
-    write_setting(sql, "periodic." + name, at_ms == 0 ? std::string() : std::to_string(at_ms));
-  });
-}
-
-std::optional<int64_t> SqlStore::last_periodic_run(const std::string& name) {
-  std::optional<int64_t> out;
-  with_session("read schedule of " + name, [&](soci::session& sql) {
-    const std::optional<std::string> v = read_setting(sql, "periodic." + name);
-    if (v && !v->empty()) out = std::stoll(*v);
   });
   return out;
 }

@@ -274,7 +274,7 @@ static void test_structs(void) {
                     (long long)sizeof *frozen_, 88);
     }
 
-    SIZE(kam_api_v1, 184, 8);
+    SIZE(kam_api_v1, 192, 8);
     MEMBER(kam_api_v1, struct_size, 0, 4);
     MEMBER(kam_api_v1, abi_major, 4, 4);
     MEMBER(kam_api_v1, abi_minor, 8, 4);
@@ -301,6 +301,15 @@ static void test_structs(void) {
     MEMBER(kam_api_v1, tier_override_clear, 160, 8);
     MEMBER(kam_api_v1, report_pareto, 168, 8);
     MEMBER(kam_api_v1, tick, 176, 8);
+
+    /* 1.2 */
+    SIZE(kam_tier_list_query, 24, 8);
+    MEMBER(kam_tier_list_query, struct_size, 0, 4);
+    MEMBER(kam_tier_list_query, limit, 4, 4);
+    MEMBER(kam_tier_list_query, tier, 8, 8);
+    MEMBER(kam_tier_list_query, after_account_id, 16, 8);
+    MEMBER(kam_api_v1, tiers_list, 184, 8);
+    /* end 1.2 */
 }
 
 static void test_constants(void) {
@@ -431,6 +440,11 @@ static kam_status f_report_pareto(kam_instance *i, const kam_actor *a, uint32_t 
 static kam_status f_tick(kam_instance *i, const kam_actor *a, kam_tick_result *r) {
     (void)i; (void)a; (void)r; return 0;
 }
+/* 1.2 */
+static kam_status f_tiers_list(kam_instance *i, const kam_actor *a, const kam_tier_list_query *q, kam_buffer *b) {
+    (void)i; (void)a; (void)q; (void)b; return 0;
+}
+/* end 1.2 */
 static void f_progress(void *data, uint64_t done, uint64_t total) { (void)data; (void)done; (void)total; }
 static void f_log(void *h, kam_log_level l, const char *m) { (void)h; (void)l; (void)m; }
 static kam_status f_notify(void *h, const kam_notification *n) { (void)h; (void)n; return 0; }
@@ -500,6 +514,14 @@ static void test_signatures(void) {
     check_value("KAM_API_HAS(tick) when NULL", KAM_API_HAS(&t, tick), 0);
     check_value("kam_tier_evaluation.progress set", ev.progress != NULL, 1);
     check_value("kam_host callbacks set", h.log != NULL && h.notify != NULL && h.now_ms != NULL, 1);
+
+    /* 1.2 */
+    t.tiers_list = f_tiers_list;
+    t.struct_size = (uint32_t)offsetof(kam_api_v1, tiers_list);
+    check_value("KAM_API_HAS(tiers_list) in a 1.1 table", KAM_API_HAS(&t, tiers_list), 0);
+    t.struct_size = (uint32_t)sizeof t;
+    check_value("KAM_API_HAS(tiers_list) in a full table", KAM_API_HAS(&t, tiers_list), 1);
+    /* end 1.2 */
 }
 
 int main(void) {

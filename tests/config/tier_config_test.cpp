@@ -266,8 +266,8 @@ TEST(TierConfig, ExampleConfigEndToEnd) {
   EXPECT_EQ(ea.benefits.first_response_target_minutes, 240);
   t::ExplainContext x{&c.tiers, c.business.reporting_currency, calendar};
   EXPECT_EQ(t::explain_evaluation(ea, x),
-            "Gold because trailing-12-month revenue CNY 1,320,180.00 ≥ CNY 1,000,000.00 and margin 25% ≥ 15%. "
-            "Not Platinum: needs one of: (revenue ≥ CNY 5,000,000.00 (is CNY 1,320,180.00) and margin ≥ 20% "
+            "Gold because trailing-12-month revenue CNY 1,320,180.00 ≥ CNY 1,000,000.00 and margin rate 25% ≥ 15%. "
+            "Not Platinum: needs one of: (revenue ≥ CNY 5,000,000.00 (is CNY 1,320,180.00) and margin rate ≥ 20% "
             "(is 25%)) or (flagged strategic (no) and Pareto position ≤ 50% (is 0.01%)).");
   const t::AccountEvaluation eb = t::evaluate_account(b, c.tiers, std::nullopt, std::nullopt, now);
   EXPECT_EQ(eb.effective.tier, "silver");

@@ -83,7 +83,9 @@ TEST_F(BadEvents, EachBadItemIsRejectedWithItsReasonAndNothingIsStored) {
       {"amount overflow", [](auto& e) { e.amount.minor_units = INT64_MAX; }, KAM_ERR_INVALID_ARGUMENT, "out of range"},
       {"unknown currency", [](auto& e) { std::memcpy(e.amount.currency, "XQZ", 4); std::memcpy(e.margin.currency, "XQZ", 4); }, KAM_ERR_INVALID_ARGUMENT, "amount.currency: 'XQZ' is not an ISO 4217"},
       {"lower-case currency", [](auto& e) { std::memcpy(e.amount.currency, "eur", 4); }, KAM_ERR_INVALID_ARGUMENT, "not an ISO 4217"},
+      {"currency without an exchange rate", [](auto& e) { std::memcpy(e.amount.currency, "GBP", 4); std::memcpy(e.margin.currency, "GBP", 4); }, KAM_ERR_INVALID_ARGUMENT, "amount.currency: no exchange rate for GBP on 2023-11-14 (the order's business day)"},
       {"margin in another currency", [](auto& e) { std::memcpy(e.margin.currency, "USD", 4); }, KAM_ERR_INVALID_ARGUMENT, "margin.currency"},
+      {"margin units without a currency", [](auto& e) { e.margin.currency[0] = 0; }, KAM_ERR_INVALID_ARGUMENT, "margin.currency: is required when margin.minor_units is not 0 (it is 2500)"},
       {"unknown account", [](auto& e) { e.account_id = "nobody"; }, KAM_ERR_NOT_FOUND, "account 'nobody' is unknown"},
       {"invalid UTF-8", [](auto& e) { e.order_id = kBadUtf8; }, KAM_ERR_INVALID_ARGUMENT, "order_id is not valid UTF-8"},
       {"time before 1970", [](auto& e) { e.header.occurred_at_ms = -5; }, KAM_ERR_INVALID_ARGUMENT, "occurred_at_ms: -5 is outside"},
@@ -119,6 +121,32 @@ TEST_F(BadEvents, EachBadItemIsRejectedWithItsReasonAndNothingIsStored) {
   s.struct_size = sizeof s;
   EXPECT_EQ(KAM_OK, ingest({&good.header}, 0, nullptr, &s));
   EXPECT_EQ(1u, s.accepted);
+}
+
+// docs/tiers.md: an order without a margin (empty currency, 0 units) adds no margin.
+TEST_F(BadEvents, AnOrderWithoutAMarginIsAccepted) {
+  kam_event_order e = order("ev-no-margin", "O-no-margin");
+  e.margin.minor_units = 0;
+  e.margin.currency[0] = 0;
+  EXPECT_EQ(KAM_OK, ingest({&e.header}, 0, nullptr, nullptr)) << plugin_.api->last_error_message();
+  EXPECT_EQ("1", orders_count());
+  EXPECT_EQ("0", kam::test::sqlite_scalar(db_, "SELECT margin_minor FROM orders"));
+}
+
+TEST_F(BadEvents, APlannedVisitWithoutATimeSaysTheTimeIsRequired) {
+  kam_event_visit v;
+  std::memset(&v, 0, sizeof v);
+  v.header = {sizeof v, KAM_EVENT_VISIT, "ev-visit", 1700000000000};
+  v.visit_id = "V1";
+  v.account_id = "A1";
+  v.employee_id = "E1";
+  v.status = KAM_VISIT_PLANNED;
+  std::vector<kam_event_result> results;
+  EXPECT_EQ(KAM_OK, ingest({&v.header}, KAM_BATCH_SKIP_REJECTED, &results, nullptr));
+  EXPECT_STREQ(results[0].message, "planned_for_ms: is required for a PLANNED visit");
+  v.planned_for_ms = -1;
+  EXPECT_EQ(KAM_OK, ingest({&v.header}, KAM_BATCH_SKIP_REJECTED, &results, nullptr));
+  EXPECT_STREQ(results[0].message, "planned_for_ms: -1 is outside 1970-01-01..9999-12-31");
 }
 
 TEST_F(BadEvents, NullEventPointerIsOneRejectedItem) {

@@ -53,6 +53,9 @@ inline std::string config_text(const std::filesystem::path& dir) {
          "database:\n"
          "  url: sqlite:" + (dir / "kam.db").string() + "\n"
          "  synchronous: normal\n"
+         // Ingestion refuses an order whose currency has no rate (docs/tiers.md, Exchange rates).
+         "exchange_rates: [{currency: CNY, rate: \"0.128\", from: 2000-01-01},"
+         " {currency: USD, rate: \"0.92\", from: 2000-01-01}]\n"
          "access:\n"
          "  roles:\n"
          "    kam.admin: [\"*\"]\n"

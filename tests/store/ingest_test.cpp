@@ -286,6 +286,20 @@ TEST_P(IngestTest, AccountsKeepTheNewestVersion) {
   EXPECT_EQ(query_text(*store, "SELECT tax_id FROM accounts"), "91310000MA1FL8XQ3B");
 }
 
+// docs/ingestion.md: of two upserts with the same occurred_at_ms, the one stored last wins (across
+// batches, and within one batch the later item).
+TEST_P(IngestTest, OfTwoAccountUpsertsWithTheSameTimeTheLaterStoredWins) {
+  auto store = open();
+  ASSERT_TRUE(store->ingest(items({account_event("e1", "A1", 2000, "First")}), options()).committed);
+  ASSERT_TRUE(store->ingest(items({account_event("e2", "A1", 2000, "Second")}), options()).committed);
+  EXPECT_EQ(query_text(*store, "SELECT name FROM accounts"), "Second");
+  ASSERT_TRUE(store->ingest(items({account_event("e3", "A1", 2000, "Third"), account_event("e4", "A1", 2000, "Fourth")}),
+                            options())
+                  .committed);
+  EXPECT_EQ(query_text(*store, "SELECT name FROM accounts"), "Fourth");
+  EXPECT_EQ(query_text(*store, "SELECT last_event_id FROM accounts"), "e4");
+}
+
 TEST_P(IngestTest, FingerprintIsStoredAsSigned64Bit) {
   auto store = open();
   auto e = account_event("e1", "A1");

@@ -1,7 +1,7 @@
 // The per-account daily order totals that ingestion keeps (order_days): the tier metrics computed
 // from them equal the metrics computed from the orders themselves, whatever mix of currencies,
 // credit notes, cancellations and batch shapes; a zone change rebuilds them; concurrent batches
-// keep them exact. Both backends.
+// keep them exact; a day's total never overflows (the order that would is refused). Both backends.
 #include <map>
 #include <random>
 #include <thread>
@@ -159,6 +159,67 @@ TEST_P(OrderDaysTest, ConcurrentBatchesKeepExactTotals) {
             query_int(*store, "SELECT SUM(amount_minor) FROM orders"));
   EXPECT_EQ(query_int(*store, "SELECT SUM(orders) FROM order_days"), 4 * 25 * 20);
   EXPECT_EQ(query_int(*store, "SELECT COUNT(*) FROM order_days"), 6);  // 2 accounts x 3 days
+}
+
+// docs/ingestion.md: a cancellation's own date does not matter; one dated before its order applies
+// at once (the order leaves the totals of its own day).
+TEST_P(OrderDaysTest, ACancellationDatedBeforeItsOrderAppliesAtOnce) {
+  auto store = open_in("UTC");
+  ASSERT_TRUE(store->ingest(items({account_event("a", "A"), order_event("o", "O1", "A", 500, kNow)}), options())
+                  .committed);
+  ASSERT_TRUE(store->ingest(items({cancel_event("c", "O1", "mistake", kNow - 10 * kDay)}), options()).committed);
+  EXPECT_EQ(query_int(*store, "SELECT cancelled_at_ms FROM orders"), kNow - 10 * kDay);
+  EXPECT_EQ(query_int(*store, "SELECT COALESCE(SUM(amount_minor), 0) FROM order_days"), 0);
+  EXPECT_EQ(query_int(*store, "SELECT COALESCE(SUM(orders), 0) FROM order_days"), 0);
+}
+
+// docs/tiers.md: invoices count as orders (revenue, margin and order count); credit notes negative.
+TEST_P(OrderDaysTest, InvoicesCountAsOrders) {
+  auto store = open_in("UTC");
+  core::Event invoice = order_event("i", "I1", "A", 700, kNow);
+  std::get<core::OrderPosted>(invoice.payload).document_type = 2;  // KAM_DOCUMENT_INVOICE
+  core::Event credit = order_event("c", "C1", "A", 200, kNow);
+  std::get<core::OrderPosted>(credit.payload).document_type = 3;  // KAM_DOCUMENT_CREDIT_NOTE
+  ASSERT_TRUE(store->ingest(items({account_event("a", "A"), order_event("o", "O1", "A", 500, kNow), invoice, credit}),
+                            options())
+                  .committed);
+  EXPECT_EQ(query_int(*store, "SELECT amount_minor FROM order_days"), 500 + 700 - 200);
+  EXPECT_EQ(query_int(*store, "SELECT orders FROM order_days"), 2);
+}
+
+TEST_P(OrderDaysTest, AnOrderThatWouldOverflowItsDaysTotalIsRefusedNamingAccountAndDay) {
+  // 10^15 minor units is the per-document limit; 9,223 of them fit a day's int64 total, 9,224 do not.
+  constexpr int64_t kMax = 1000000000000000;
+  auto store = open_in("UTC");
+  ASSERT_TRUE(store->ingest(items({account_event("a", "A")}), options()).committed);
+  auto batch = [&](int from, int to) {
+    std::vector<core::Event> events;
+    for (int i = from; i < to; ++i)
+      events.push_back(order_event("e" + std::to_string(i), "o" + std::to_string(i), "A", kMax, kNow));
+    return store->ingest(items(events), options(true, "feed", kNow));
+  };
+  ASSERT_EQ(batch(0, 9000).accepted, 9000u);  // one batch: summed in memory
+  const BatchResult r = batch(9000, 9300);    // then against the stored total
+  EXPECT_EQ(r.accepted, 223u);
+  EXPECT_EQ(r.rejected, 77u);
+  EXPECT_EQ(r.first_rejected_index, 223);
+  EXPECT_EQ(r.items[223].status, Status::invalid_argument);
+  EXPECT_NE(r.items[223].message.find("account 'A' on 2026-06-15 in EUR would exceed"), std::string::npos)
+      << r.items[223].message;
+  EXPECT_EQ(query_int(*store, "SELECT COUNT(*) FROM orders"), 9223);
+  EXPECT_EQ(query_int(*store, "SELECT amount_minor FROM order_days"), 9223 * kMax);
+  EXPECT_EQ(query_int(*store, "SELECT orders FROM order_days"), 9223);
+
+  // All in one batch: the sum in memory overflows first, and the same orders are refused.
+  ASSERT_TRUE(store->ingest(items({account_event("b", "B")}), options()).committed);
+  std::vector<core::Event> events;
+  for (int i = 0; i < 9300; ++i)
+    events.push_back(order_event("eb" + std::to_string(i), "ob" + std::to_string(i), "B", kMax, kNow));
+  const BatchResult one = store->ingest(items(events), options(true, "feed", kNow));
+  EXPECT_EQ(one.accepted, 9223u);
+  EXPECT_EQ(one.rejected, 77u);
+  EXPECT_NE(one.items[9223].message.find("account 'B' on 2026-06-15 in EUR would exceed"), std::string::npos);
+  EXPECT_EQ(query_int(*store, "SELECT amount_minor FROM order_days WHERE account_id = 'B'"), 9223 * kMax);
 }
 
 KAM_STORE_INSTANTIATE(OrderDaysTest);

@@ -661,6 +661,24 @@ class Instance {
     return result;
   }
 
+  /* 1.2 */
+  // One page of every account's tier as a JSON object (see tiers_list in kam.h): accounts after
+  // `after` (byte order; "" = the first page), only of `tier` when given, at most `limit` (0 = 1000).
+  // Needs "tiers.read". KAM_ERR_NOT_FOUND for a tier the config does not have.
+  std::string tiers_list(const Actor& actor, const std::string& tier = {}, const std::string& after = {},
+                         uint32_t limit = 0) const {
+    if (!KAM_API_HAS(&api(), tiers_list)) detail::throw_missing(*lib_, "tiers_list", 2);
+    kam_tier_list_query query{};
+    query.struct_size = sizeof query;
+    query.limit = limit;
+    query.tier = tier.empty() ? nullptr : tier.c_str();
+    query.after_account_id = after.empty() ? nullptr : after.c_str();
+    Buffer out(lib_);
+    detail::check(api(), api().tiers_list(handle_, actor.get(), &query, out.get()), "tiers_list");
+    return out.str();
+  }
+  /* end 1.2 */
+
   // The C handle, for table functions the wrapper does not cover. Owned by this Instance.
   kam_instance* handle() const noexcept { return handle_; }
   const kam_api_v1& api() const noexcept { return *lib_->api; }

@@ -533,6 +533,16 @@ typedef struct kam_tick_result {
     uint64_t tier_missing_rates;   /* kam_tier_evaluation_summary.missing_rates of that run */
 } kam_tick_result;
 
+/* 1.2 */
+/* 1.2: which accounts tiers_list returns. */
+typedef struct kam_tier_list_query {
+    uint32_t struct_size;
+    uint32_t limit;                /* 0 means 1000; at most 10,000 */
+    const char *tier;              /* only accounts whose tier (effective) is this; NULL = all */
+    const char *after_account_id;  /* paging: accounts with a greater id (byte order); NULL = first page */
+} kam_tier_list_query;
+/* end 1.2 */
+
 /* ---------------------------------------------------------------------------------------------------
  * The function table (ABI major 1)
  * ------------------------------------------------------------------------------------------------- */
@@ -707,6 +717,20 @@ typedef struct kam_api_v1 {
      * `tiers.evaluate_every` has passed since the last one (by any host sharing the database).
      * result is optional (an output struct). Needs permission "tiers.evaluate". [thread-safe] */
     kam_status (*tick)(kam_instance *instance, const kam_actor *actor, kam_tick_result *result);
+
+    /* 1.2 */
+    /* One page of every account's tier, in account id byte order, as a JSON object:
+     *   {accounts: [{account_id, name, tier (null before the account's first evaluation), since_ms,
+     *                computed_tier, overridden, pending_downgrade_to (or null), churn_level,
+     *                evaluated_at_ms}],
+     *    next_after: the last account id of a full page (pass it as after_account_id for the next),
+     *                or null on the last page}
+     * Reads one page from the database (never the whole portfolio). query->tier must be a configured
+     * tier (else KAM_ERR_NOT_FOUND); limit over 10,000 is KAM_ERR_INVALID_ARGUMENT. Needs permission
+     * "tiers.read". [thread-safe] */
+    kam_status (*tiers_list)(kam_instance *instance, const kam_actor *actor,
+                             const kam_tier_list_query *query, kam_buffer *out_json);
+    /* end 1.2 */
 } kam_api_v1;
 
 /* True when the plugin's table has member `member` (it may be older than the host's header). */

@@ -1,5 +1,6 @@
 #include "core/tiers/explain.hpp"
 
+#include <map>
 #include <vector>
 
 #include "core/error.hpp"
@@ -36,8 +37,22 @@ class Writer {
     return text;
   }
 
+  // One text shows a metric's value one way: rounded against the threshold of the text nearest to
+  // it (a value just below 5% reads 4.99% against every threshold, never 5% beside 4.99%).
+  void prepare(const ConditionResult& r) {
+    if (r.kind == Condition::Kind::metric && r.value) {
+      const money::int128 distance = r.value->num - static_cast<money::int128>(r.threshold) * r.value->den;
+      const money::int128 d = distance < 0 ? -distance : distance;
+      auto [it, inserted] = nearest_.try_emplace(r.metric, std::make_pair(d, r.threshold));
+      if (!inserted && d < it->second.first) it->second = {d, r.threshold};
+    }
+    for (const ConditionResult& m : r.members) prepare(m);
+  }
+
   std::string value(const ConditionResult& r) const {
-    return describe_value(r.metric, *r.value, c_.reporting_currency, r.threshold);
+    const auto it = nearest_.find(r.metric);
+    return describe_value(r.metric, *r.value, c_.reporting_currency,
+                          it == nearest_.end() ? r.threshold : it->second.second);
   }
   std::string threshold(const ConditionResult& r) const {
     return describe_threshold(r.metric, r.threshold, c_.reporting_currency);
@@ -62,7 +77,7 @@ class Writer {
         std::vector<std::string> parts;
         for (const ConditionResult& m : r.members)
           if (m.passed()) parts.push_back(pass(m));
-        return join(parts, " and ");
+        return join(parts, r.kind == Condition::Kind::all ? " and " : " or ");
       }
     }
     return {};
@@ -116,6 +131,7 @@ class Writer {
 
   const ExplainContext& c_;
   std::string window_;
+  std::map<Metric, std::pair<money::int128, int64_t>> nearest_;  // metric -> (distance, threshold)
 };
 
 }  // namespace
@@ -158,17 +174,19 @@ AccountEvaluation evaluate_account(const AccountMetrics& metrics, const TierConf
 }
 
 std::string explain_classification(const Classification& c, const ExplainContext& context) {
-  const Writer w(context);
-  std::string out;
+  Writer w(context);
   if (c.checks.empty()) return w.label_of(c.tier) + ".";
+  // The tier it has, and what it misses for the next tier up only (not every higher tier).
   const TierCheck& matched = c.checks.back();
+  const TierCheck* next_up = c.checks.size() > 1 ? &c.checks[c.checks.size() - 2] : nullptr;
+  w.prepare(matched.rule);
+  if (next_up) w.prepare(next_up->rule);
+  std::string out;
   if (matched.is_default)
-    out = w.label_of(c.tier) + (c.checks.size() > 1 ? " (default tier): the rules of no higher tier are met."
-                                                    : " (default tier).");
+    out = w.label_of(c.tier) + " (default tier).";
   else
     out = w.label_of(c.tier) + " because " + w.pass(matched.rule) + ".";
-  for (std::size_t i = c.checks.size() - 1; i-- > 0;)
-    out += " Not " + w.label_of(c.checks[i].tier) + ": " + w.fail(c.checks[i].rule) + ".";
+  if (next_up) out += " Not " + w.label_of(next_up->tier) + ": " + w.fail(next_up->rule) + ".";
   return out;
 }
 

@@ -11,7 +11,7 @@ constexpr MetricInfo kMetrics[] = {
     {Metric::revenue_growth, "revenue_growth", MetricKind::percent, "revenue growth", "revenue growth"},
     {Metric::margin, "margin", MetricKind::money, "{window} gross margin", "gross margin"},
     {Metric::margin_prior, "margin_prior", MetricKind::money, "prior-period gross margin", "prior-period gross margin"},
-    {Metric::margin_percent, "margin_percent", MetricKind::percent, "margin", "margin"},
+    {Metric::margin_percent, "margin_percent", MetricKind::percent, "margin rate", "margin rate"},
     {Metric::margin_growth, "margin_growth", MetricKind::percent, "margin growth", "margin growth"},
     {Metric::order_count, "order_count", MetricKind::count, "{window} orders", "orders"},
     {Metric::days_since_last_order, "days_since_last_order", MetricKind::days, "days since the last order",

@@ -1,5 +1,7 @@
 // explain_test.cpp - the structured explanation names the deciding rule and the values, and the
-// plain-words rendering an account manager reads.
+// plain-words rendering an account manager reads. Issue 8 asked for new words: "margin rate" (the
+// percentage) apart from "gross margin" (the amount), only the next tier up is explained, a
+// value is rounded one way in one text, passed `any` alternatives read "or".
 #include <gtest/gtest.h>
 
 #include "test_util.hpp"
@@ -57,7 +59,7 @@ TEST(Explain, NamesTheMatchedRuleAndWhyTheHigherTierFailed) {
   const TierConfig c = config();
   const Classification r = classify(gold_account(), c);
   EXPECT_EQ(explain_classification(r, context(c)),
-            "Gold because trailing-12-month revenue CNY 1,250,000.00 ≥ CNY 1,000,000.00 and margin 24.8% ≥ 20%. "
+            "Gold because trailing-12-month revenue CNY 1,250,000.00 ≥ CNY 1,000,000.00 and margin rate 24.8% ≥ 20%. "
             "Not Platinum: revenue is CNY 1,250,000.00, needs ≥ CNY 5,000,000.00.");
 }
 
@@ -93,15 +95,12 @@ TEST(Explain, HigherTiersNearestFirstWithAnyGroupsAndMissingData) {
   EXPECT_EQ(r.tier, "silver");
   EXPECT_EQ(explain_classification(r, context(c)),
             "Silver because trailing-12-month revenue CNY 300,000.00 ≥ CNY 250,000.00. "
-            "Not Gold: revenue is CNY 300,000.00, needs ≥ CNY 1,000,000.00; margin is 0%, needs ≥ 20%. "
-            "Not Platinum: revenue is CNY 300,000.00, needs ≥ CNY 5,000,000.00.");
+            "Not Gold: revenue is CNY 300,000.00, needs ≥ CNY 1,000,000.00; margin rate is 0%, needs ≥ 20%.");
   // No data at all: the default tier, and "no data" where values are missing.
   const Classification none = classify(AccountMetrics{}, c);
   EXPECT_EQ(explain_classification(none, context(c)),
-            "Standard (default tier): the rules of no higher tier are met. "
-            "Not Silver: needs one of: revenue ≥ CNY 250,000.00 (no data) or flagged reference_customer (no). "
-            "Not Gold: no data for revenue (needs ≥ CNY 1,000,000.00); no data for margin (needs ≥ 20%). "
-            "Not Platinum: no data for revenue (needs ≥ CNY 5,000,000.00).");
+            "Standard (default tier). "
+            "Not Silver: needs one of: revenue ≥ CNY 250,000.00 (no data) or flagged reference_customer (no).");
 }
 
 TEST(Explain, FlagsNestedGroupsAndParetoInWords) {
@@ -120,7 +119,7 @@ TEST(Explain, FlagsNestedGroupsAndParetoInWords) {
             "(Pareto position 50.01%).");
   m.portfolio = PortfolioPosition{4, 50, 950, 1000};  // 95.01%
   EXPECT_EQ(explain_classification(classify(m, c), context(c)),
-            "Standard (default tier): the rules of no higher tier are met. Not Platinum: needs one of: "
+            "Standard (default tier). Not Platinum: needs one of: "
             "(flagged strategic (yes) and Pareto position ≤ 80% (is 95.01%)) or orders ≥ 100 (is 12).");
 }
 
@@ -131,8 +130,32 @@ TEST(Explain, RatioValuesNeverLookLikeTheyMeetAThresholdTheyMiss) {
   m.margin = 399990 * kYuan;  // 19.9995%: would round to 20%
   const Classification r = classify(m, c);
   EXPECT_EQ(r.tier, "silver");
-  EXPECT_NE(explain_classification(r, context(c)).find("margin is 19.99%, needs ≥ 20%"), std::string::npos)
+  EXPECT_NE(explain_classification(r, context(c)).find("margin rate is 19.99%, needs ≥ 20%"), std::string::npos)
       << explain_classification(r, context(c));
+}
+
+TEST(Explain, OneValueIsRoundedOneWayInOneText) {
+  // Silver needs margin rate > 19.9%, gold >= 20%: 19.9995% reads 19.99% against both (not 20%).
+  TierConfig c;
+  c.levels = {level("gold", "Gold", Condition::compare(Metric::margin_percent, Op::ge, 2000)),
+              level("silver", "Silver", Condition::compare(Metric::margin_percent, Op::gt, 1990)),
+              TierConfig::standard_level()};
+  AccountMetrics m;
+  m.revenue = 2000000 * kYuan;
+  m.margin = 399990 * kYuan;
+  EXPECT_EQ(explain_classification(classify(m, c), context(c)),
+            "Silver because margin rate 19.99% > 19.9%. Not Gold: margin rate is 19.99%, needs ≥ 20%.");
+}
+
+TEST(Explain, PassedAlternativesOfAnyReadOr) {
+  TierConfig c;
+  c.levels = {level("gold", "Gold",
+                    Condition::any_of({Condition::has_flag("strategic"), Condition::has_flag("reference_customer")})),
+              TierConfig::standard_level()};
+  AccountMetrics m;
+  m.flags = {"strategic", "reference_customer"};
+  EXPECT_EQ(explain_classification(classify(m, c), context(c)),
+            "Gold because flagged strategic or flagged reference_customer.");
 }
 
 TEST(Explain, OverrideAndPendingDowngradeAreExplained) {
@@ -147,7 +170,7 @@ TEST(Explain, OverrideAndPendingDowngradeAreExplained) {
   EXPECT_EQ(explain_evaluation(e, context(c)),
             "Platinum, downgrade pending: the rules give Gold since 2026-01-01; a downgrade takes effect after 90 "
             "days below the tier, on 2026-04-01, unless the account is back at Platinum before. Rules now: "
-            "Gold because trailing-12-month revenue CNY 1,250,000.00 ≥ CNY 1,000,000.00 and margin 24.8% ≥ 20%. "
+            "Gold because trailing-12-month revenue CNY 1,250,000.00 ≥ CNY 1,000,000.00 and margin rate 24.8% ≥ 20%. "
             "Not Platinum: revenue is CNY 1,250,000.00, needs ≥ CNY 5,000,000.00.");
 
   const TierOverride o{"platinum", "strategic project", "u-17", t0, t0 + 31 * kDayMs};
@@ -156,7 +179,7 @@ TEST(Explain, OverrideAndPendingDowngradeAreExplained) {
   EXPECT_EQ(e.hysteresis.state.tier, "gold");
   EXPECT_EQ(explain_evaluation(e, context(c)),
             "Platinum by manual override of u-17 until 2026-02-01 (reason: strategic project). Without the override: "
-            "Gold because trailing-12-month revenue CNY 1,250,000.00 ≥ CNY 1,000,000.00 and margin 24.8% ≥ 20%. "
+            "Gold because trailing-12-month revenue CNY 1,250,000.00 ≥ CNY 1,000,000.00 and margin rate 24.8% ≥ 20%. "
             "Not Platinum: revenue is CNY 1,250,000.00, needs ≥ CNY 5,000,000.00.");
 
   e = evaluate_account(gold_account(), c, e.hysteresis.state, o, t0 + 31 * kDayMs);
