@@ -112,7 +112,9 @@ std::optional<int64_t> Clock::instant_at_elapsed(int64_t business_ms) const {
   for (const Span& s : running_) {
     if (s.end_ms != kOpen) {
       const int64_t in_span = business_ms_between(s.start_ms, s.end_ms);
-      if (before + in_span < business_ms) {
+      // Used up exactly when the span ends: not reached unless the clock runs again (a response at
+      // the deadline instant is on time).
+      if (before + in_span <= business_ms) {
         before += in_span;
         continue;
       }
