@@ -154,6 +154,20 @@ TEST(ComplaintClock, ALowerTargetReachedAlreadyBreachesWhenItChanges) {
   EXPECT_EQ(st.breach_by_ms, 90 * kMinuteMs);
 }
 
+TEST(ComplaintClock, AResolutionWithoutAResponseStopsTheFirstResponseClock) {
+  Life life;
+  life.accept(opened(cst(3, 2, 9)));
+  life.accept(step(Action::resolved, cst(3, 2, 11)));
+  life.accept(step(Action::reopened, cst(3, 3, 9)));  // a reopen does not restart it
+  const ClockStatus st = life.status(kFirst, cst(3, 4, 9));
+  EXPECT_EQ(st.stopped_at_ms, cst(3, 2, 11));
+  EXPECT_EQ(st.elapsed_ms, 2 * kHourMs);
+  EXPECT_FALSE(st.breached.has_value());
+  EXPECT_EQ(st.generation, 1);
+  EXPECT_EQ(life.status(kResolution, cst(3, 4, 9)).generation, 2);
+  EXPECT_EQ(life.status(kResolution, cst(3, 4, 9)).elapsed_ms, 2 * kHourMs + 8 * kHourMs);  // Mon 09-11, Tue
+}
+
 TEST(ComplaintClock, ALedgerNamingAnUnloadedCalendarIsRefused) {
   Life life;
   life.accept(opened(cst(3, 2, 9)));
