@@ -42,7 +42,7 @@ Clock::Clock(const Ledger& ledger, ClockKind kind, const Calendars& calendars) :
       case EntryKind::received: active = true; break;
       case EntryKind::target_set:
         pending = e.target;
-        use_calendar(e.at_ms, e.target.calendar_key);
+        if (!e.target.calendar_key.empty()) use_calendar(e.at_ms, e.target.calendar_key);
         if (active) start_generation(e.at_ms);
         break;
       case EntryKind::calendar_changed:
@@ -153,14 +153,16 @@ ClockStatus Clock::status(int64_t now_ms) const {
   if (!st.active && !active_.empty()) st.stopped_at_ms = active_.back().end_ms;
   st.elapsed_ms = elapsed_at(now_ms);
   st.paused_ms = sum_within(paused_, now_ms);
-  if (st.target_ms <= 0) return st;
-  st.left_ms = st.target_ms - st.elapsed_ms;
+  // A breach stays on record even when a later generation has no target.
   const std::optional<Reached> breach = reached(10000, 0);
-  if (breach) st.deadline_ms = breach->at_ms;
   if (breach && breach->at_ms <= now_ms) {
     st.breached = breach;
-    st.breach_by_ms = std::max<int64_t>(0, st.elapsed_ms - st.target_ms);
+    const int64_t breached_target = generations_[static_cast<std::size_t>(breach->generation - 1)].target_ms;
+    st.breach_by_ms = std::max<int64_t>(0, st.elapsed_ms - breached_target);
   }
+  if (st.target_ms <= 0) return st;
+  st.left_ms = st.target_ms - st.elapsed_ms;
+  if (breach) st.deadline_ms = breach->at_ms;
   for (const int32_t bp : generations_.back().warning_bp) {
     const std::optional<Reached> w = reached(bp, 0);
     st.warnings.push_back(w && w->at_ms <= now_ms ? w : std::nullopt);

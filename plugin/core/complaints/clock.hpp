@@ -50,8 +50,8 @@ struct ClockStatus {
   int64_t paused_ms = 0;   // business time spent waiting on the customer while it was active
   int64_t left_ms = 0;     // target - elapsed (negative: over the target)
   std::optional<int64_t> deadline_ms;    // when it breaches or breached; nothing while paused before it
-  std::optional<Reached> breached;       // reached the target (at or before now)
-  int64_t breach_by_ms = 0;              // business time over the target (0: not breached)
+  std::optional<Reached> breached;       // reached the target (at or before now), in any generation
+  int64_t breach_by_ms = 0;              // business time over the target it breached (0: not breached)
   std::vector<std::optional<Reached>> warnings;  // per warning fraction, reached at or before now
 };
 

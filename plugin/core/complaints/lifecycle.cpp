@@ -69,7 +69,9 @@ void fold(ComplaintState& s, const LedgerEntry& e) {
       break;
     case EntryKind::closed: s.phase = Phase::closed; break;
     case EntryKind::priority_changed: s.priority = e.priority; break;
-    case EntryKind::target_set: s.target = e.target; break;
+    case EntryKind::target_set:  // an empty target (no calendar): no clocks from now on
+      s.target = e.target.calendar.empty() ? std::nullopt : std::optional<ClockTarget>(e.target);
+      break;
     case EntryKind::calendar_changed:
       if (s.target && s.target->calendar == e.calendar) s.target->calendar_key = e.calendar_key;
       break;

@@ -168,6 +168,22 @@ TEST(ComplaintClock, AResolutionWithoutAResponseStopsTheFirstResponseClock) {
   EXPECT_EQ(life.status(kResolution, cst(3, 4, 9)).elapsed_ms, 2 * kHourMs + 8 * kHourMs);  // Mon 09-11, Tue
 }
 
+TEST(ComplaintClock, APriorityWithoutATargetStopsTheClocksAndKeepsThePast) {
+  Life life;
+  life.setup.targets.push_back(target("gold", 1, 0, 0));  // low priority: no SLA
+  life.accept(opened(cst(3, 2, 9)));
+  life.accept(prioritised(cst(3, 2, 15), 1));  // after the 14:00 breach
+  ASSERT_EQ(life.ledger.back().kind, EntryKind::target_set);
+  EXPECT_FALSE(life.state().target.has_value());
+  const ClockStatus st = life.status(kFirst, cst(3, 3, 9));
+  EXPECT_EQ(st.target_ms, 0);
+  EXPECT_EQ(st.generation, 2);
+  ASSERT_TRUE(st.breached.has_value());  // the breach stays on record and explained
+  EXPECT_EQ(*st.breached, (Reached{cst(3, 2, 14), 1}));
+  EXPECT_EQ(st.breach_by_ms, 4 * kHourMs);  // Monday 8h used, of the 4h it breached
+  EXPECT_FALSE(life.status(kResolution, cst(3, 9, 9)).deadline_ms.has_value());
+}
+
 TEST(ComplaintClock, ALedgerNamingAnUnloadedCalendarIsRefused) {
   Life life;
   life.accept(opened(cst(3, 2, 9)));
