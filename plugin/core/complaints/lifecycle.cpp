@@ -134,9 +134,11 @@ StepOutcome apply_step(const ComplaintState& s, const Step& step, const SlaSetup
       out.appended.back().to_department = step.to_department;
       return out;
     case Action::responded: {
-      if (auto r = refuse_unless_open(s, "respond to")) return reject(*r);
+      // A resolved complaint may still get a message (the resolution notice); its clocks have stopped.
+      if (s.phase == Phase::closed) return reject("cannot respond to a complaint that is closed");
       const bool counts = step.outbound && step.by_person && step.customer_visible;
-      out.appended.push_back(entry(step, counts && !s.first_responded ? EntryKind::first_response : EntryKind::responded));
+      const bool first = counts && !s.first_responded && s.phase == Phase::open;
+      out.appended.push_back(entry(step, first ? EntryKind::first_response : EntryKind::responded));
       out.appended.back().counts = counts;
       return out;
     }

@@ -55,9 +55,9 @@ struct StepOutcome {
 // Checks `step` against `state`. Rejected: a step before OPENED or a second OPENED, a step that
 // occurred before the last one applied (the reason names both instants), an OPENED without an
 // employee or with a priority outside 0..4, a hand-off to nobody or to the current assignee, a
-// response, pause, resolution or hand-off of a complaint that is not open, a resume when not
-// waiting, a CLOSED that does not confirm a resolution, a reopen of an open complaint, a priority
-// change to the same priority.
+// response to a closed complaint, a pause, resolution or hand-off of one that is not open, a resume
+// when not waiting, a CLOSED that does not confirm a resolution, a reopen of an open complaint, a
+// priority change to the same priority or of a closed complaint.
 StepOutcome apply_step(const ComplaintState& state, const Step& step, const SlaSetup& setup);
 
 // The entry recording that calendar `calendar` is now version `calendar_key` (config reload);

@@ -74,8 +74,6 @@ TEST(ComplaintLifecycle, ImpossibleStepsAreRejectedWithTheReason) {
        {opened(t0), step(Action::resolved, t0), step(Action::closed, t0)},
        responded(later),
        "responded: cannot respond to a complaint that is closed"},
-      {"respond to a resolved complaint", {opened(t0), step(Action::resolved, t0)}, responded(later),
-       "cannot respond to a complaint that is resolved"},
       {"resolve twice", {opened(t0), step(Action::resolved, t0)}, step(Action::resolved, later),
        "resolved: cannot resolve a complaint that is resolved"},
       {"close an open complaint", {opened(t0)}, step(Action::closed, later),
@@ -111,6 +109,9 @@ TEST(ComplaintLifecycle, AcceptedPathsAndTheStateFromTheLedger) {
   life.accept(step(Action::waiting_on_customer, t + kHourMs));
   life.accept(step(Action::resolved, t + 2 * kHourMs));  // straight from the pause
   EXPECT_FALSE(life.state().waiting_on_customer);
+  life.accept(responded(t + 2 * kHourMs));  // the resolution notice: recorded, not a first response
+  EXPECT_EQ(life.ledger.back().kind, EntryKind::responded);
+  EXPECT_FALSE(life.state().first_responded);
   life.accept(step(Action::closed, t + 3 * kHourMs));
   life.accept(step(Action::reopened, t + 4 * kHourMs));
   life.accept(step(Action::resolved, t + 5 * kHourMs));
