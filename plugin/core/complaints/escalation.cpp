@@ -43,7 +43,8 @@ std::vector<Escalation> due_escalations(const std::string& complaint_id, const C
   std::vector<Escalation> due;
   for (std::size_t i = 0; i < chain.size(); ++i) {
     const EscalationStep& step = chain[i];
-    const auto clock = std::find_if(clocks.begin(), clocks.end(), [&](const Clock& c) { return c.kind() == step.clock; });
+    const auto clock =
+        std::find_if(clocks.begin(), clocks.end(), [&](const Clock& c) { return c.kind() == step.clock; });
     if (clock == clocks.end()) continue;
     const std::optional<int64_t> since = clock->active_since(now_ms);
     if (!since) continue;

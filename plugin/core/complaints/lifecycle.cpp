@@ -12,7 +12,8 @@ std::string when(int64_t ms) {
   const int64_t rest = ms - days * day;
   const auto two = [](int64_t v) { return (v < 10 ? "0" : "") + std::to_string(v); };
   return time::LocalDate{static_cast<int32_t>(days)}.to_string() + "T" + two(rest / 3600000) + ":" +
-         two(rest / 60000 % 60) + ":" + two(rest / 1000 % 60) + "." + std::to_string(1000 + rest % 1000).substr(1) + "Z";
+         two(rest / 60000 % 60) + ":" + two(rest / 1000 % 60) + "." + std::to_string(1000 + rest % 1000).substr(1) +
+         "Z";
 }
 
 const char* phase_name(Phase p) {

@@ -51,7 +51,8 @@ std::vector<TargetIssue> validate_targets(const std::vector<Target>& targets, co
       issues.push_back({path, "minutes must not be negative"});
     for (std::size_t w = 0; w < t.warning_bp.size(); ++w) {
       if (t.warning_bp[w] <= 0 || t.warning_bp[w] >= 10000)
-        issues.push_back({path + ".warnings[" + std::to_string(w) + "]", "a warning is a fraction between 0% and 100%"});
+        issues.push_back(
+            {path + ".warnings[" + std::to_string(w) + "]", "a warning is a fraction between 0% and 100%"});
       else if (w > 0 && t.warning_bp[w] <= t.warning_bp[w - 1])
         issues.push_back({path + ".warnings[" + std::to_string(w) + "]", "warnings must be in increasing order"});
     }

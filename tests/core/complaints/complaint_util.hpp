@@ -19,7 +19,9 @@ using time::test::kHourMs;
 using time::test::kMinuteMs;
 
 // Shanghai wall-clock time in 2026 (UTC+8 all year).
-inline int64_t cst(unsigned month, unsigned day, int hour, int minute = 0) { return at(2026, month, day, hour, minute, 8); }
+inline int64_t cst(unsigned month, unsigned day, int hour, int minute = 0) {
+  return at(2026, month, day, hour, minute, 8);
+}
 
 inline Step step(Action action, int64_t at_ms, std::string employee = "e-ann") {
   Step s;

@@ -122,7 +122,8 @@ TEST(ComplaintLife, TwoHandOffsAPauseAndAReopen) {
   EXPECT_EQ(done.breach_by_ms, 5 * kHourMs);
   EXPECT_TRUE(life.due(kChain, kOrg, cst(3, 2, 9)).empty());
   // The KPI counts it for the first owner, e-ann, and her department, not for e-bob or e-cai.
-  const std::vector<KpiRow> by_owner = complaint_kpis({life.record(cst(3, 2, 9))}, KpiGroup::first_owner, 0, cst(12, 31, 0));
+  const std::vector<KpiRow> by_owner =
+      complaint_kpis({life.record(cst(3, 2, 9))}, KpiGroup::first_owner, 0, cst(12, 31, 0));
   ASSERT_EQ(by_owner.size(), 1u);
   EXPECT_EQ(by_owner[0].group, "e-ann");
   EXPECT_EQ(by_owner[0].complaints, 1);
