@@ -1,0 +1,42 @@
+// names.cpp - the names of actions and ledger entry kinds, as logs, JSON and the database use them.
+#include "core/complaints/ledger.hpp"
+#include "core/complaints/step.hpp"
+
+namespace kam::core::complaints {
+
+std::string_view action_name(Action action) {
+  switch (action) {
+    case Action::opened: return "opened";
+    case Action::handed_off: return "handed_off";
+    case Action::responded: return "responded";
+    case Action::resolved: return "resolved";
+    case Action::closed: return "closed";
+    case Action::reopened: return "reopened";
+    case Action::commented: return "commented";
+    case Action::waiting_on_customer: return "waiting_on_customer";
+    case Action::customer_replied: return "customer_replied";
+    case Action::priority_changed: return "priority_changed";
+  }
+  return "unknown";
+}
+
+std::string_view entry_kind_name(EntryKind kind) {
+  switch (kind) {
+    case EntryKind::received: return "received";
+    case EntryKind::first_response: return "first_response";
+    case EntryKind::responded: return "responded";
+    case EntryKind::paused: return "paused";
+    case EntryKind::resumed: return "resumed";
+    case EntryKind::handed_off: return "handed_off";
+    case EntryKind::resolved: return "resolved";
+    case EntryKind::reopened: return "reopened";
+    case EntryKind::closed: return "closed";
+    case EntryKind::commented: return "commented";
+    case EntryKind::priority_changed: return "priority_changed";
+    case EntryKind::target_set: return "target_set";
+    case EntryKind::calendar_changed: return "calendar_changed";
+  }
+  return "unknown";
+}
+
+}  // namespace kam::core::complaints
