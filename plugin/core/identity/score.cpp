@@ -12,6 +12,8 @@ namespace {
 
 constexpr double kBrandWeight = 0.8, kIndustryWeight = 0.2;
 constexpr double kPinyinDiscount = 0.95;  // equal sound, other characters: a likely input-method typo
+// Trade names one letter apart are often two companies: below 1, similarity counts 2.5 times.
+constexpr double kStretch = 2.5;
 constexpr double kSameRegion = 0.05, kOneRegion = -0.03, kSameForm = 0.02, kOtherFamily = -0.05;
 
 std::string compact(std::string_view latin) {
@@ -119,7 +121,8 @@ Match compare(const Record& a, const Record& b, const MatchParams& params, bool 
   }
   Evidence name = trade_name(a, b, with_reasons), ind = industry(a, b, with_reasons);
   Evidence reg = region(a, b, with_reasons), form = legal_form(a, b, with_reasons);
-  double score = kBrandWeight * name.value + kIndustryWeight * ind.value;
+  double brand = std::max(0.0, 1.0 - kStretch * (1.0 - name.value));
+  double score = kBrandWeight * brand + kIndustryWeight * ind.value;
   score = std::clamp(score + reg.value + form.value, 0.0, 1.0);
   if (reg.agreement == Agreement::differ) score = std::min(score, 0.5);  // same brand, other city
   m.score = score;

@@ -32,7 +32,7 @@ struct Match {
 
 // Equal valid unified social credit codes match with certainty, different ones never match; an
 // invalid code is ignored (and said so). Otherwise: 0.8 trade-name similarity (characters, pinyin,
-// Latin vs pinyin) + 0.2 industry agreement, then region (+0.05 same; one unknown -0.03; different:
+// Latin vs pinyin; stretched: 1 - 2.5 (1 - s)) + 0.2 industry agreement, then region (+0.05 same; one unknown -0.03; different:
 // at most half) and legal form (+0.02 same class, -0.05 different family).
 Match compare(const Record& a, const Record& b, const MatchParams& params, bool with_reasons = true);
 

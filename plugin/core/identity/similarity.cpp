@@ -1,4 +1,5 @@
-// similarity.cpp - optimal string alignment distance with three rolling rows, word-set Jaccard.
+// similarity.cpp - optimal string alignment distance with three rolling rows (an adjacent transposition
+// costs half an edit: the commonest typing slip), word-set Jaccard.
 #include "core/identity/similarity.hpp"
 
 #include <algorithm>
@@ -13,19 +14,19 @@ template <typename Char>
 double osa_similarity(std::basic_string_view<Char> a, std::basic_string_view<Char> b) {
   size_t n = a.size(), m = b.size();
   if (n == 0 && m == 0) return 1.0;
-  std::vector<size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
-  for (size_t j = 0; j <= m; ++j) prev[j] = j;
+  std::vector<double> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<double>(j);
   for (size_t i = 1; i <= n; ++i) {
-    cur[0] = i;
+    cur[0] = static_cast<double>(i);
     for (size_t j = 1; j <= m; ++j) {
-      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      double cost = a[i - 1] == b[j - 1] ? 0 : 1;
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 0.5);
     }
     std::swap(prev2, prev);
     std::swap(prev, cur);
   }
-  return 1.0 - static_cast<double>(prev[m]) / static_cast<double>(std::max(n, m));
+  return 1.0 - prev[m] / static_cast<double>(std::max(n, m));
 }
 
 std::set<std::string_view> words(std::string_view s) {

@@ -5,7 +5,7 @@
 
 namespace kam::core::identity {
 
-// 1 - (optimal string alignment distance: edits and adjacent transpositions) / longer length.
+// 1 - (optimal string alignment distance: edits, adjacent transpositions at half an edit) / longer length.
 double edit_similarity(std::u32string_view a, std::u32string_view b);
 double edit_similarity(std::string_view a, std::string_view b);  // bytes (ASCII text)
 
