@@ -11,6 +11,7 @@ namespace kam::core::identity {
 namespace {
 
 constexpr size_t kMaxDeletions = 24;  // longer Latin names get their words as keys instead
+constexpr size_t kWindow = 5;         // neighbours paired in a large block
 
 }  // namespace
 
@@ -25,7 +26,10 @@ std::vector<std::string> blocking_keys(const Record& r) {
   std::string compact;
   for (char c : r.latin)
     if (c != ' ') compact += c;
-  if (!compact.empty()) keys.push_back("d:" + compact);
+  if (!compact.empty()) {
+    keys.push_back("e:" + compact);
+    keys.push_back("d:" + compact);
+  }
   if (compact.size() > 2 && compact.size() <= kMaxDeletions)
     for (size_t i = 0; i < compact.size(); ++i) keys.push_back("d:" + compact.substr(0, i) + compact.substr(i + 1));
   if (r.parts.script == Script::latin)
@@ -36,15 +40,27 @@ std::vector<std::string> blocking_keys(const Record& r) {
   return keys;
 }
 
-std::vector<RecordPair> candidate_pairs(const std::vector<std::vector<std::string>>& keys, size_t max_block) {
+std::string chain_order(const Record& r) {
+  return r.parts.region + "|" + r.latin;
+}
+
+std::vector<RecordPair> candidate_pairs(const std::vector<std::vector<std::string>>& keys,
+                                        const std::vector<std::string>& order, size_t max_block) {
   std::unordered_map<std::string_view, std::vector<uint32_t>> blocks;
   for (size_t r = 0; r < keys.size(); ++r)
     for (const std::string& k : keys[r]) blocks[k].push_back(static_cast<uint32_t>(r));
   std::vector<uint64_t> pairs;
-  for (const auto& [key, members] : blocks) {  // members ascending and distinct by construction
-    if (members.size() > max_block && key.rfind("t:", 0) != 0) continue;
-    for (size_t i = 0; i < members.size(); ++i)
-      for (size_t j = i + 1; j < members.size(); ++j) pairs.push_back((uint64_t{members[i]} << 32) | members[j]);
+  auto add = [&](uint32_t a, uint32_t b) { pairs.push_back(a < b ? (uint64_t{a} << 32) | b : (uint64_t{b} << 32) | a); };
+  for (auto& [key, members] : blocks) {  // members ascending and distinct by construction
+    if (members.size() <= max_block || key.rfind("t:", 0) == 0) {
+      for (size_t i = 0; i < members.size(); ++i)
+        for (size_t j = i + 1; j < members.size(); ++j) add(members[i], members[j]);
+    } else {
+      if (!order.empty())
+        std::stable_sort(members.begin(), members.end(), [&](uint32_t x, uint32_t y) { return order[x] < order[y]; });
+      for (size_t i = 0; i < members.size(); ++i)
+        for (size_t j = i + 1; j < members.size() && j <= i + kWindow; ++j) add(members[i], members[j]);
+    }
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());

@@ -7,10 +7,14 @@ namespace kam::core::identity {
 
 std::vector<ScoredPair> find_matches(const std::vector<Record>& records, const MatchParams& params) {
   std::vector<std::vector<std::string>> keys;
+  std::vector<std::string> order;
   keys.reserve(records.size());
-  for (const Record& r : records) keys.push_back(blocking_keys(r));
+  for (const Record& r : records) {
+    keys.push_back(blocking_keys(r));
+    order.push_back(chain_order(r));
+  }
   std::vector<ScoredPair> out;
-  for (auto [a, b] : candidate_pairs(keys)) {
+  for (auto [a, b] : candidate_pairs(keys, order)) {
     Match m = compare(records[a], records[b], params, false);
     if (m.matched) out.push_back({a, b, m.score});
   }

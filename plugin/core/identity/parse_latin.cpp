@@ -1,5 +1,5 @@
-// parse_latin.cpp - Latin company names, token by token: a region in brackets, legal forms from the end
-// (and Dutch-style ones from the start), a region first or last, industry words from the end; the
+// parse_latin.cpp - Latin company names, token by token: a region in brackets, the name ended at a legal
+// form, legal forms from the end (and Dutch-style ones from the start), a region first or last, industry words from the end; the
 // remaining tokens are the trade name.
 #include <algorithm>
 
@@ -40,6 +40,19 @@ const Region* region_at(const Tokens& t, bool front, size_t& used, const Tables&
   return nullptr;
 }
 
+// What follows a legal form inside a name is an address or a note ("Akzo Nobel NV Arnhem", "DSM N.V.
+// te Heerlen"): the name ends with the form. "Co" alone is too common a word to cut at.
+void cut_after_form(Tokens& t, const Tables& tables) {
+  for (size_t i = 1; i + 1 < t.size(); ++i)
+    for (const LatinLegalForm& f : tables.latin_forms) {
+      if (f.cls == "company" || i + f.tokens.size() > t.size() ||
+          !std::equal(f.tokens.begin(), f.tokens.end(), t.begin() + static_cast<long>(i)))
+        continue;
+      t.resize(i + f.tokens.size());  // the longest form here wins: "gmbh co kg" over "gmbh"
+      return;
+    }
+}
+
 }  // namespace
 
 NameParts parse_latin(std::string_view canonical, const Tables& tables) {
@@ -60,6 +73,7 @@ NameParts parse_latin(std::string_view canonical, const Tables& tables) {
     i = close + 1;
   }
   Tokens t = latin_tokens(canonical_punctuation(rest));
+  cut_after_form(t, tables);
   for (bool changed = true; changed;) {
     changed = false;
     for (const LatinLegalForm& f : tables.latin_forms) {

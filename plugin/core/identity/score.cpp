@@ -14,6 +14,8 @@ constexpr double kBrandWeight = 0.8, kIndustryWeight = 0.2;
 constexpr double kPinyinDiscount = 0.95;  // equal sound, other characters: a likely input-method typo
 // Trade names one letter apart are often two companies: below 1, similarity counts 2.5 times.
 constexpr double kStretch = 2.5;
+// Industry words on one side only ("Philips" / "Philips Electronics") are weak evidence either way.
+constexpr double kOneIndustry = 0.75;
 constexpr double kSameRegion = 0.05, kOneRegion = -0.03, kSameForm = 0.02, kOtherFamily = -0.05;
 
 std::string compact(std::string_view latin) {
@@ -65,7 +67,7 @@ Evidence trade_name(const Record& a, const Record& b, bool with_reasons) {
 
 Evidence industry(const Record& a, const Record& b, bool with_reasons) {
   const std::string &x = a.parts.industry, &y = b.parts.industry;
-  Evidence e{Piece::industry, Agreement::unknown, 0.5, {}};
+  Evidence e{Piece::industry, Agreement::unknown, kOneIndustry, {}};
   if (x.empty() != y.empty()) {
     if (with_reasons) e.detail = "industry only on one side (" + (x.empty() ? y : x) + ")";
     return e;

@@ -107,12 +107,17 @@ std::string canonical_punctuation(std::string_view folded) {
 std::vector<std::string> latin_tokens(std::string_view canonical) {
   std::vector<std::string> out;
   size_t start = 0;
+  bool previous_letter = false;  // the last token is made of single letters
   while (start < canonical.size()) {
     size_t end = canonical.find(' ', start);
     if (end == std::string_view::npos) end = canonical.size();
     std::string_view token = canonical.substr(start, end - start);
-    if (!token.empty() && token != "and" && token != "the") out.emplace_back(token);
     start = end + 1;
+    if (token.empty() || token == "and" || token == "the") continue;
+    bool letter = token.size() == 1 && token[0] >= 'a' && token[0] <= 'z';
+    if (letter && previous_letter) out.back() += token;  // "n v" (from "N. V.") is "nv"
+    else out.emplace_back(token);
+    previous_letter = letter;
   }
   return out;
 }

@@ -22,7 +22,8 @@ std::string fold_case_and_width(std::string_view utf8);
 // spaces become one, and a space next to a Han character goes (CJK text has no word spaces).
 std::string canonical_punctuation(std::string_view folded);
 
-// Space-separated tokens of canonical text, without "and", "the" (so "A & B" equals "A and B").
+// Space-separated tokens of canonical text, without "and", "the" (so "A & B" equals "A and B");
+// single letters in a row are one abbreviation ("N. V." and "D S M" are "nv", "dsm").
 std::vector<std::string> latin_tokens(std::string_view canonical);
 
 // fold, punctuation and tokens in one: how the Latin cells of the tables are read.

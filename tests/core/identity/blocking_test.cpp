@@ -1,5 +1,5 @@
 // blocking_test.cpp - blocking keys meet across scripts and typos; candidate pairs come from shared
-// keys, tax ids always, oversized name blocks never; clusters refuse unions across different valid
+// keys, tax ids always, oversized name blocks as sorted neighbours; clusters refuse unions across different valid
 // tax ids or regions.
 #include <gtest/gtest.h>
 
@@ -37,12 +37,19 @@ TEST(Blocking, KeysMeetAcrossScriptsAndTypos) {
 TEST(Blocking, CandidatePairsFromSharedKeysTaxIdsAlways) {
   std::vector<std::vector<std::string>> keys = {{"d:a", "t:X"}, {"d:a"}, {"d:b", "t:X"}, {"d:c"}};
   EXPECT_EQ(candidate_pairs(keys), (std::vector<RecordPair>{{0, 1}, {0, 2}}));
-  // A name block larger than max_block is skipped; a tax-id block never is.
-  std::vector<std::vector<std::string>> common(5, {"d:common", "t:X"});
-  common.push_back({"d:common"});
-  std::vector<RecordPair> pairs = candidate_pairs(common, 4);
-  EXPECT_EQ(pairs.size(), 10u);  // the 5 records with the tax id, pairwise
-  EXPECT_TRUE(std::none_of(pairs.begin(), pairs.end(), [](const RecordPair& p) { return p.second == 5; }));
+  // A tax-id block is always paired all-to-all.
+  std::vector<std::vector<std::string>> taxed(6, {"t:X"});
+  EXPECT_EQ(candidate_pairs(taxed, {}, 4).size(), 15u);
+  // A name block larger than max_block pairs each record with its next five in order.
+  std::vector<std::vector<std::string>> common(8, {"d:common"});
+  std::vector<RecordPair> pairs = candidate_pairs(common, {}, 4);
+  EXPECT_EQ(pairs.size(), 25u);  // 28 pairs less 0-6, 0-7, 1-7
+  EXPECT_EQ(std::find(pairs.begin(), pairs.end(), RecordPair{0, 6}), pairs.end());
+  EXPECT_NE(std::find(pairs.begin(), pairs.end(), RecordPair{0, 5}), pairs.end());
+  // The order puts record 7 first: now 0 is its neighbour, and 6 is not.
+  std::vector<RecordPair> reordered = candidate_pairs(common, {"b", "b", "b", "b", "b", "b", "b", "a"}, 4);
+  EXPECT_NE(std::find(reordered.begin(), reordered.end(), RecordPair{0, 7}), reordered.end());
+  EXPECT_EQ(std::find(reordered.begin(), reordered.end(), RecordPair{6, 7}), reordered.end());
 }
 
 TEST(Cluster, RefusesUnionsAcrossDifferentTaxIdsOrRegions) {
