@@ -250,6 +250,7 @@ void scale(const Preparer& prep, size_t accounts, Pg* pg) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures as they come: the pg_trgm joins take minutes
   std::string patstat_path, pg_url;
   size_t accounts = 100000;
   for (int i = 1; i < argc; ++i) {

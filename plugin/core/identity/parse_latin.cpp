@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/identity/name_parts.hpp"
+#include "core/identity/similarity.hpp"
 #include "core/identity/text.hpp"
 
 namespace kam::core::identity {
@@ -38,6 +39,11 @@ const Region* region_at(const Tokens& t, bool front, size_t& used, const Tables&
     }
   }
   return nullptr;
+}
+
+// A long one-word industry rendering one slip away ("electonics"): typed names have typos there too.
+bool misspelt(const std::string& token, const Tokens& form) {
+  return form.size() == 1 && form[0].size() >= 7 && edit_similarity(token, form[0]) >= 0.85;
 }
 
 // What follows a legal form inside a name is an address or a note ("Akzo Nobel NV Arnhem", "DSM N.V.
@@ -113,7 +119,7 @@ NameParts parse_latin(std::string_view canonical, const Tables& tables) {
     for (size_t n = 3; n >= 1 && !changed; --n) {  // longest rendering first: "science technology"
       for (const IndustryTerm& term : tables.industry) {
         for (const Tokens& form : term.latin) {
-          if (form.size() != n || t.size() <= n || !ends_with(t, form)) continue;
+          if (form.size() != n || t.size() <= n || !(ends_with(t, form) || misspelt(t.back(), form))) continue;
           t.resize(t.size() - n);
           industry.insert(industry.begin(), term.english);
           changed = true;

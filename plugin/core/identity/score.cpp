@@ -11,7 +11,8 @@ namespace kam::core::identity {
 namespace {
 
 constexpr double kBrandWeight = 0.8, kIndustryWeight = 0.2;
-constexpr double kPinyinDiscount = 0.95;  // equal sound, other characters: a likely input-method typo
+constexpr double kPinyinDiscount = 0.95;
+constexpr double kContained = 0.96;       // a Latin name that is part of the other: "Philips" / "Koninklijke Philips"  // equal sound, other characters: a likely input-method typo
 // Trade names one letter apart are often two companies: below 1, similarity counts 2.5 times.
 constexpr double kStretch = 2.5;
 // Industry words on one side only ("Philips" / "Philips Electronics") are weak evidence either way.
@@ -29,6 +30,22 @@ std::string fixed(double v) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.2f", v);
   return buf;
+}
+
+// Every word of the shorter name is in the longer one, each within one slip ("philips" in "koninklijke
+// philips"), and the shorter has five letters at least: "dsm" in "dsm ip assets" says too little.
+bool contained(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+  if (shorter.size() >= longer.size()) return false;
+  size_t letters = 0;
+  std::vector<bool> used(longer.size(), false);
+  for (const std::string& w : shorter) {
+    letters += w.size();
+    bool found = false;
+    for (size_t i = 0; i < longer.size() && !found; ++i)
+      if (!used[i] && edit_similarity(w, longer[i]) >= 0.85) used[i] = found = true;
+    if (!found) return false;
+  }
+  return letters >= 5;
 }
 
 std::string quoted(const Record& r) { return r.parts.brand.empty() ? "(none)" : r.parts.brand; }
@@ -57,6 +74,10 @@ Evidence trade_name(const Record& a, const Record& b, bool with_reasons) {
     std::sort(ta.begin(), ta.end());
     std::sort(tb.begin(), tb.end());
     e.value = std::max(edit_similarity(la, lb), edit_similarity(join(ta, ""), join(tb, "")));
+    if (e.value < kContained && (contained(ta, tb) || contained(tb, ta))) {
+      e.value = kContained;
+      if (with_reasons) how = " (the words of one are in the other)";
+    }
   }
   e.agreement = e.value >= 0.999 ? Agreement::agree : e.value >= 0.8 ? Agreement::compatible : Agreement::differ;
   if (with_reasons)

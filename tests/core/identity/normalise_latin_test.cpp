@@ -78,6 +78,8 @@ TEST(NormaliseLatin, IndustryWordsIncludingMultiWordRenderings) {
   EXPECT_EQ(parts("Huadong Import and Export Co").industry, "import export");
   EXPECT_EQ(parts("Philips Electronics N.V.").brand, "philips");
   EXPECT_EQ(parts("Electronics Inc").brand, "electronics");  // one word at least stays the trade name
+  EXPECT_EQ(parts("Philips Electonics N.V.").industry, "electronics");  // one slip in a long word
+  EXPECT_EQ(parts("Philips Elctrnics N.V.").industry, "");  // two are too many
 }
 
 TEST(NormaliseLatin, LatinRecordsKeepTheirTokensAsTheLatinForm) {

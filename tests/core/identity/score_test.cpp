@@ -1,5 +1,6 @@
 // score_test.cpp - the score's pieces and its explanation: tax ids decide with certainty (invalid
-// ones are ignored, and said so), trade names by characters, sound and Latin vs pinyin, regions keep
+// ones are ignored, and said so), trade names by characters, sound, Latin vs pinyin and Latin words
+// contained in the other name, regions keep
 // same-brand companies of other cities apart, legal forms, branches, the threshold.
 #include <gtest/gtest.h>
 
@@ -58,6 +59,14 @@ TEST(Score, TradeNamesBySoundAndAcrossScripts) {
   EXPECT_EQ(piece(english, Piece::trade_name)->agreement, Agreement::agree);
   EXPECT_TRUE(match("Huadong Electronics (Shanghai) Co Ltd", "Huadnog Electronics (Shanghai) Co Ltd").matched);
   EXPECT_FALSE(match("Kaidong Electronics (Shanghai) Co Ltd", "Taidong Electronics (Shanghai) Co Ltd").matched);
+}
+
+TEST(Score, LatinNameContainedInTheOther) {
+  Match m = match("Philips Electronics N.V.", "Koninklijke Philips Electronics N.V.");
+  EXPECT_TRUE(m.matched) << explain(m);
+  EXPECT_NE(explain(m).find("the words of one are in the other"), std::string::npos);
+  EXPECT_TRUE(match("Unilever", "Unilevr Companhia Holandesa").matched);  // each word within one slip
+  EXPECT_FALSE(match("DSM N.V.", "DSM IP Assets B.V.").matched);          // too short to say
 }
 
 TEST(Score, RegionsKeepSameBrandInAnotherCityApart) {
