@@ -5,28 +5,40 @@
 #                 127.0.0.1), each beside its limit (raw sqlite3 inserts, COPY);
 #   tiers_bench:  tiers_evaluate of every account beside one reference SQL query on the same SQLite
 #                 file, with the tiers compared account by account (see docs/tiers.md).
+#   identity_bench: account identity matching on the hand-labelled PATSTAT names (if the file is
+#                 there) beside exact keys and pg_trgm, and on 100k generated accounts beside pg_trgm's
+#                 similarity join (see docs/identity.md).
 #   bash bench/run.sh                 # 1M order events; then 1M accounts with 10M orders
 #   bash bench/run.sh --events 100000 # smaller ingest run; any ingest_bench option passes through
 #   KAM_BENCH_ACCOUNTS=100000 KAM_BENCH_ORDERS=1000000 bash bench/run.sh   # smaller tiers run
-#   KAM_BENCH_ONLY=tiers bash bench/run.sh    # only tiers_bench (no PostgreSQL); or =ingest
+#   KAM_BENCH_ONLY=tiers bash bench/run.sh    # only tiers_bench (no PostgreSQL); or =ingest, =identity
+#   KAM_BENCH_PATSTAT=/path/patstat_reference.csv KAM_BENCH_IDENTITY_ACCOUNTS=20000 bash bench/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 only="${KAM_BENCH_ONLY:-}"
-case "$only" in "" | ingest | tiers) ;; *) echo "KAM_BENCH_ONLY must be ingest or tiers" >&2; exit 2 ;; esac
+case "$only" in "" | ingest | tiers | identity) ;; *) echo "KAM_BENCH_ONLY must be ingest, tiers or identity" >&2; exit 2 ;; esac
 bash .ci/setup-debian
 bash .ci/build "$here/build" >/dev/null
 work="$(mktemp -d /tmp/kam-bench.XXXXXX)"
 chmod 755 "$work"  # the PostgreSQL server runs as user postgres and must reach its directory
 trap 'bash tests/support/pg-server.sh stop "$work/pg" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-if [[ "$only" != tiers ]]; then
+if [[ "$only" == "" || "$only" == ingest ]]; then
   url="$(bash tests/support/pg-server.sh start "$work/pg")"
   echo "PostgreSQL: a throw-away server on 127.0.0.1 (tests/support/pg-server.sh: fsync=off), the same for KAM and for COPY"
   "$here/build/bench/kam_ingest_bench" --dir "$work/sqlite" --pg "$url" "$@"
   bash tests/support/pg-server.sh stop "$work/pg" >/dev/null 2>&1 || true
 fi
-if [[ "$only" != ingest ]]; then
+if [[ "$only" == "" || "$only" == tiers ]]; then
   [[ "$only" == tiers ]] || echo
   "$here/build/bench/kam_tiers_bench" --db "$work/tiers" \
     --accounts "${KAM_BENCH_ACCOUNTS:-1000000}" --orders "${KAM_BENCH_ORDERS:-10000000}"
+fi
+if [[ "$only" == "" || "$only" == identity ]]; then
+  [[ "$only" == identity ]] || echo
+  patstat="${KAM_BENCH_PATSTAT:-$here/../shared/data/patstat_reference.csv}"
+  url="$(bash tests/support/pg-server.sh start "$work/pg")"
+  args=(--pg "$url" --accounts "${KAM_BENCH_IDENTITY_ACCOUNTS:-100000}")
+  if [[ -f "$patstat" ]]; then args+=(--patstat "$patstat"); else echo "identity_bench: no $patstat, PATSTAT part skipped"; fi
+  "$here/build/bench/kam_identity_bench" "${args[@]}"
 fi

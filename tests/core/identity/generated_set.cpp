@@ -57,20 +57,20 @@ class Generator {
     std::vector<Entity> made;
     while (made.size() < entities) {
       Entity e = fresh_entity();
-      if (!used_.insert(han_brand(e.brand) + "|" + e.region->code).second) continue;
+      if (!used_.insert(key(e)).second) continue;
       made.push_back(e);
       if (pick(5) == 0 && made.size() < entities) {  // same brand, another city: another company
         Entity other = e;
         other.region = regions_[pick(regions_.size())];
         other.tax_id = pick(10) < 7 ? make_uscc(rng_()) : "";
-        if (used_.insert(han_brand(other.brand) + "|" + other.region->code).second) made.push_back(other);
+        if (used_.insert(key(other)).second) made.push_back(other);
       }
       if (pick(10) == 0 && made.size() < entities) {  // a brand one character (and sound) away
         Entity other = e;
         Syllable& s = other.brand[pick(other.brand.size())];
         s = {(s.sound + 1 + pick(kSounds.size() - 1)) % kSounds.size(), 0};
         other.tax_id = pick(10) < 7 ? make_uscc(rng_()) : "";
-        if (reads_as_brand(other) && used_.insert(han_brand(other.brand) + "|" + other.region->code).second)
+        if (reads_as_brand(other) && used_.insert(key(other)).second)
           made.push_back(other);
       }
     }
@@ -84,6 +84,10 @@ class Generator {
 
  private:
   size_t pick(size_t n) { return static_cast<size_t>(rng_() % n); }
+
+  // One entity per trade-name sound and region: two companies of one city whose names sound alike
+  // would be indistinguishable from an input-method typo (and registries refuse such names).
+  static std::string key(const Entity& e) { return latin_brand(e.brand) + "|" + e.region->code; }
 
   static std::string han_brand(const std::vector<Syllable>& b) {
     std::string s;
@@ -139,7 +143,7 @@ class Generator {
     std::string brand = han_brand(e.brand), industry, region = e.region->han[0];
     for (const std::string& i : e.industry) industry += i;
     LabelledName n{"", "", id, ""};
-    switch (pick(11)) {
+    switch (pick(12)) {
       case 0: n = {region + brand + industry + e.form, "", id, "prefix"}; break;
       case 1: n = {brand + industry + "（" + region + "）" + e.form, "", id, "brackets"}; break;
       case 2: n = {brand + industry + " (" + region + ") " + e.form, "", id, "half-width brackets, spaces"}; break;
@@ -148,7 +152,11 @@ class Generator {
       case 5: n = {region + brand + industry + (e.form == "有限公司" ? "有限责任公司" : "有限公司"), "", id, "legal-form variant"}; break;
       case 6: case 7: n = {english(e, false), "", id, "english"}; break;
       case 8: n = {english(e, true), "", id, "english, full width"}; break;
-      case 9: n = {typo(e) , "", id, "typo"}; break;
+      case 9: n = {typo(e), "", id, "typo"}; break;
+      case 10:  // no region at all: matches the same brand in any city, clustering picks one
+        n = {pick(2) ? brand + industry + e.form : latin_brand(e.brand) + english_industry(e) + " Co., Ltd.", "", id,
+             "no region"};
+        break;
       default: {
         const Region* city = regions_[pick(regions_.size())];
         n = {region + brand + industry + e.form + city->han[0] + "分公司", "", id, "branch"};

@@ -1,9 +1,9 @@
 // generated_set.hpp - a labelled set of Chinese and Latin company names generated with the duplicate
 // labels known by construction: each entity (trade name, industry, region, legal form, maybe a tax id)
 // is spelt in several ways (region as prefix or in brackets, full region name, full/half width,
-// Traditional, legal-form variants, English names, input-method typos, branches; tax id or not, now
-// and then an invalid one), and hard negatives are other entities: the same brand in another city,
-// a brand one character away. Used by the tests and by bench/identity_bench.cpp.
+// Traditional, legal-form variants, English names, input-method typos, branches, no region; tax id
+// or not, now and then an invalid one), and hard negatives are other entities: the same brand in
+// another city, a brand one character away. Used by the tests and by bench/identity_bench.cpp.
 #pragma once
 
 #include <cstdint>

@@ -35,9 +35,11 @@ TEST(LabelledSet, PrecisionRecallF1AboveFloors) {
     found += clusters[i] == clusters[it->second];
   }
   for (auto& [how, c] : by_how) std::cout << "  " << how << ": " << c.first << "/" << c.second << " with the first spelling\n";
-  EXPECT_GE(q.precision, 0.97);
-  EXPECT_GE(q.recall, 0.93);
-  EXPECT_GE(q.f1, 0.95);
+  // Measured (seed 12): P 0.970 R 0.985 F1 0.978. Names without a region are what costs precision:
+  // one may join the same brand's company in another city.
+  EXPECT_GE(q.precision, 0.95);
+  EXPECT_GE(q.recall, 0.97);
+  EXPECT_GE(q.f1, 0.96);
 }
 
 }  // namespace
