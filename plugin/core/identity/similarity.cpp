@@ -3,7 +3,6 @@
 #include "core/identity/similarity.hpp"
 
 #include <algorithm>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -14,7 +13,10 @@ template <typename Char>
 double osa_similarity(std::basic_string_view<Char> a, std::basic_string_view<Char> b) {
   size_t n = a.size(), m = b.size();
   if (n == 0 && m == 0) return 1.0;
-  std::vector<double> prev2(m + 1), prev(m + 1), cur(m + 1);
+  thread_local std::vector<double> prev2, prev, cur;  // reused: this runs for every candidate pair
+  prev2.assign(m + 1, 0);
+  prev.assign(m + 1, 0);
+  cur.assign(m + 1, 0);
   for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<double>(j);
   for (size_t i = 1; i <= n; ++i) {
     cur[0] = static_cast<double>(i);
@@ -29,13 +31,16 @@ double osa_similarity(std::basic_string_view<Char> a, std::basic_string_view<Cha
   return 1.0 - prev[m] / static_cast<double>(std::max(n, m));
 }
 
-std::set<std::string_view> words(std::string_view s) {
-  std::set<std::string_view> out;
+// The distinct words of a ','-separated list, sorted (a handful: no set needed).
+std::vector<std::string_view> words(std::string_view s) {
+  std::vector<std::string_view> out;
   for (size_t start = 0; start < s.size();) {
     size_t end = std::min(s.find(',', start), s.size());
-    if (end > start) out.insert(s.substr(start, end - start));
+    if (end > start) out.push_back(s.substr(start, end - start));
     start = end + 1;
   }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
@@ -45,10 +50,11 @@ double edit_similarity(std::u32string_view a, std::u32string_view b) { return os
 double edit_similarity(std::string_view a, std::string_view b) { return osa_similarity(a, b); }
 
 double set_similarity(std::string_view a, std::string_view b) {
-  std::set<std::string_view> x = words(a), y = words(b);
+  if (a == b) return 1.0;
+  std::vector<std::string_view> x = words(a), y = words(b);
   if (x.empty() && y.empty()) return 1.0;
   size_t both = 0;
-  for (std::string_view w : x) both += y.count(w);
+  for (std::string_view w : x) both += std::binary_search(y.begin(), y.end(), w);
   return static_cast<double>(both) / static_cast<double>(x.size() + y.size() - both);
 }
 
