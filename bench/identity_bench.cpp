@@ -49,10 +49,15 @@ Labelled read_patstat(const std::string& path) {
     bool quoted = false;
     for (size_t i = 0; i < line.size(); ++i) {
       char c = line[i];
-      if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') { cells.back() += '"'; ++i; }
-      else if (c == '"') quoted = !quoted;
-      else if (c == ',' && !quoted) cells.emplace_back();
-      else if (c != '\r') cells.back() += c;
+      if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        cells.back() += '"';
+        ++i;
+      } else if (c == '"')
+        quoted = !quoted;
+      else if (c == ',' && !quoted)
+        cells.emplace_back();
+      else if (c != '\r')
+        cells.back() += c;
     }
     if (cells.size() != 3) throw std::runtime_error(path + ":" + std::to_string(line_no) + ": expected 3 columns");
     out.truth.push_back(static_cast<uint32_t>(std::stoul(cells[1])));
@@ -82,7 +87,9 @@ class Pg {
     conn_ = PQconnectdb(url.c_str());
     check_conn(url);
     exec("DROP DATABASE IF EXISTS kam_identity_bench");
-    exec("CREATE DATABASE kam_identity_bench TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE 'C.UTF-8'");
+    exec(
+        "CREATE DATABASE kam_identity_bench TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE "
+        "'C.UTF-8'");
     PQfinish(conn_);
     const char* keys[] = {"dbname", "dbname", nullptr};
     const char* values[] = {url.c_str(), "kam_identity_bench", nullptr};
@@ -97,7 +104,8 @@ class Pg {
     auto st = PQresultStatus(r);
     std::string err = PQresultErrorMessage(r);
     PQclear(r);
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) throw std::runtime_error("PostgreSQL: " + sql.substr(0, 80) + ": " + err);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+      throw std::runtime_error("PostgreSQL: " + sql.substr(0, 80) + ": " + err);
   }
 
   void load(const std::vector<std::string>& names) {
@@ -123,8 +131,9 @@ class Pg {
   // Pairs with similarity >= threshold, through the GIN index (the % operator), and their similarity.
   std::vector<std::tuple<uint32_t, uint32_t, double>> join(double threshold) {
     exec("SET pg_trgm.similarity_threshold = " + std::to_string(threshold));
-    PGresult* r = PQexec(conn_, "SELECT a.id, b.id, similarity(a.name, b.name) FROM names a JOIN names b "
-                                "ON a.name % b.name AND a.id < b.id");
+    PGresult* r = PQexec(conn_,
+                         "SELECT a.id, b.id, similarity(a.name, b.name) FROM names a JOIN names b "
+                         "ON a.name % b.name AND a.id < b.id");
     if (PQresultStatus(r) != PGRES_TUPLES_OK) {
       std::string err = PQresultErrorMessage(r);
       PQclear(r);
@@ -132,7 +141,8 @@ class Pg {
     }
     std::vector<std::tuple<uint32_t, uint32_t, double>> out;
     for (int i = 0, n = PQntuples(r); i < n; ++i)
-      out.emplace_back(std::stoul(PQgetvalue(r, i, 0)), std::stoul(PQgetvalue(r, i, 1)), std::stod(PQgetvalue(r, i, 2)));
+      out.emplace_back(std::stoul(PQgetvalue(r, i, 0)), std::stoul(PQgetvalue(r, i, 1)),
+                       std::stod(PQgetvalue(r, i, 2)));
     PQclear(r);
     return out;
   }
@@ -140,7 +150,8 @@ class Pg {
  private:
   void check_conn(const std::string& url) {
     if (PQstatus(conn_) != CONNECTION_OK) throw std::runtime_error(url + ": " + PQerrorMessage(conn_));
-    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
   }
   PGconn* conn_;
 };
@@ -223,7 +234,8 @@ void scale(const Preparer& prep, size_t accounts, Pg* pg) {
   Quality q = ours_at(o, MatchParams().threshold, truth);
   double cluster_s = seconds_since(t0);
   char buf[200];
-  std::snprintf(buf, sizeof buf, "  [prepare %.2f s once per account; all pairs %.2f s; clusters %.2f s]", o.prepare_s, o.match_s, cluster_s);
+  std::snprintf(buf, sizeof buf, "  [prepare %.2f s once per account; all pairs %.2f s; clusters %.2f s]", o.prepare_s,
+                o.match_s, cluster_s);
   line("kam_identity (threshold 0.85)", q);
   std::puts(buf);
   if (!pg) return;
@@ -243,7 +255,8 @@ void scale(const Preparer& prep, size_t accounts, Pg* pg) {
   std::vector<std::pair<uint32_t, uint32_t>> pairs;
   for (auto& [a, b, s] : pg->join(best)) pairs.emplace_back(a, b);
   double join_s = seconds_since(t0);
-  std::snprintf(buf, sizeof buf, " at %.2f  [GIN index %.2f s; join %.2f s, %zu pairs]", best, index_s, join_s, pairs.size());
+  std::snprintf(buf, sizeof buf, " at %.2f  [GIN index %.2f s; join %.2f s, %zu pairs]", best, index_s, join_s,
+                pairs.size());
   line("pg_trgm similarity join", measure(closure(names.size(), pairs), truth), buf);
 }
 
@@ -255,11 +268,20 @@ int main(int argc, char** argv) {
   size_t accounts = 100000;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (i + 1 >= argc) { std::fprintf(stderr, "%s needs a value\n", a.c_str()); return 2; }
-    if (a == "--patstat") patstat_path = argv[++i];
-    else if (a == "--pg") pg_url = argv[++i];
-    else if (a == "--accounts") accounts = std::stoul(argv[++i]);
-    else { std::fprintf(stderr, "unknown option %s (--patstat PATH --pg URL --accounts N)\n", a.c_str()); return 2; }
+    if (i + 1 >= argc) {
+      std::fprintf(stderr, "%s needs a value\n", a.c_str());
+      return 2;
+    }
+    if (a == "--patstat")
+      patstat_path = argv[++i];
+    else if (a == "--pg")
+      pg_url = argv[++i];
+    else if (a == "--accounts")
+      accounts = std::stoul(argv[++i]);
+    else {
+      std::fprintf(stderr, "unknown option %s (--patstat PATH --pg URL --accounts N)\n", a.c_str());
+      return 2;
+    }
   }
   try {
     Preparer prep;

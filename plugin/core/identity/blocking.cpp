@@ -40,9 +40,7 @@ std::vector<std::string> blocking_keys(const Record& r) {
   return keys;
 }
 
-std::string chain_order(const Record& r) {
-  return r.parts.region + "|" + r.latin;
-}
+std::string chain_order(const Record& r) { return r.parts.region + "|" + r.latin; }
 
 std::vector<RecordPair> candidate_pairs(const std::vector<std::vector<std::string>>& keys,
                                         const std::vector<std::string>& order, size_t max_block) {
@@ -50,7 +48,9 @@ std::vector<RecordPair> candidate_pairs(const std::vector<std::vector<std::strin
   for (size_t r = 0; r < keys.size(); ++r)
     for (const std::string& k : keys[r]) blocks[k].push_back(static_cast<uint32_t>(r));
   std::vector<uint64_t> pairs;
-  auto add = [&](uint32_t a, uint32_t b) { pairs.push_back(a < b ? (uint64_t{a} << 32) | b : (uint64_t{b} << 32) | a); };
+  auto add = [&](uint32_t a, uint32_t b) {
+    pairs.push_back(a < b ? (uint64_t{a} << 32) | b : (uint64_t{b} << 32) | a);
+  };
   for (auto& [key, members] : blocks) {  // members ascending and distinct by construction
     if (members.size() <= max_block || key.rfind("t:", 0) == 0) {
       for (size_t i = 0; i < members.size(); ++i)

@@ -1,10 +1,10 @@
 // chinese.cpp - OpenCC t2s and ICU Han-Latin, loaded once per ChineseScript.
 #include "core/identity/chinese.hpp"
 
-#include <opencc/SimpleConverter.hpp>
 #include <unicode/translit.h>
 
 #include <exception>
+#include <opencc/SimpleConverter.hpp>
 
 #include "core/error.hpp"
 #include "core/identity/text.hpp"
@@ -15,8 +15,8 @@ ChineseScript::ChineseScript() {
   try {
     t2s_ = std::make_unique<opencc::SimpleConverter>(KAM_OPENCC_T2S);
   } catch (const std::exception& e) {
-    throw Error(Status::config, std::string("OpenCC: cannot load ") + KAM_OPENCC_T2S + " (package libopencc-data): " +
-                                    e.what());
+    throw Error(Status::config,
+                std::string("OpenCC: cannot load ") + KAM_OPENCC_T2S + " (package libopencc-data): " + e.what());
   }
   UErrorCode status = U_ZERO_ERROR;
   han_latin_.reset(icu::Transliterator::createInstance("Han-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));

@@ -3,12 +3,12 @@
 // toneless Hanyu Pinyin with ICU's Han-Latin transliterator.
 #pragma once
 
+#include <unicode/uversion.h>
+
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
-
-#include <unicode/uversion.h>
 
 namespace opencc {
 class SimpleConverter;

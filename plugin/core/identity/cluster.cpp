@@ -21,7 +21,8 @@ std::vector<uint32_t> cluster_records(const std::vector<Record>& records, std::v
     return x;
   };
   auto conflict = [](const std::string* x, const std::string* y) { return x && y && *x != *y; };
-  std::stable_sort(pairs.begin(), pairs.end(), [](const ScoredPair& x, const ScoredPair& y) { return x.score > y.score; });
+  std::stable_sort(pairs.begin(), pairs.end(),
+                   [](const ScoredPair& x, const ScoredPair& y) { return x.score > y.score; });
   for (const ScoredPair& p : pairs) {
     uint32_t x = find(p.a), y = find(p.b);
     if (x == y || conflict(tax[x], tax[y]) || conflict(region[x], region[y])) continue;

@@ -21,13 +21,15 @@ std::vector<ScoredPair> find_matches(const std::vector<Record>& records, const M
   return out;
 }
 
-std::vector<QueryMatch> match_record(const Record& query, const std::vector<Record>& records, const MatchParams& params) {
+std::vector<QueryMatch> match_record(const Record& query, const std::vector<Record>& records,
+                                     const MatchParams& params) {
   std::vector<QueryMatch> out;
   for (uint32_t i = 0; i < records.size(); ++i) {
     Match m = compare(query, records[i], params, true);
     if (m.matched) out.push_back({i, std::move(m)});
   }
-  std::stable_sort(out.begin(), out.end(), [](const QueryMatch& x, const QueryMatch& y) { return x.match.score > y.match.score; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const QueryMatch& x, const QueryMatch& y) { return x.match.score > y.match.score; });
   return out;
 }
 

@@ -20,6 +20,7 @@ struct QueryMatch {
 
 // The records matching query, best first. The records are all scored (a store narrows them first by
 // blocking keys).
-std::vector<QueryMatch> match_record(const Record& query, const std::vector<Record>& records, const MatchParams& params);
+std::vector<QueryMatch> match_record(const Record& query, const std::vector<Record>& records,
+                                     const MatchParams& params);
 
 }  // namespace kam::core::identity

@@ -114,7 +114,10 @@ NameParts parse_han(std::string_view canonical, const HanLexicon& lex) {
   // Brackets left inside the name: a region is taken, other brackets just go.
   for (size_t open; (open = s.find('(')) != std::u32string::npos;) {
     size_t close = s.find(')', open);
-    if (close == std::u32string::npos) { s.erase(open, 1); continue; }
+    if (close == std::u32string::npos) {
+      s.erase(open, 1);
+      continue;
+    }
     std::u32string inside = s.substr(open + 1, close - open - 1);
     const auto* r = region_named(inside, lex);
     if (r && p.region.empty()) set_region(p, *r->item, "brackets");

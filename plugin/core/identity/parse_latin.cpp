@@ -1,6 +1,6 @@
 // parse_latin.cpp - Latin company names, token by token: a region in brackets, the name ended at a legal
-// form, legal forms from the end (and Dutch-style ones from the start), a region first or last, industry words from the end; the
-// remaining tokens are the trade name.
+// form, legal forms from the end (and Dutch-style ones from the start), a region first or last, industry words from the
+// end; the remaining tokens are the trade name.
 #include <algorithm>
 
 #include "core/identity/name_parts.hpp"
@@ -32,7 +32,8 @@ void set_region(NameParts& p, const Region& r, const char* how) {
 const Region* region_at(const Tokens& t, bool front, size_t& used, const Tables& tables) {
   for (size_t n = 2; n >= 1; --n) {
     if (t.size() <= n) continue;
-    Tokens part = front ? Tokens(t.begin(), t.begin() + static_cast<long>(n)) : Tokens(t.end() - static_cast<long>(n), t.end());
+    Tokens part =
+        front ? Tokens(t.begin(), t.begin() + static_cast<long>(n)) : Tokens(t.end() - static_cast<long>(n), t.end());
     if (const Region* r = region_named(join(part), tables)) {
       used = n;
       return r;
@@ -68,14 +69,19 @@ NameParts parse_latin(std::string_view canonical, const Tables& tables) {
   std::string rest;
   for (size_t i = 0; i < canonical.size();) {
     size_t open = canonical.find('(', i);
-    if (open == std::string_view::npos) { rest += canonical.substr(i); break; }
+    if (open == std::string_view::npos) {
+      rest += canonical.substr(i);
+      break;
+    }
     rest += canonical.substr(i, open - i);
     size_t close = canonical.find(')', open);
     if (close == std::string_view::npos) close = canonical.size();
     std::string inside = join(latin_tokens(canonical.substr(open + 1, close - open - 1)));
     const Region* r = region_named(inside, tables);
-    if (r && p.region.empty()) set_region(p, *r, "brackets");
-    else rest += " " + inside + " ";
+    if (r && p.region.empty())
+      set_region(p, *r, "brackets");
+    else
+      rest += " " + inside + " ";
     i = close + 1;
   }
   Tokens t = latin_tokens(canonical_punctuation(rest));

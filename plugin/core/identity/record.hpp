@@ -19,9 +19,9 @@ struct Record {
   std::string name;       // as given
   std::string canonical;  // NFKC + case fold, Simplified, punctuation and spacing rules
   NameParts parts;
-  std::string latin;      // the trade name in Latin letters: toneless pinyin syllables for Han
-                          // ("hua dong"), the tokens themselves for Latin
-  std::string key;        // exact-match key "brand|industry|region": equal keys, same company name
+  std::string latin;  // the trade name in Latin letters: toneless pinyin syllables for Han
+                      // ("hua dong"), the tokens themselves for Latin
+  std::string key;    // exact-match key "brand|industry|region": equal keys, same company name
   TaxId tax_id;
 };
 

@@ -12,7 +12,8 @@ namespace {
 
 constexpr double kBrandWeight = 0.8, kIndustryWeight = 0.2;
 constexpr double kPinyinDiscount = 0.95;
-constexpr double kContained = 0.96;       // a Latin name that is part of the other: "Philips" / "Koninklijke Philips"  // equal sound, other characters: a likely input-method typo
+constexpr double kContained = 0.96;  // a Latin name that is part of the other: "Philips" / "Koninklijke Philips"  //
+                                     // equal sound, other characters: a likely input-method typo
 // Trade names one letter apart are often two companies: below 1, similarity counts 2.5 times.
 constexpr double kStretch = 2.5;
 // Industry words on one side only ("Philips" / "Philips Electronics") are weak evidence either way.
@@ -96,13 +97,15 @@ Evidence industry(const Record& a, const Record& b, bool with_reasons) {
   e.value = set_similarity(x, y);
   e.agreement = e.value >= 0.999 ? Agreement::agree : e.value > 0 ? Agreement::compatible : Agreement::differ;
   if (with_reasons)
-    e.detail = x.empty() ? "no industry words" : "industry " + x + (e.agreement == Agreement::agree ? " agrees" : " vs " + y);
+    e.detail =
+        x.empty() ? "no industry words" : "industry " + x + (e.agreement == Agreement::agree ? " agrees" : " vs " + y);
   return e;
 }
 
 Evidence region(const Record& a, const Record& b, bool with_reasons) {
   const NameParts &x = a.parts, &y = b.parts;
-  if (x.region.empty() && y.region.empty()) return {Piece::region, Agreement::unknown, 0, with_reasons ? "no region" : ""};
+  if (x.region.empty() && y.region.empty())
+    return {Piece::region, Agreement::unknown, 0, with_reasons ? "no region" : ""};
   if (x.region.empty() || y.region.empty())
     return {Piece::region, Agreement::unknown, kOneRegion,
             with_reasons ? "region " + (x.region.empty() ? y.region : x.region) + " on one side only" : ""};
@@ -117,7 +120,8 @@ Evidence legal_form(const Record& a, const Record& b, bool with_reasons) {
   if (x.legal_class.empty() || y.legal_class.empty())
     return {Piece::legal_form, Agreement::unknown, 0, with_reasons ? "legal form not on both" : ""};
   std::string pair = with_reasons ? x.legal_form + " / " + y.legal_form : "";
-  if (x.legal_class == y.legal_class) return {Piece::legal_form, Agreement::agree, kSameForm, with_reasons ? "legal forms agree: " + pair : ""};
+  if (x.legal_class == y.legal_class)
+    return {Piece::legal_form, Agreement::agree, kSameForm, with_reasons ? "legal forms agree: " + pair : ""};
   if (x.legal_family == y.legal_family)
     return {Piece::legal_form, Agreement::compatible, 0, with_reasons ? "legal forms compatible: " + pair : ""};
   return {Piece::legal_form, Agreement::differ, kOtherFamily, with_reasons ? "legal forms differ: " + pair : ""};
@@ -139,7 +143,8 @@ Match compare(const Record& a, const Record& b, const MatchParams& params, bool 
     m.score = ta.text == tb.text ? 1.0 : 0.0;
     m.matched = m.score >= params.threshold;
     add({Piece::tax_id, m.score > 0 ? Agreement::agree : Agreement::differ, m.score,
-         m.score > 0 ? "same unified social credit code " + ta.text : "different unified social credit codes " + ta.text + " / " + tb.text});
+         m.score > 0 ? "same unified social credit code " + ta.text
+                     : "different unified social credit codes " + ta.text + " / " + tb.text});
     return m;
   }
   Evidence name = trade_name(a, b, with_reasons), ind = industry(a, b, with_reasons);
@@ -171,22 +176,32 @@ std::string explain(const Match& match) {
 
 const char* piece_name(Piece piece) {
   switch (piece) {
-    case Piece::tax_id: return "tax_id";
-    case Piece::trade_name: return "trade_name";
-    case Piece::industry: return "industry";
-    case Piece::region: return "region";
-    case Piece::legal_form: return "legal_form";
-    case Piece::branch: return "branch";
+    case Piece::tax_id:
+      return "tax_id";
+    case Piece::trade_name:
+      return "trade_name";
+    case Piece::industry:
+      return "industry";
+    case Piece::region:
+      return "region";
+    case Piece::legal_form:
+      return "legal_form";
+    case Piece::branch:
+      return "branch";
   }
   return "?";
 }
 
 const char* agreement_name(Agreement agreement) {
   switch (agreement) {
-    case Agreement::agree: return "agree";
-    case Agreement::compatible: return "compatible";
-    case Agreement::unknown: return "unknown";
-    case Agreement::differ: return "differ";
+    case Agreement::agree:
+      return "agree";
+    case Agreement::compatible:
+      return "compatible";
+    case Agreement::unknown:
+      return "unknown";
+    case Agreement::differ:
+      return "differ";
   }
   return "?";
 }

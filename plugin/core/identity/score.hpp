@@ -24,16 +24,16 @@ struct Evidence {
 };
 
 struct Match {
-  double score = 0;       // 0..1
-  bool certain = false;   // decided by valid tax ids alone (equal: 1, different: 0)
-  bool matched = false;   // score >= threshold
+  double score = 0;                // 0..1
+  bool certain = false;            // decided by valid tax ids alone (equal: 1, different: 0)
+  bool matched = false;            // score >= threshold
   std::vector<Evidence> evidence;  // filled when asked for (with_reasons)
 };
 
 // Equal valid unified social credit codes match with certainty, different ones never match; an
 // invalid code is ignored (and said so). Otherwise: 0.8 trade-name similarity (characters, pinyin,
-// Latin vs pinyin; stretched: 1 - 2.5 (1 - s)) + 0.2 industry agreement, then region (+0.05 same; one unknown -0.03; different:
-// at most half) and legal form (+0.02 same class, -0.05 different family).
+// Latin vs pinyin; stretched: 1 - 2.5 (1 - s)) + 0.2 industry agreement, then region (+0.05 same; one unknown -0.03;
+// different: at most half) and legal form (+0.02 same class, -0.05 different family).
 Match compare(const Record& a, const Record& b, const MatchParams& params, bool with_reasons = true);
 
 // "0.97, match: same trade name 华东; ...", one clause per piece.

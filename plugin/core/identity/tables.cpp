@@ -62,9 +62,12 @@ Tables parse_tables(std::string_view regions, std::string_view han_forms, std::s
   });
   each_row("legal_forms_zh.tsv", han_forms, 4, [&](const std::vector<std::string>& c, const std::string& where) {
     HanLegalForm f{c[0], c[1], c[2], FormKind::form};
-    if (c[3] == "group") f.kind = FormKind::group;
-    else if (c[3] == "branch") f.kind = FormKind::branch;
-    else if (c[3] != "form") throw Error(Status::config, where + ": kind must be form, group or branch, not '" + c[3] + "'");
+    if (c[3] == "group")
+      f.kind = FormKind::group;
+    else if (c[3] == "branch")
+      f.kind = FormKind::branch;
+    else if (c[3] != "form")
+      throw Error(Status::config, where + ": kind must be form, group or branch, not '" + c[3] + "'");
     t.han_forms.push_back(std::move(f));
   });
   each_row("legal_forms_latin.tsv", latin_forms, 5, [&](const std::vector<std::string>& c, const std::string& where) {
@@ -76,7 +79,8 @@ Tables parse_tables(std::string_view regions, std::string_view han_forms, std::s
   });
   each_row("industry_terms.tsv", industry, 3, [&](const std::vector<std::string>& c, const std::string& where) {
     IndustryTerm term{c[0], c[1], {}};
-    for (const std::string& name : latin_names(c[2] == "-" ? c[1] : c[1] + "," + c[2], where)) term.latin.push_back(split(name, ' '));
+    for (const std::string& name : latin_names(c[2] == "-" ? c[1] : c[1] + "," + c[2], where))
+      term.latin.push_back(split(name, ' '));
     t.industry.push_back(std::move(term));
   });
   // Longest first, so that 股份有限公司 wins over 有限公司 and "gmbh co kg" over "kg".

@@ -10,9 +10,9 @@
 namespace kam::core::identity {
 
 struct Region {
-  std::string code;                 // GB/T 2260 code ("310000"), or "CN"
-  std::vector<std::string> han;     // short name first ("上海", "上海市")
-  std::vector<std::string> latin;   // folded Latin names, canonical first ("shanghai")
+  std::string code;                // GB/T 2260 code ("310000"), or "CN"
+  std::vector<std::string> han;    // short name first ("上海", "上海市")
+  std::vector<std::string> latin;  // folded Latin names, canonical first ("shanghai")
 };
 
 enum class FormKind { form, group, branch };
@@ -25,15 +25,15 @@ struct HanLegalForm {
 };
 
 struct LatinLegalForm {
-  std::string jurisdiction;          // "NL"
-  std::vector<std::string> tokens;   // {"co", "ltd"}
+  std::string jurisdiction;         // "NL"
+  std::vector<std::string> tokens;  // {"co", "ltd"}
   std::string cls, family;
-  bool also_prefix = false;          // "N.V. Philips"
+  bool also_prefix = false;  // "N.V. Philips"
 };
 
 struct IndustryTerm {
-  std::string han;                   // "电子"
-  std::string english;               // canonical, "electronics"
+  std::string han;                              // "电子"
+  std::string english;                          // canonical, "electronics"
   std::vector<std::vector<std::string>> latin;  // token sequences that render it, canonical first
 };
 

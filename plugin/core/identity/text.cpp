@@ -71,8 +71,14 @@ std::string fold_case_and_width(std::string_view utf8) {
 
 namespace {
 
-bool is_open(char32_t c) { return c == '(' || c == '[' || c == '{' || c == U'【' || c == U'〔' || c == U'〖' || c == U'《' || c == U'「' || c == U'『'; }
-bool is_close(char32_t c) { return c == ')' || c == ']' || c == '}' || c == U'】' || c == U'〕' || c == U'〗' || c == U'》' || c == U'」' || c == U'』'; }
+bool is_open(char32_t c) {
+  return c == '(' || c == '[' || c == '{' || c == U'【' || c == U'〔' || c == U'〖' || c == U'《' || c == U'「' ||
+         c == U'『';
+}
+bool is_close(char32_t c) {
+  return c == ')' || c == ']' || c == '}' || c == U'】' || c == U'〕' || c == U'〗' || c == U'》' || c == U'」' ||
+         c == U'』';
+}
 bool is_word(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) && !is_han(c); }
 
 }  // namespace
@@ -81,8 +87,14 @@ std::string canonical_punctuation(std::string_view folded) {
   std::u32string in = to_u32(folded), mid;
   for (size_t i = 0; i < in.size(); ++i) {
     char32_t c = in[i];
-    if (is_open(c)) { mid += U" ("; continue; }
-    if (is_close(c)) { mid += U") "; continue; }
+    if (is_open(c)) {
+      mid += U" (";
+      continue;
+    }
+    if (is_close(c)) {
+      mid += U") ";
+      continue;
+    }
     bool joiner = c == '.' || c == '\'' || c == U'\u2019';
     if (joiner && i > 0 && is_word(in[i - 1])) continue;  // "n.v." -> "nv", "philips'" -> "philips"
     int32_t mask = U_GET_GC_MASK(static_cast<UChar32>(c));
@@ -92,7 +104,10 @@ std::string canonical_punctuation(std::string_view folded) {
   std::u32string out;
   for (size_t i = 0; i < mid.size(); ++i) {
     char32_t c = mid[i];
-    if (c != ' ') { out += c; continue; }
+    if (c != ' ') {
+      out += c;
+      continue;
+    }
     size_t next = i;
     while (next < mid.size() && mid[next] == ' ') ++next;
     i = next - 1;
@@ -115,8 +130,10 @@ std::vector<std::string> latin_tokens(std::string_view canonical) {
     start = end + 1;
     if (token.empty() || token == "and" || token == "the") continue;
     bool letter = token.size() == 1 && token[0] >= 'a' && token[0] <= 'z';
-    if (letter && previous_letter) out.back() += token;  // "n v" (from "N. V.") is "nv"
-    else out.emplace_back(token);
+    if (letter && previous_letter)
+      out.back() += token;  // "n v" (from "N. V.") is "nv"
+    else
+      out.emplace_back(token);
     previous_letter = letter;
   }
   return out;

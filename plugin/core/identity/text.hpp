@@ -11,7 +11,7 @@ namespace kam::core::identity {
 std::u32string to_u32(std::string_view utf8);  // input is valid UTF-8 (checked at the ABI)
 std::string to_utf8(std::u32string_view text);
 
-bool is_han(char32_t c);                        // a CJK ideograph
+bool is_han(char32_t c);  // a CJK ideograph
 bool has_han(std::string_view utf8);
 
 // NFKC_Casefold: "Ｈｕａｄｏｎｇ（上海）" -> "huadong(上海)".

@@ -47,8 +47,8 @@ TaxId check_uscc(std::string_view text) {
   }
   char expected = *uscc_check_character(std::string_view(id.text).substr(0, 17));
   if (id.text[17] != expected) {
-    id.problem = std::string("check character is '") + id.text[17] + "', the first 17 characters call for '" +
-                 expected + "'";
+    id.problem =
+        std::string("check character is '") + id.text[17] + "', the first 17 characters call for '" + expected + "'";
     return id;
   }
   id.status = TaxIdStatus::valid;

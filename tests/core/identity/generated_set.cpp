@@ -1,9 +1,8 @@
 // generated_set.cpp - the generator of the labelled set: entities, their spellings, hard negatives.
 #include "generated_set.hpp"
 
-#include <opencc/SimpleConverter.hpp>
-
 #include <algorithm>
+#include <opencc/SimpleConverter.hpp>
 #include <random>
 #include <set>
 
@@ -20,15 +19,42 @@ struct Sound {
   std::vector<const char*> chars;
 };
 const std::vector<Sound> kSounds = {
-    {"hua", {"华", "花"}},  {"dong", {"东", "冬"}},       {"xin", {"新", "心", "欣", "鑫"}}, {"da", {"达", "大"}},
-    {"li", {"力", "立", "丽", "利"}}, {"jin", {"金", "锦", "今"}}, {"ming", {"明", "铭", "鸣"}}, {"tian", {"天", "田"}},
-    {"heng", {"恒", "衡"}}, {"hong", {"宏", "鸿", "红"}}, {"sheng", {"盛", "胜", "升"}}, {"long", {"龙", "隆"}},
-    {"feng", {"丰", "峰", "风"}}, {"yuan", {"源", "元", "远", "圆"}}, {"tai", {"泰", "太"}}, {"kang", {"康"}},
-    {"rui", {"瑞", "锐"}}, {"bo", {"博", "波"}}, {"cheng", {"诚", "成", "城"}}, {"jia", {"佳", "嘉", "家"}},
-    {"hao", {"浩", "豪"}}, {"yu", {"宇", "雨", "羽", "玉"}}, {"an", {"安", "岸"}}, {"hui", {"辉", "惠", "汇"}},
-    {"fu", {"富", "福"}}, {"xiang", {"祥", "翔", "香"}}, {"kai", {"凯", "开"}}, {"wei", {"威", "维", "伟"}},
-    {"zhong", {"众", "忠", "钟"}}, {"run", {"润"}}, {"teng", {"腾"}}, {"yi", {"益", "亿", "艺"}},
-    {"mei", {"美", "梅"}}, {"chang", {"昌", "畅"}}, {"tong", {"通", "同", "彤"}}, {"shun", {"顺", "舜"}},
+    {"hua", {"华", "花"}},
+    {"dong", {"东", "冬"}},
+    {"xin", {"新", "心", "欣", "鑫"}},
+    {"da", {"达", "大"}},
+    {"li", {"力", "立", "丽", "利"}},
+    {"jin", {"金", "锦", "今"}},
+    {"ming", {"明", "铭", "鸣"}},
+    {"tian", {"天", "田"}},
+    {"heng", {"恒", "衡"}},
+    {"hong", {"宏", "鸿", "红"}},
+    {"sheng", {"盛", "胜", "升"}},
+    {"long", {"龙", "隆"}},
+    {"feng", {"丰", "峰", "风"}},
+    {"yuan", {"源", "元", "远", "圆"}},
+    {"tai", {"泰", "太"}},
+    {"kang", {"康"}},
+    {"rui", {"瑞", "锐"}},
+    {"bo", {"博", "波"}},
+    {"cheng", {"诚", "成", "城"}},
+    {"jia", {"佳", "嘉", "家"}},
+    {"hao", {"浩", "豪"}},
+    {"yu", {"宇", "雨", "羽", "玉"}},
+    {"an", {"安", "岸"}},
+    {"hui", {"辉", "惠", "汇"}},
+    {"fu", {"富", "福"}},
+    {"xiang", {"祥", "翔", "香"}},
+    {"kai", {"凯", "开"}},
+    {"wei", {"威", "维", "伟"}},
+    {"zhong", {"众", "忠", "钟"}},
+    {"run", {"润"}},
+    {"teng", {"腾"}},
+    {"yi", {"益", "亿", "艺"}},
+    {"mei", {"美", "梅"}},
+    {"chang", {"昌", "畅"}},
+    {"tong", {"通", "同", "彤"}},
+    {"shun", {"顺", "舜"}},
 };
 const std::vector<const char*> kIndustry = {"电子", "科技", "贸易", "机械", "化工", "医药", "物流", "软件",
                                             "信息", "技术", "电气", "材料", "食品", "服装", "汽车", "咨询"};
@@ -70,8 +96,7 @@ class Generator {
         Syllable& s = other.brand[pick(other.brand.size())];
         s = {(s.sound + 1 + pick(kSounds.size() - 1)) % kSounds.size(), 0};
         other.tax_id = pick(10) < 7 ? make_uscc(rng_()) : "";
-        if (reads_as_brand(other) && used_.insert(key(other)).second)
-          made.push_back(other);
+        if (reads_as_brand(other) && used_.insert(key(other)).second) made.push_back(other);
       }
     }
     for (uint32_t id = 0; id < made.size(); ++id) {
@@ -144,15 +169,37 @@ class Generator {
     for (const std::string& i : e.industry) industry += i;
     LabelledName n{"", "", id, ""};
     switch (pick(12)) {
-      case 0: n = {region + brand + industry + e.form, "", id, "prefix"}; break;
-      case 1: n = {brand + industry + "（" + region + "）" + e.form, "", id, "brackets"}; break;
-      case 2: n = {brand + industry + " (" + region + ") " + e.form, "", id, "half-width brackets, spaces"}; break;
-      case 3: n = {e.region->han.back() + brand + industry + e.form, "", id, "full region name"}; break;
-      case 4: n = {s2t_.Convert(pick(2) ? region + brand + industry + e.form : brand + industry + "（" + region + "）" + e.form), "", id, "traditional"}; break;
-      case 5: n = {region + brand + industry + (e.form == "有限公司" ? "有限责任公司" : "有限公司"), "", id, "legal-form variant"}; break;
-      case 6: case 7: n = {english(e, false), "", id, "english"}; break;
-      case 8: n = {english(e, true), "", id, "english, full width"}; break;
-      case 9: n = {typo(e), "", id, "typo"}; break;
+      case 0:
+        n = {region + brand + industry + e.form, "", id, "prefix"};
+        break;
+      case 1:
+        n = {brand + industry + "（" + region + "）" + e.form, "", id, "brackets"};
+        break;
+      case 2:
+        n = {brand + industry + " (" + region + ") " + e.form, "", id, "half-width brackets, spaces"};
+        break;
+      case 3:
+        n = {e.region->han.back() + brand + industry + e.form, "", id, "full region name"};
+        break;
+      case 4:
+        n = {s2t_.Convert(pick(2) ? region + brand + industry + e.form
+                                  : brand + industry + "（" + region + "）" + e.form),
+             "", id, "traditional"};
+        break;
+      case 5:
+        n = {region + brand + industry + (e.form == "有限公司" ? "有限责任公司" : "有限公司"), "", id,
+             "legal-form variant"};
+        break;
+      case 6:
+      case 7:
+        n = {english(e, false), "", id, "english"};
+        break;
+      case 8:
+        n = {english(e, true), "", id, "english, full width"};
+        break;
+      case 9:
+        n = {typo(e), "", id, "typo"};
+        break;
       case 10:  // no region at all: matches the same brand in any city, clustering picks one
         n = {pick(2) ? brand + industry + e.form : latin_brand(e.brand) + english_industry(e) + " Co., Ltd.", "", id,
              "no region"};
@@ -175,7 +222,9 @@ class Generator {
     static const char* kForms[] = {" Co., Ltd.", " Co.,Ltd.", " CO., LTD.", " Company Limited", " Co. Ltd"};
     std::string name = pick(2) ? latin_brand(e.brand) + english_industry(e) + " (" + region + ")" + kForms[pick(5)]
                                : region + " " + latin_brand(e.brand) + english_industry(e) + kForms[pick(5)];
-    if (pick(4) == 0) std::transform(name.begin(), name.end(), name.begin(), [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); });
+    if (pick(4) == 0)
+      std::transform(name.begin(), name.end(), name.begin(),
+                     [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); });
     if (!full_width) return name;
     std::u32string wide;
     for (char c : name) wide += c == ' ' ? U'\u3000' : static_cast<char32_t>(c - 0x20 + 0xFF00);

@@ -24,8 +24,8 @@ TEST(NormaliseLatin, CaseWidthAndPunctuation) {
 }
 
 TEST(NormaliseLatin, ChineseEnglishLegalFormsWithAndWithoutSpaces) {
-  for (const char* name : {"Huadong Co., Ltd.", "Huadong Co.,Ltd.", "HUADONG CO LTD", "Huadong Company Limited",
-                           "Huadong Co. Limited"}) {
+  for (const char* name :
+       {"Huadong Co., Ltd.", "Huadong Co.,Ltd.", "HUADONG CO LTD", "Huadong Company Limited", "Huadong Co. Limited"}) {
     NameParts p = parts(name);
     EXPECT_EQ(p.brand, "huadong") << name;
     EXPECT_EQ(p.legal_class, "limited") << name;
@@ -55,8 +55,8 @@ TEST(NormaliseLatin, DutchFormAsAPrefixAndFormsOnlyAsWholeWords) {
   NameParts p = parts("N.V. Philips' Gloeilampenfabrieken");
   EXPECT_EQ(p.legal_class, "nv");
   EXPECT_EQ(p.brand, "philips gloeilampenfabrieken");
-  EXPECT_EQ(parts("Incas").brand, "incas");         // "inc" inside a word is no form
-  EXPECT_EQ(parts("Ltd").brand, "ltd");             // a form alone stays the name
+  EXPECT_EQ(parts("Incas").brand, "incas");  // "inc" inside a word is no form
+  EXPECT_EQ(parts("Ltd").brand, "ltd");      // a form alone stays the name
 }
 
 TEST(NormaliseLatin, RegionInBracketsFirstOrLast) {
@@ -69,7 +69,7 @@ TEST(NormaliseLatin, RegionInBracketsFirstOrLast) {
   EXPECT_EQ(parts("Huadong Electronics Shanghai Co., Ltd.").region_how, "suffix");
   EXPECT_EQ(parts("Huadong (Hong Kong) Limited").region, "hongkong");
   EXPECT_EQ(parts("Canton Trading Co").region, "guangzhou");  // the conventional English name
-  EXPECT_EQ(parts("Shanghai Co Ltd").region, "");              // nothing would remain
+  EXPECT_EQ(parts("Shanghai Co Ltd").region, "");             // nothing would remain
 }
 
 TEST(NormaliseLatin, IndustryWordsIncludingMultiWordRenderings) {
@@ -77,9 +77,9 @@ TEST(NormaliseLatin, IndustryWordsIncludingMultiWordRenderings) {
   EXPECT_EQ(parts("Huadong Science & Technology Co Ltd").brand, "huadong");
   EXPECT_EQ(parts("Huadong Import and Export Co").industry, "import export");
   EXPECT_EQ(parts("Philips Electronics N.V.").brand, "philips");
-  EXPECT_EQ(parts("Electronics Inc").brand, "electronics");  // one word at least stays the trade name
+  EXPECT_EQ(parts("Electronics Inc").brand, "electronics");             // one word at least stays the trade name
   EXPECT_EQ(parts("Philips Electonics N.V.").industry, "electronics");  // one slip in a long word
-  EXPECT_EQ(parts("Philips Elctrnics N.V.").industry, "");  // two are too many
+  EXPECT_EQ(parts("Philips Elctrnics N.V.").industry, "");              // two are too many
 }
 
 TEST(NormaliseLatin, LatinRecordsKeepTheirTokensAsTheLatinForm) {

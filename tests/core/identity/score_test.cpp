@@ -2,9 +2,10 @@
 // ones are ignored, and said so), trade names by characters, sound, Latin vs pinyin and Latin words
 // contained in the other name, regions keep
 // same-brand companies of other cities apart, legal forms, branches, the threshold.
+#include "core/identity/score.hpp"
+
 #include <gtest/gtest.h>
 
-#include "core/identity/score.hpp"
 #include "generated_set.hpp"
 
 namespace kam::core::identity {
@@ -81,7 +82,8 @@ TEST(Score, RegionsKeepSameBrandInAnotherCityApart) {
 
 TEST(Score, LegalFormsAgreeAreCompatibleOrDiffer) {
   EXPECT_EQ(piece(match("华东电子有限公司", "华东电子有限责任公司"), Piece::legal_form)->agreement, Agreement::agree);
-  EXPECT_EQ(piece(match("华东电子有限公司", "华东电子股份有限公司"), Piece::legal_form)->agreement, Agreement::compatible);
+  EXPECT_EQ(piece(match("华东电子有限公司", "华东电子股份有限公司"), Piece::legal_form)->agreement,
+            Agreement::compatible);
   Match differ = match("Akzo Nobel B.V.", "Akzo Nobel N.V.");
   EXPECT_EQ(piece(differ, Piece::legal_form)->agreement, Agreement::differ);
   EXPECT_LT(differ.score, match("Akzo Nobel N.V.", "Akzo Nobel NV").score);

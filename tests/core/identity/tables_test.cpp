@@ -19,7 +19,8 @@ TEST(Tables, EmbeddedTablesNameTheirSourceAndParse) {
   EXPECT_EQ(t.latin_forms.front().tokens, (std::vector<std::string>{"gmbh", "co", "kg"}));
   bool shanghai = false;
   for (const Region& r : t.regions)
-    if (r.code == "310000") shanghai = r.han == std::vector<std::string>{"上海", "上海市"} && r.latin.front() == "shanghai";
+    if (r.code == "310000")
+      shanghai = r.han == std::vector<std::string>{"上海", "上海市"} && r.latin.front() == "shanghai";
   EXPECT_TRUE(shanghai);
 }
 

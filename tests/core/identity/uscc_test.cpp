@@ -1,8 +1,9 @@
 // uscc_test.cpp - GB 32100-2015 codes: valid codes pass; every single-character corruption of them
 // (every other character of the alphabet, and each forbidden letter) is flagged; lengths and case.
+#include "core/identity/uscc.hpp"
+
 #include <gtest/gtest.h>
 
-#include "core/identity/uscc.hpp"
 #include "generated_set.hpp"
 
 namespace kam::core::identity {
@@ -12,7 +13,8 @@ constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 std::vector<std::string> valid_codes() {
   std::vector<std::string> codes = {"91350100M000100Y43"};  // the example code of the standard's guides
-  for (uint64_t n : {1ull, 31ull, 123456789ull, 987654321987ull, 0xFFFFFFFFFFFFull}) codes.push_back(test::make_uscc(n));
+  for (uint64_t n : {1ull, 31ull, 123456789ull, 987654321987ull, 0xFFFFFFFFFFFFull})
+    codes.push_back(test::make_uscc(n));
   return codes;
 }
 
