@@ -32,11 +32,12 @@ struct Match {
 
 // Equal valid unified social credit codes match with certainty, different ones never match; an
 // invalid code is ignored (and said so). Otherwise: 0.8 trade-name similarity (characters, pinyin,
-// Latin vs pinyin; stretched: 1 - 2.5 (1 - s)) + 0.2 industry agreement, then region (+0.05 same; one unknown -0.03;
-// different: at most half) and legal form (+0.02 same class, -0.05 different family).
+// Latin vs pinyin, Latin words contained; stretched: 1 - 2.5 (1 - s)) + 0.2 industry agreement, then
+// region (+0.05 same; on one side only -0.03; different: at most 0.5) and legal form (+0.02 same
+// class, -0.05 different family). See docs/identity.md.
 Match compare(const Record& a, const Record& b, const MatchParams& params, bool with_reasons = true);
 
-// "0.97, match: same trade name 华东; ...", one clause per piece.
+// "1.00, match: trade names 华东 and 华东 agree; ...", one clause per piece.
 std::string explain(const Match& match);
 
 const char* piece_name(Piece piece);
