@@ -6,16 +6,20 @@
 #   tiers_bench:  tiers_evaluate of every account beside one reference SQL query on the same SQLite
 #                 file, with the tiers compared account by account (see docs/tiers.md);
 #   calendar_bench: business-minute additions on a working-time calendar beside one date/tz
-#                 local-time conversion of the same instants (see docs/calendars.md).
-#   bash bench/run.sh                 # 1M order events; then 1M accounts with 10M orders; then 2M calendar calls
+#                 local-time conversion of the same instants (see docs/calendars.md);
+#   identity_bench: account identity matching on the hand-labelled PATSTAT names (if the file is
+#                 there) beside exact keys and pg_trgm, and on 100k generated accounts beside pg_trgm's
+#                 similarity join (see docs/identity.md).
+#   bash bench/run.sh                 # 1M order events; 1M accounts with 10M orders; 2M calendar calls; identity
 #   bash bench/run.sh --events 100000 # smaller ingest run; any ingest_bench option passes through
 #   KAM_BENCH_ACCOUNTS=100000 KAM_BENCH_ORDERS=1000000 bash bench/run.sh   # smaller tiers run
-#   KAM_BENCH_ONLY=tiers bash bench/run.sh    # only tiers_bench (no PostgreSQL); or =ingest, =calendar
+#   KAM_BENCH_ONLY=tiers bash bench/run.sh    # only tiers_bench (no PostgreSQL); or =ingest, =calendar, =identity
+#   KAM_BENCH_PATSTAT=/path/patstat_reference.csv KAM_BENCH_IDENTITY_ACCOUNTS=20000 bash bench/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 only="${KAM_BENCH_ONLY:-}"
-case "$only" in "" | ingest | tiers | calendar) ;; *) echo "KAM_BENCH_ONLY must be ingest, tiers or calendar" >&2; exit 2 ;; esac
+case "$only" in "" | ingest | tiers | calendar | identity) ;; *) echo "KAM_BENCH_ONLY must be ingest, tiers, calendar or identity" >&2; exit 2 ;; esac
 bash .ci/setup-debian
 bash .ci/build "$here/build" >/dev/null
 work="$(mktemp -d /tmp/kam-bench.XXXXXX)"
@@ -35,4 +39,12 @@ fi
 if [[ -z "$only" || "$only" == calendar ]]; then
   [[ "$only" == calendar ]] || echo
   "$here/build/bench/kam_calendar_bench"
+fi
+if [[ "$only" == "" || "$only" == identity ]]; then
+  [[ "$only" == identity ]] || echo
+  patstat="${KAM_BENCH_PATSTAT:-$here/../shared/data/patstat_reference.csv}"
+  url="$(bash tests/support/pg-server.sh start "$work/pg")"
+  args=(--pg "$url" --accounts "${KAM_BENCH_IDENTITY_ACCOUNTS:-100000}")
+  if [[ -f "$patstat" ]]; then args+=(--patstat "$patstat"); else echo "identity_bench: no $patstat, PATSTAT part skipped"; fi
+  "$here/build/bench/kam_identity_bench" "${args[@]}"
 fi
