@@ -333,7 +333,6 @@ void read_calendars(const MapReader& top, Config& config) {
     tm::WorkDefinition def;
     def.name = entry.key;
     Origins origins;
-    origins.add("time_zone", "time_zone", r.find("time_zone") ? MapReader::value_mark(*r.find("time_zone")) : r.mark());
     CalendarReader reader(r, path, def, origins);
     reader.read();
     if (!reader.ok()) continue;
