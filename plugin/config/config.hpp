@@ -6,8 +6,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/actor.hpp"
@@ -15,6 +18,7 @@
 #include "core/tiers/customer_value.hpp"
 #include "core/money/exchange.hpp"
 #include "core/tiers/rules.hpp"
+#include "core/time/work_calendar.hpp"
 
 namespace kam::config {
 
@@ -42,6 +46,20 @@ struct LoggingConfig {
   Level level = Level::info;
 };
 
+// The calendars section (docs/config.md): named working-time calendars, each built once at load
+// into its precomputed table (docs/calendars.md). A WorkCalendar shares its immutable table with its
+// copies, so copies of the Config share the calendars and any thread may use them.
+struct CalendarsConfig {
+  std::map<std::string, core::time::WorkCalendar, std::less<>> by_name;
+
+  // The calendar named `name`, or nullptr (the loader has already refused a reference to a name
+  // that does not exist).
+  const core::time::WorkCalendar* find(std::string_view name) const {
+    const auto it = by_name.find(name);
+    return it == by_name.end() ? nullptr : &it->second;
+  }
+};
+
 struct Config {
   int32_t format_version = 1;   // `kam: 1` at the top of the file
   std::string instance_name = "kam";
@@ -50,6 +68,7 @@ struct Config {
   BusinessConfig business;
   core::AccessRules access;
   LoggingConfig logging;
+  CalendarsConfig calendars;   // none unless the calendars section names some
   // The VIP tier engine (docs/tiers.md). All optional: without them there are no exchange rates
   // (amounts must be in the reporting currency), one default tier "standard", the documented
   // customer-value parameters, and no churn scoring.

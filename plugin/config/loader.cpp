@@ -64,7 +64,7 @@ Config load_config(const std::string& text, const std::string& name, const std::
   if (!read_version(*root, sink, config)) fail(sink);
   MapReader top(sink, *root, "", root->Mark(),
                 std::vector<std::string_view>{"kam", "instance", "database", "business", "access", "logging",
-                                              "exchange_rates", "tiers", "customer_value", "churn_risk"});
+                                              "calendars", "exchange_rates", "tiers", "customer_value", "churn_risk"});
   if (!top.find("kam"))
     sink.error(top.mark(), "missing required key 'kam' (the config format version; add 'kam: 1' as the first line)");
   detail::read_instance(top, base_dir, config);
@@ -72,6 +72,7 @@ Config load_config(const std::string& text, const std::string& name, const std::
   detail::read_business(top, config);
   detail::read_access(top, config);
   detail::read_logging(top, config);
+  detail::read_calendars(top, config);  // before every section that names a calendar (get_calendar)
   // After business: they need the reporting currency.
   detail::read_exchange_rates(top, config);
   detail::read_tiers(top, config);

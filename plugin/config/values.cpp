@@ -1,9 +1,11 @@
 // values.cpp - the shared value readers (see values.hpp).
 #include "config/values.hpp"
 
+#include "config/did_you_mean.hpp"
 #include "core/money/currency.hpp"
 #include "core/money/decimal.hpp"
 #include "core/tiers/tiers.hpp"
+#include "core/time/zone.hpp"
 
 namespace kam::config::detail {
 
@@ -139,6 +141,15 @@ std::optional<core::time::LocalDate> date_of(const MapReader& r, const Entry& e,
   if (e.value.IsScalar()) date = core::time::LocalDate::parse(e.value.Scalar());
   if (!date) r.error_at_value(e, "expected " + std::string(what) + ", like 2026-01-01, got " + describe(e.value));
   return date;
+}
+
+std::optional<std::string> get_time_zone(const MapReader& r, std::string_view key) {
+  auto tz = r.get_string(key, "an IANA time zone name");
+  if (!tz || core::time::is_known_time_zone(*tz)) return tz;
+  const Entry& e = *r.find(key);
+  r.error_at_value(e, "expected an IANA time zone name like Europe/Berlin or Asia/Shanghai, got " + describe(e.value) +
+                          did_you_mean_suffix(*tz, core::time::time_zone_names()));
+  return std::nullopt;
 }
 
 std::string currency_case_suggestion(const std::string& code) {

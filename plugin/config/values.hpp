@@ -1,5 +1,5 @@
 // values.hpp - the value readers every config section shares, on top of MapReader: booleans,
-// percentages, money, whole numbers (counts), durations, dates, currency codes, lists of mappings,
+// percentages, money, whole numbers (counts), durations, dates, time zones, currency codes, lists of mappings,
 // paths. Each one reports a problem at the value's file position with one wording, so every section
 // (today's and the coming calendars, SLA targets, workflows, distributor levels) reads and reports
 // values the same way. Numbers that matter (money, percentages, rates) are parsed from the YAML
@@ -46,6 +46,10 @@ std::optional<int64_t> money_of(const MapReader& r, const Entry& e, std::string_
 
 // A duration like 30m, 4h, 2d or 1w, in minutes, up to 3650 days.
 std::optional<int64_t> get_duration(const MapReader& r, std::string_view key);
+
+// An IANA time zone name known to the system tz database (core/time/zone.hpp), with a did-you-mean
+// for a near miss; absent -> nothing.
+std::optional<std::string> get_time_zone(const MapReader& r, std::string_view key);
 
 // A local date like 2026-01-01; nothing after reporting "expected <what>, like 2026-01-01, got ...".
 std::optional<core::time::LocalDate> date_of(const MapReader& r, const Entry& e, std::string_view what);

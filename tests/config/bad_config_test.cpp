@@ -77,6 +77,63 @@ const BadCase kBadCases[] = {
      "4:17: database.password_env: environment variable KAM_CONFIG_TEST_SURELY_UNSET is not set"},
     {"synchronous_for_postgresql.yaml",
      "4:16: database.synchronous: applies only to SQLite; remove it for PostgreSQL"},
+    // Calendars.
+    {"calendar_24x7_with_hours.yaml",
+     "6:5: calendars.hotline.hours: a 24x7 calendar has no hours; remove one "
+     "of the two"},
+    {"calendar_bad_date.yaml",
+     "6:16: calendars.office.holidays[0]: expected a holiday, like 2026-01-01, got "
+     "\"2026-02-30\""},
+    {"calendar_bad_interval.yaml",
+     "6:16: calendars.office.hours.monday[0]: expected working hours like "
+     "\"09:00-12:00\" (HH:MM-HH:MM, 24:00 ends the day), got \"9:00-12:00\""},
+    {"calendar_bad_name.yaml",
+     "3:3: calendars.china office: a calendar name is 1 to 64 characters from A-Z "
+     "a-z 0-9 . _ -"},
+    {"calendar_holiday_date_and_range.yaml",
+     "7:9: calendars.office.holidays[0]: give either 'date' or both "
+     "'from' and 'to'"},
+    {"calendar_holiday_inverted.yaml",
+     "7:9: calendars.office.holidays[0]: ends 2026-05-01, before it starts "
+     "2026-05-05"},
+    {"calendar_interval_inverted.yaml",
+     "6:16: calendars.night-shift.hours.monday[0]: ends at 06:00, not after "
+     "its start 22:00 (a shift past midnight is two intervals)"},
+    {"calendar_missing_hours.yaml", "4:5: calendars.office: missing required key 'hours' (or '24x7: true')"},
+    {"calendar_no_working_hours.yaml", "5:5: calendars.office.hours: no working hours on any weekday"},
+    {"calendar_not_a_mapping.yaml",
+     "3:11: calendars.office: expected a calendar (time_zone, hours, holidays "
+     "...), got \"Asia/Shanghai\""},
+    {"calendar_overlap.yaml",
+     "6:33: calendars.office.hours.weekdays[1]: 11:00-14:00 overlaps 09:00-12:00 "
+     "(hours.weekdays[0])"},
+    {"calendar_special_day_twice.yaml",
+     "8:9: calendars.office.special_days[1]: 2026-12-24 is already given at "
+     "special_days[0]"},
+    {"calendar_unknown_key.yaml",
+     "6:5: unknown key 'calendars.office.working_day'; did you mean "
+     "'calendars.office.working_days'?"},
+    {"calendar_unknown_time_zone.yaml",
+     "4:16: calendars.office.time_zone: expected an IANA time zone name "
+     "like Europe/Berlin or Asia/Shanghai, got \"Asia/Shangai\"; did you mean 'Asia/Shanghai'?"},
+    {"calendar_unknown_weekday.yaml",
+     "7:7: unknown key 'calendars.office.hours.satruday'; did you mean "
+     "'calendars.office.hours.saturday'?"},
+    {"calendar_working_day_as_sunday.yaml",
+     "7:9: calendars.office.working_days[0]: takes the hours of sunday, "
+     "which has none: give its hours"},
+    {"calendar_working_day_holiday.yaml",
+     "9:32: calendars.office.working_days[1]: 2026-02-22 is both a "
+     "make-up working day and a holiday (holidays[1])"},
+    {"calendar_working_day_hours_and_as.yaml",
+     "7:52: calendars.office.working_days[0]: give either 'hours' or "
+     "'as', not both"},
+    {"calendar_working_day_weekday.yaml",
+     "7:9: calendars.office.working_days[0]: 2026-01-05 is a monday, "
+     "already a working day (a make-up day is a date whose weekday is not worked)"},
+    {"calendar_years_inverted.yaml",
+     "6:5: calendars.office.years: first_year 2030 .. last_year 2020 must be "
+     "in order and at most 200 years"},
     // VIP tiers: exchange_rates, tiers, customer_value, churn_risk.
     {"churn_duplicate_signal.yaml", "5:16: churn_risk.signals[1].signal: sla_breaches is already listed (line 4)"},
     {"churn_full_not_above_zero.yaml",

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <string_view>
 
 #include "config/config.hpp"
 #include "config/yaml_reader.hpp"
@@ -20,6 +22,14 @@ void read_business(const MapReader& top, Config& config);
 void read_access(const MapReader& top, Config& config);
 // logging.level.
 void read_logging(const MapReader& top, Config& config);
+// calendars: named working-time calendars (docs/calendars.md), built once here.
+void read_calendars(const MapReader& top, Config& config);
+// For the sections after calendars that name one (SLA targets, workflows): the calendar named by
+// the value of `key` in `r`. Nothing when the key is absent or after reporting a name the calendars
+// section does not define (with a did-you-mean); a calendar that section defines but refused has had
+// its own errors reported and is not reported again. The copy shares the loaded table.
+std::optional<core::time::WorkCalendar> get_calendar(const MapReader& top, const MapReader& r, std::string_view key,
+                                                     const Config& config);
 // The VIP tier engine's sections (semantics in docs/tiers.md). They need business (the reporting
 // currency and its minor digits).
 void read_exchange_rates(const MapReader& top, Config& config);
