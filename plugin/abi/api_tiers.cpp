@@ -12,12 +12,12 @@
 #include "abi/instance.hpp"
 #include "abi/sizes.hpp"
 #include "abi/struct_check.hpp"
-#include "evaluation/evaluation.hpp"
+#include "app/tiers/tiers.hpp"
 
 namespace kam::abi {
 namespace {
 
-evaluation::LogFn log_for(kam_instance* instance) {
+app::LogFn log_for(kam_instance* instance) {
   return [instance](int level, const std::string& m) { log(instance, static_cast<kam_log_level>(level), m); };
 }
 
@@ -27,7 +27,7 @@ std::string account_id_arg(const char* id, const char* function) {
 
 // The summary members of both kam_tier_evaluation_summary and its frozen 1.1 copy in the tick result.
 template <class Summary>
-void fill_summary(Summary* out, const evaluation::EvaluationSummary& s, int64_t now, int64_t duration_ms) {
+void fill_summary(Summary* out, const app::EvaluationSummary& s, int64_t now, int64_t duration_ms) {
   out->struct_size = sizeof(Summary);
   out->accounts = s.accounts;
   out->initial = s.initial;
@@ -41,18 +41,18 @@ void fill_summary(Summary* out, const evaluation::EvaluationSummary& s, int64_t 
   out->duration_ms = duration_ms;
 }
 
-// Runs an evaluation a user asked for (evaluation::evaluate_on_request audits it).
-evaluation::EvaluationSummary run_evaluation(kam_instance* instance, const core::Actor& who,
-                                             evaluation::EvaluationRequest request) {
+// Runs an evaluation a user asked for (app::evaluate_on_request audits it).
+app::EvaluationSummary run_evaluation(kam_instance* instance, const core::Actor& who,
+                                             app::EvaluationRequest request) {
   const ConfigSnapshot snapshot = config_snapshot(instance);
   request.actor = who;
-  return evaluation::evaluate_on_request(*instance->store, *snapshot.config, request, log_for(instance));
+  return app::evaluate_on_request(*instance->store, *snapshot.config, request, log_for(instance));
 }
 
 // After an override changes, the account's stored tier follows at once (history, notification).
 void follow_override(kam_instance* instance, const ConfigSnapshot& snapshot, const std::string& account_id,
                      const core::Actor& who, int64_t now) {
-  evaluation::follow_override(*instance->store, *snapshot.config, account_id, who, now, log_for(instance));
+  app::follow_override(*instance->store, *snapshot.config, account_id, who, now, log_for(instance));
 }
 
 }  // namespace
@@ -68,7 +68,7 @@ kam_status tiers_evaluate(kam_instance* instance, const kam_actor* actor, const 
     if ((request->flags & ~KAM_EVALUATE_DRY_RUN) != 0)
       throw Error(Status::unsupported, "tiers_evaluate: request.flags has bits this plugin does not know");
     if (summary != nullptr) check_output(summary, kTierEvaluationSummarySize_1_1, "kam_tier_evaluation_summary");
-    evaluation::EvaluationRequest r;
+    app::EvaluationRequest r;
     if (request->account_id != nullptr) r.account_id = account_id_arg(request->account_id, "tiers_evaluate");
     r.dry_run = (request->flags & KAM_EVALUATE_DRY_RUN) != 0;
     r.now_ms = now_ms(instance);
@@ -77,7 +77,7 @@ kam_status tiers_evaluate(kam_instance* instance, const kam_actor* actor, const 
       void* data = request->progress_data;
       r.progress = [fn, data](uint64_t done, uint64_t total) { fn(data, done, total); };
     }
-    const evaluation::EvaluationSummary s = run_evaluation(instance, who, r);
+    const app::EvaluationSummary s = run_evaluation(instance, who, r);
     if (summary != nullptr) {
       const auto ms =
           std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
@@ -95,7 +95,7 @@ kam_status account_card(kam_instance* instance, const kam_actor* actor, const ch
     const std::string id = account_id_arg(account_id, "account_card");
     require_ptr(out_json, "account_card", "out_json");
     const ConfigSnapshot snapshot = config_snapshot(instance);
-    fill_buffer(out_json, evaluation::account_card_json(*instance->store, *snapshot.config, id, now_ms(instance)),
+    fill_buffer(out_json, app::account_card_json(*instance->store, *snapshot.config, id, now_ms(instance)),
                 "account_card");
   });
 }
@@ -147,7 +147,7 @@ kam_status report_pareto(kam_instance* instance, const kam_actor* actor, uint32_
     require_ptr(out_json, "report_pareto", "out_json");
     const ConfigSnapshot snapshot = config_snapshot(instance);
     fill_buffer(out_json,
-                evaluation::pareto_report_json(*instance->store, *snapshot.config, now_ms(instance), max_entries),
+                app::pareto_report_json(*instance->store, *snapshot.config, now_ms(instance), max_entries),
                 "report_pareto");
   });
 }
@@ -163,10 +163,10 @@ kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result*
     }
     const ConfigSnapshot snapshot = config_snapshot(instance);
     const int64_t now = now_ms(instance);
-    const std::optional<evaluation::EvaluationSummary> ran =
-        evaluation::evaluate_when_due(*instance->store, *snapshot.config, who, now, log_for(instance));
+    const std::optional<app::EvaluationSummary> ran =
+        app::evaluate_when_due(*instance->store, *snapshot.config, who, now, log_for(instance));
     if (!ran) return;
-    const evaluation::EvaluationSummary& s = *ran;
+    const app::EvaluationSummary& s = *ran;
     log(instance, KAM_LOG_INFO,
         "periodic tier evaluation: " + std::to_string(s.accounts) + " accounts, " + std::to_string(s.changes) +
             " changes, " + std::to_string(s.notifications) + " notifications");
@@ -190,12 +190,12 @@ kam_status tiers_list(kam_instance* instance, const kam_actor* actor, const kam_
     require_ptr(query, "tiers_list", "query");
     check_struct(query, kTierListQuerySize_1_2, "kam_tier_list_query");
     require_ptr(out_json, "tiers_list", "out_json");
-    evaluation::TierListRequest r;
+    app::TierListRequest r;
     r.limit = query->limit;
     r.tier = input_string(query->tier, "tiers_list: query.tier", StringKind::name, false);
     if (query->after_account_id != nullptr) r.after_account_id = account_id_arg(query->after_account_id, "tiers_list");
     const ConfigSnapshot snapshot = config_snapshot(instance);
-    fill_buffer(out_json, evaluation::tier_list_json(*instance->store, *snapshot.config, r), "tiers_list");
+    fill_buffer(out_json, app::tier_list_json(*instance->store, *snapshot.config, r), "tiers_list");
   });
 }
 /* end 1.2 */

@@ -5,9 +5,9 @@
 
 #include "core/error.hpp"
 #include "core/tiers/churn.hpp"
-#include "evaluation/evaluation.hpp"
+#include "app/tiers/tiers.hpp"
 
-namespace kam::evaluation {
+namespace kam::app {
 using nlohmann::json;
 
 namespace {
@@ -59,4 +59,4 @@ std::string tier_list_json(store::Store& store, const config::Config& config, co
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-}  // namespace kam::evaluation
+}  // namespace kam::app

@@ -1,8 +1,8 @@
 // use_cases.cpp - the tier evaluations the ABI offers, below the ABI: on request (audited), the
 // tick's periodic one (claimed once across hosts), and the one that follows an override.
-#include "evaluation/evaluation.hpp"
+#include "app/tiers/tiers.hpp"
 
-namespace kam::evaluation {
+namespace kam::app {
 
 EvaluationSummary evaluate_on_request(store::Store& store, const config::Config& config, EvaluationRequest request,
                                       const LogFn& log) {
@@ -33,4 +33,4 @@ void follow_override(store::Store& store, const config::Config& config, const st
   evaluate_tiers(store, config, r, log);
 }
 
-}  // namespace kam::evaluation
+}  // namespace kam::app

@@ -15,7 +15,7 @@
 #include "core/actor.hpp"
 #include "store/store.hpp"
 
-namespace kam::evaluation {
+namespace kam::app {
 
 using LogFn = std::function<void(int level, const std::string& message)>;  // level: KAM_LOG_*
 
@@ -76,4 +76,4 @@ std::string account_card_json(store::Store& store, const config::Config& config,
 std::string pareto_report_json(store::Store& store, const config::Config& config, int64_t now_ms,
                                uint32_t max_entries);
 
-}  // namespace kam::evaluation
+}  // namespace kam::app

@@ -9,12 +9,12 @@
 #include "core/tiers/churn.hpp"
 #include "core/tiers/customer_value.hpp"
 #include "core/tiers/explain.hpp"
-#include "evaluation/account_facts.hpp"
-#include "evaluation/evaluation.hpp"
-#include "evaluation/state_json.hpp"
+#include "app/tiers/account_facts.hpp"
+#include "app/tiers/tiers.hpp"
+#include "app/tiers/state_json.hpp"
 #include "store/store.hpp"
 
-namespace kam::evaluation {
+namespace kam::app {
 namespace t = core::tiers;
 namespace time = core::time;
 
@@ -289,4 +289,4 @@ EvaluationSummary evaluate_tiers(store::Store& store, const config::Config& conf
   return Evaluator(store, config, request, log).run();
 }
 
-}  // namespace kam::evaluation
+}  // namespace kam::app
