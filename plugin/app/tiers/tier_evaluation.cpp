@@ -21,7 +21,6 @@ namespace time = core::time;
 namespace {
 
 constexpr size_t kWriteChunk = 20000;  // states per write transaction: short locks, bounded memory
-constexpr int kLogWarning = 30;
 constexpr int32_t kNotifyTierChanged = 1, kNotifyChurnRisk = 6;  // KAM_NOTIFY_*
 
 // What the evaluation keeps of an account between reading and deciding.

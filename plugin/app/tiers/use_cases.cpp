@@ -1,5 +1,6 @@
-// use_cases.cpp - the tier evaluations the ABI offers, below the ABI: on request (audited), the
-// tick's periodic one (claimed once across hosts), and the one that follows an override.
+// use_cases.cpp - the tier evaluations the ABI offers, below the ABI: on request (audited) and the
+// tick's periodic one (claimed once across hosts; overrides.cpp has the one that follows an override).
+#include "app/tick.hpp"
 #include "app/tiers/tiers.hpp"
 
 namespace kam::app {
@@ -13,24 +14,9 @@ EvaluationSummary evaluate_on_request(store::Store& store, const config::Config&
 
 std::optional<EvaluationSummary> evaluate_when_due(store::Store& store, const config::Config& config,
                                                    const core::Actor& actor, int64_t now_ms, const LogFn& log) {
-  const int64_t every_ms = config.tiers.evaluate_every_minutes * 60000;
-  const store::JobClaimResult claim = store.claim_job(kTiersJob, now_ms, every_ms);
-  if (claim.due != store::JobDue::due) return std::nullopt;
-  EvaluationRequest r;
-  r.now_ms = now_ms;
-  r.actor = actor;
-  r.audit_action = "tiers.evaluate.periodic";
-  r.completes_job = kTiersJob;
-  return evaluate_tiers(store, config, r, log);  // the claim is held until this returns or throws
-}
-
-void follow_override(store::Store& store, const config::Config& config, const std::string& account_id,
-                     const core::Actor& actor, int64_t now_ms, const LogFn& log) {
-  EvaluationRequest r;
-  r.account_id = account_id;
-  r.now_ms = now_ms;
-  r.actor = actor;
-  evaluate_tiers(store, config, r, log);
+  TickResult result;
+  run_when_due(tier_evaluation_job(), JobContext{store, config, actor, now_ms, log}, result);
+  return result.tiers;
 }
 
 }  // namespace kam::app
