@@ -83,7 +83,7 @@ inline void TierDataset::crafted_accounts() {
 
 // One order of `amount` with `margin`, booked, dated `at` (default: yesterday noon).
 inline void TierDataset::craft(const std::string& id, int64_t amount, int64_t margin, int64_t at,
-           kam_document_type type, bool cancel) {
+                               kam_document_type type, bool cancel) {
   if (at < 0) at = spec_.now_ms - tier_ref::kDayMs;
   order("X-" + id + "-" + std::to_string(++craft_seq_), id, at, amount, margin, type, cancel, &book(id));
 }
