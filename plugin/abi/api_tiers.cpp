@@ -2,8 +2,6 @@
 // tier listing. Each converts, checks the actor (Call), runs one use case (app/tiers) and converts back.
 #include <chrono>
 
-#include <nlohmann/json.hpp>
-
 #include "abi/api.hpp"
 #include "abi/app_convert.hpp"
 #include "abi/buffer.hpp"
