@@ -1,6 +1,4 @@
 // Config checking, instance life cycle, atomic config reload, instance info.
-#include <nlohmann/json.hpp>
-
 #include "abi/api.hpp"
 #include "abi/buffer.hpp"
 #include "abi/call.hpp"
@@ -11,6 +9,7 @@
 #include "abi/registry.hpp"
 #include "abi/sizes.hpp"
 #include "abi/struct_check.hpp"
+#include "app/instance/config_reload.hpp"
 #include "config/reload.hpp"
 
 namespace kam::abi {
@@ -33,10 +32,6 @@ config::Config load_source(const kam_config_source* source, const char* function
   } catch (const config::ConfigError& e) {
     throw Error(Status::config, e.what());
   }
-}
-
-nlohmann::json config_identity(const config::Config& c, int64_t version) {
-  return {{"version", version}, {"hash", c.content_hash}, {"source", c.source_name}};
 }
 
 }  // namespace
@@ -102,16 +97,7 @@ kam_status config_reload(kam_instance* instance, const kam_actor* actor,
       instance->config = next;
       version = ++instance->config_version;
     }
-    store::AuditEntry entry;
-    entry.at_ms = now_ms(instance);
-    entry.user_id = who.user_id;
-    entry.roles = who.roles;
-    entry.action = "config.reload";
-    entry.entity_type = "config";
-    entry.entity_id = next->instance_name;
-    entry.before_json = config_identity(*previous, previous_version).dump();
-    entry.after_json = config_identity(*next, version).dump();
-    instance->store->append_audit(entry);
+    app::record_config_reload(*instance->store, who, now_ms(instance), {*previous, previous_version}, {*next, version});
     log(instance, KAM_LOG_INFO,
         "config reloaded by '" + who.user_id + "' (version " + std::to_string(version) +
             "): " + next->summary());

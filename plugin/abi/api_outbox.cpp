@@ -1,8 +1,6 @@
 // The notification outbox (poll, acknowledge, deliver through the host callback) and the audit trail.
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
 #include "abi/api.hpp"
 #include "abi/buffer.hpp"
 #include "abi/call.hpp"
@@ -13,10 +11,10 @@
 #include "abi/limits.hpp"
 #include "abi/sizes.hpp"
 #include "abi/struct_check.hpp"
+#include "app/outbox/delivery.hpp"
 
 namespace kam::abi {
 namespace {
-
 
 uint32_t effective_max(uint32_t max) { return max == 0 ? 100 : std::min<uint32_t>(max, 10000); }
 
@@ -54,11 +52,12 @@ kam_status notifications_deliver(kam_instance* instance, uint32_t max, uint32_t*
       throw Error(Status::unsupported,
                   "notifications_deliver: the host gave no notify callback at instance_create; "
                   "use notifications_poll");
-    int64_t now = now_ms(instance);
-    auto claimed = instance->store->claim_notifications(effective_max(max), now, kNotifyRetryMs);
-    std::vector<int64_t> delivered;
-    // No lock is held here: the callback may call back into the plugin.
-    for (const auto& n : claimed) {
+    app::DeliveryRequest r;
+    r.max = effective_max(max);
+    r.retry_ms = kNotifyRetryMs;
+    r.actor = call.actor();
+    r.clock = [instance] { return now_ms(instance); };
+    r.deliver = [instance](const store::Notification& n) {
       kam_notification c{};
       c.struct_size = sizeof c;
       c.kind = n.kind;
@@ -67,20 +66,10 @@ kam_status notifications_deliver(kam_instance* instance, uint32_t max, uint32_t*
       c.kind_name = n.kind_name.c_str();
       c.account_id = n.account_id.empty() ? nullptr : n.account_id.c_str();
       c.payload_json = n.payload_json.c_str();
-      if (instance->host.notify(instance->host.host_data, &c) == KAM_OK) delivered.push_back(n.id);
-    }
-    if (!delivered.empty()) {
-      const int64_t at = now_ms(instance);
-      instance->store->mark_delivered(delivered, at);
-      store::AuditEntry a;
-      a.at_ms = at;
-      a.user_id = call.actor().user_id;
-      a.action = "notifications.deliver";
-      a.entity_type = "notification";
-      a.after_json = nlohmann::json{{"delivered_at_ms", at}, {"ids", delivered}}.dump();
-      instance->store->append_audit(a);
-    }
-    if (out_delivered != nullptr) *out_delivered = static_cast<uint32_t>(delivered.size());
+      return instance->host.notify(instance->host.host_data, &c) == KAM_OK;
+    };
+    const uint32_t delivered = app::deliver_notifications(*instance->store, r);
+    if (out_delivered != nullptr) *out_delivered = delivered;
   });
 }
 

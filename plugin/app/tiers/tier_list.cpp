@@ -5,9 +5,9 @@
 
 #include "core/error.hpp"
 #include "core/tiers/churn.hpp"
-#include "evaluation/evaluation.hpp"
+#include "app/tiers/tiers.hpp"
 
-namespace kam::evaluation {
+namespace kam::app {
 using nlohmann::json;
 
 namespace {
@@ -41,11 +41,7 @@ std::string tier_list_json(store::Store& store, const config::Config& config, co
   if (request.limit > kMaxPage)
     throw Error(Status::invalid_argument, "tiers_list: limit " + std::to_string(request.limit) +
                                               " is more than " + std::to_string(kMaxPage));
-  if (!request.tier.empty() && config.tiers.find(request.tier) == nullptr) {
-    std::string names;
-    for (const auto& level : config.tiers.levels) names += (names.empty() ? "" : ", ") + level.name;
-    throw Error(Status::not_found, "tiers_list: tier '" + request.tier + "' is not configured (tiers: " + names + ")");
-  }
+  if (!request.tier.empty()) require_configured_tier(config, request.tier, "tiers_list");
   store::TierListQuery q;
   q.tier = request.tier;
   q.after_account_id = request.after_account_id;
@@ -59,4 +55,4 @@ std::string tier_list_json(store::Store& store, const config::Config& config, co
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-}  // namespace kam::evaluation
+}  // namespace kam::app

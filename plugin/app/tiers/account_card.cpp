@@ -8,10 +8,10 @@
 #include "core/tiers/churn.hpp"
 #include "core/tiers/customer_value.hpp"
 #include "core/tiers/explain.hpp"
-#include "evaluation/account_facts.hpp"
-#include "evaluation/evaluation.hpp"
+#include "app/tiers/account_facts.hpp"
+#include "app/tiers/tiers.hpp"
 
-namespace kam::evaluation {
+namespace kam::app {
 namespace t = core::tiers;
 namespace money = core::money;
 namespace time = core::time;
@@ -211,4 +211,4 @@ std::string pareto_report_json(store::Store& store, const config::Config& config
   return dump(out);
 }
 
-}  // namespace kam::evaluation
+}  // namespace kam::app

@@ -1,6 +1,6 @@
 // tier_evaluation.cpp - evaluate_tiers(): read every account (one scan), rank the portfolio, run
 // rules + hysteresis + override + churn per account, and write what changed in chunks through the
-// store's compare-and-set.
+// store's compare-and-set (the shared skeleton: app/chunked_update.hpp).
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -9,19 +9,18 @@
 #include "core/tiers/churn.hpp"
 #include "core/tiers/customer_value.hpp"
 #include "core/tiers/explain.hpp"
-#include "evaluation/account_facts.hpp"
-#include "evaluation/evaluation.hpp"
-#include "evaluation/state_json.hpp"
+#include "app/chunked_update.hpp"
+#include "app/tiers/account_facts.hpp"
+#include "app/tiers/tiers.hpp"
+#include "app/tiers/state_json.hpp"
 #include "store/store.hpp"
 
-namespace kam::evaluation {
+namespace kam::app {
 namespace t = core::tiers;
 namespace time = core::time;
 
 namespace {
 
-constexpr size_t kWriteChunk = 20000;  // states per write transaction: short locks, bounded memory
-constexpr int kLogWarning = 30;
 constexpr int32_t kNotifyTierChanged = 1, kNotifyChurnRisk = 6;  // KAM_NOTIFY_*
 
 // What the evaluation keeps of an account between reading and deciding.
@@ -61,7 +60,12 @@ std::string change_reason(const t::AccountEvaluation& e, const store::StoredTier
 class Evaluator {
  public:
   Evaluator(store::Store& store, const config::Config& config, const EvaluationRequest& request, const LogFn& log)
-      : store_(store), config_(config), request_(request), log_(log), calendar_(config.business.time_zone) {
+      : store_(store),
+        config_(config),
+        request_(request),
+        log_(log),
+        calendar_(config.business.time_zone),
+        update_({.dry_run = request.dry_run, .progress = request.progress}) {
     context_.config = &config_.tiers;
     context_.reporting_currency = config_.business.reporting_currency;
     context_.calendar = calendar_;
@@ -69,16 +73,17 @@ class Evaluator {
 
   EvaluationSummary run() {
     read();
-    if (!request_.account_id.empty() && rows_.empty())
+    if (!request_.account_id.empty() && update_.rows().empty())
       throw Error(Status::not_found, "account '" + request_.account_id + "' is unknown");
     rank();
-    decide_and_write();
+    update_.decide_and_write([&](AccountRow& row) { return decide(row); },
+                             [&](std::vector<store::TierWrite>& writes, bool last) { flush(writes, last); });
     if (conversion_failures_ > 0) {
       log(kLogWarning, "tier evaluation: " + std::to_string(conversion_failures_) +
                            " account(s) have orders without an exchange rate; their tiers are kept until the "
                            "rate is in exchange_rates (first: account '" + first_conversion_error_ + ")");
     }
-    summary_.accounts = rows_.size();
+    summary_.accounts = update_.row_count();
     return summary_;
   }
 
@@ -87,120 +92,102 @@ class Evaluator {
     if (log_) log_(level, m);
   }
 
-  // Units are accounts: reading them is the first half of the work, deciding the second.
-  void progress(uint64_t half_units) const {
-    if (!request_.progress) return;
-    const uint64_t total = std::max<uint64_t>(expected_, rows_.size());
-    request_.progress(std::min(half_units / 2, total), total);
-  }
-
   void read() {
     store::FactsQuery query;
     query.account_id = request_.account_id;
     query.until_day = calendar_.local_date(request_.now_ms).days_since_epoch;
     query.with_state = true;
-    if (request_.account_id.empty() && request_.progress) expected_ = store_.account_count();
-    uint64_t next_report = 0;
-    store_.scan_account_facts(query, [&](store::AccountFacts&& f) {
-      std::string error;
-      AccountRow row;
-      row.metrics = metrics_from_facts(f, config_, request_.now_ms, &error);
-      if (!error.empty() && conversion_failures_++ == 0) first_conversion_error_ = f.account_id + "': " + error;
-      row.missing_rate = std::move(error);
-      if (f.state) {
-        f.state->metrics_json.clear();  // not needed to decide; saves memory on big portfolios
-        row.state = std::make_unique<store::StoredTierState>(std::move(*f.state));
-      }
-      if (f.override_row) row.override_row = std::make_unique<store::StoredOverride>(std::move(*f.override_row));
-      rows_.push_back(std::move(row));
-      if (rows_.size() >= next_report) {
-        progress(rows_.size());
-        next_report = rows_.size() + std::max<uint64_t>(1000, expected_ / 50);
-      }
+    if (request_.account_id.empty() && update_.wants_progress()) update_.expect(store_.account_count());
+    update_.read([&](const auto& add) {
+      store_.scan_account_facts(query, [&](store::AccountFacts&& f) { add(row_of(std::move(f))); });
     });
   }
 
+  // What the decision needs of an account's facts.
+  AccountRow row_of(store::AccountFacts&& f) {
+    std::string error;
+    AccountRow row;
+    row.metrics = metrics_from_facts(f, config_, request_.now_ms, &error);
+    if (!error.empty() && conversion_failures_++ == 0) first_conversion_error_ = f.account_id + "': " + error;
+    row.missing_rate = std::move(error);
+    if (f.state) {
+      f.state->metrics_json.clear();  // not needed to decide; saves memory on big portfolios
+      row.state = std::make_unique<store::StoredTierState>(std::move(*f.state));
+    }
+    if (f.override_row) row.override_row = std::make_unique<store::StoredOverride>(std::move(*f.override_row));
+    return row;
+  }
+
   void rank() {
+    std::vector<AccountRow>& rows = update_.rows();
     if (request_.account_id.empty()) {
       std::vector<t::AccountRevenue> revenues;
-      revenues.reserve(rows_.size());
-      for (const AccountRow& r : rows_) revenues.push_back({r.metrics.account_id, r.metrics.revenue.value_or(0)});
+      revenues.reserve(rows.size());
+      for (const AccountRow& r : rows) revenues.push_back({r.metrics.account_id, r.metrics.revenue.value_or(0)});
       const std::vector<t::PortfolioPosition> positions = t::portfolio_positions(revenues);
-      for (size_t i = 0; i < rows_.size(); ++i) rows_[i].metrics.portfolio = positions[i];
+      for (size_t i = 0; i < rows.size(); ++i) rows[i].metrics.portfolio = positions[i];
       return;
     }
     // One account: its position needs every account's revenue, but only when a rule looks at it.
     if (!rules_need_portfolio(config_.tiers)) return;
-    for (AccountRow& r : rows_) rank_in_portfolio(store_, config_, request_.now_ms, r.metrics);
+    for (AccountRow& r : rows) rank_in_portfolio(store_, config_, request_.now_ms, r.metrics);
   }
 
-  void decide_and_write() {
+  // The decision for one account (counted in the summary): the write, when anything changed.
+  std::optional<store::TierWrite> decide(const AccountRow& row) {
     const int64_t now = request_.now_ms;
-    std::vector<store::TierWrite> writes;
-    uint64_t next_report = 0;
-    for (size_t i = 0; i < rows_.size(); ++i) {
-      AccountRow& row = rows_[i];
-      if (!row.missing_rate.empty()) {
-        // A missing rate never decides a tier (docs/tiers.md, Exchange rates): nothing changes.
-        ++summary_.missing_rates;
-        row = AccountRow{};
-        continue;
-      }
-      const store::StoredTierState* before = row.state.get();
-      const t::AccountEvaluation e = t::evaluate_account(row.metrics, config_.tiers, previous_state(before),
-                                                         override_of(row.override_row.get()), now);
-      std::optional<t::ChurnLevel> churn_before;
-      if (before) churn_before = static_cast<t::ChurnLevel>(before->churn_level);
-      t::ChurnAssessment churn = t::assess_churn(row.metrics, config_.churn_risk, e.key_account, churn_before);
-      // The first evaluation takes the churn level as it finds it: no alert for the whole portfolio.
-      if (!before) churn.notify = false;
-
-      store::StoredTierState next;
-      next.tier = e.hysteresis.state.tier;
-      next.since_ms = e.hysteresis.state.since_ms;
-      next.below_since_ms = e.hysteresis.state.below_since_ms;
-      next.computed_tier = e.classification.tier;
-      next.effective_tier = e.effective.tier;
-      const bool effective_changed = before == nullptr || before->effective_tier != e.effective.tier;
-      next.effective_since_ms = effective_changed ? now : before->effective_since_ms;
-      next.churn_level = static_cast<int32_t>(churn.level);
-      next.churn_score = churn.score;
-      next.evaluated_at_ms = now;
-
-      switch (e.hysteresis.change) {
-        case t::TierChange::initial: ++summary_.initial; break;
-        case t::TierChange::upgraded: ++summary_.upgraded; break;
-        case t::TierChange::downgraded: ++summary_.downgraded; break;
-        case t::TierChange::downgrade_pending: ++summary_.downgrades_pending; break;
-        default: break;
-      }
-      if (churn.notify) ++summary_.churn_alerts;
-
-      if (before == nullptr || !before->same_decision(next) || churn.notify) {
-        store::TierWrite w;
-        w.account_id = row.metrics.account_id;
-        if (before) w.expected = *before;
-        next.metrics_json = metrics_json(row.metrics, churn.score);
-        w.history = effective_changed;
-        w.previous_effective_tier = before ? before->effective_tier : std::string();
-        if (effective_changed) w.reason = change_reason(e, before, config_.tiers);
-        if (effective_changed && before != nullptr) {
-          w.notifications.push_back(tier_notification(row.metrics, e, *before, w.reason));
-        }
-        if (churn.notify) w.notifications.push_back(churn_notification(row.metrics, churn));
-        w.next = std::move(next);
-        writes.push_back(std::move(w));
-        ++summary_.changes;
-        if (writes.size() >= kWriteChunk) flush(writes, false);
-      }
-      row = AccountRow{};  // decided: free it
-      if (i + 1 >= next_report) {
-        progress(rows_.size() + i + 1);
-        next_report = i + 1 + std::max<uint64_t>(1000, rows_.size() / 50);
-      }
+    if (!row.missing_rate.empty()) {
+      // A missing rate never decides a tier (docs/tiers.md, Exchange rates): nothing changes.
+      ++summary_.missing_rates;
+      return std::nullopt;
     }
-    flush(writes, true);
-    progress(2 * rows_.size());
+    const store::StoredTierState* before = row.state.get();
+    const t::AccountEvaluation e = t::evaluate_account(row.metrics, config_.tiers, previous_state(before),
+                                                       override_of(row.override_row.get()), now);
+    std::optional<t::ChurnLevel> churn_before;
+    if (before) churn_before = static_cast<t::ChurnLevel>(before->churn_level);
+    t::ChurnAssessment churn = t::assess_churn(row.metrics, config_.churn_risk, e.key_account, churn_before);
+    // The first evaluation takes the churn level as it finds it: no alert for the whole portfolio.
+    if (!before) churn.notify = false;
+
+    store::StoredTierState next;
+    next.tier = e.hysteresis.state.tier;
+    next.since_ms = e.hysteresis.state.since_ms;
+    next.below_since_ms = e.hysteresis.state.below_since_ms;
+    next.computed_tier = e.classification.tier;
+    next.effective_tier = e.effective.tier;
+    const bool effective_changed = before == nullptr || before->effective_tier != e.effective.tier;
+    next.effective_since_ms = effective_changed ? now : before->effective_since_ms;
+    next.churn_level = static_cast<int32_t>(churn.level);
+    next.churn_score = churn.score;
+    next.evaluated_at_ms = now;
+
+    switch (e.hysteresis.change) {
+      case t::TierChange::initial: ++summary_.initial; break;
+      case t::TierChange::upgraded: ++summary_.upgraded; break;
+      case t::TierChange::downgraded: ++summary_.downgraded; break;
+      case t::TierChange::downgrade_pending: ++summary_.downgrades_pending; break;
+      default: break;
+    }
+    if (churn.notify) ++summary_.churn_alerts;
+
+    if (before == nullptr || !before->same_decision(next) || churn.notify) {
+      store::TierWrite w;
+      w.account_id = row.metrics.account_id;
+      if (before) w.expected = *before;
+      next.metrics_json = metrics_json(row.metrics, churn.score);
+      w.history = effective_changed;
+      w.previous_effective_tier = before ? before->effective_tier : std::string();
+      if (effective_changed) w.reason = change_reason(e, before, config_.tiers);
+      if (effective_changed && before != nullptr) {
+        w.notifications.push_back(tier_notification(row.metrics, e, *before, w.reason));
+      }
+      if (churn.notify) w.notifications.push_back(churn_notification(row.metrics, churn));
+      w.next = std::move(next);
+      ++summary_.changes;
+      return w;
+    }
+    return std::nullopt;
   }
 
   store::Notification tier_notification(const t::AccountMetrics& m, const t::AccountEvaluation& e,
@@ -225,14 +212,11 @@ class Evaluator {
     return n;
   }
 
-  // One write transaction; the last one of a run also writes the run's audit summary and completes
-  // its periodic job, so a run that fails is not recorded as done.
+  // One write transaction (never in a dry run); the last one of a run also writes the run's audit
+  // summary and completes its periodic job, so a run that fails is not recorded as done.
   void flush(std::vector<store::TierWrite>& writes, bool last) {
     const bool audited = !request_.audit_action.empty();
-    if (request_.dry_run || (writes.empty() && !(last && (audited || !request_.completes_job.empty())))) {
-      writes.clear();
-      return;
-    }
+    if (writes.empty() && !(last && (audited || !request_.completes_job.empty()))) return;
     store::TierWriteContext c;
     c.now_ms = request_.now_ms;
     c.actor = request_.actor;
@@ -245,7 +229,6 @@ class Evaluator {
     const store::TierWriteResult r = store_.write_tier_states(writes, c);
     summary_.notifications += r.notifications;
     summary_.skipped += r.skipped;
-    writes.clear();
   }
 
   store::AuditEntry audit_entry(const store::TierWriteResult& r, bool last) const {
@@ -258,7 +241,7 @@ class Evaluator {
     a.entity_id = request_.account_id;
     if (last) {
       EvaluationSummary s = summary_;
-      s.accounts = rows_.size();
+      s.accounts = update_.row_count();
       s.notifications += r.notifications;
       s.skipped += r.skipped;
       a.after_json = summary_json(s, parts_);
@@ -274,8 +257,7 @@ class Evaluator {
   const LogFn& log_;
   time::BusinessCalendar calendar_;
   t::ExplainContext context_;
-  std::vector<AccountRow> rows_;
-  uint64_t expected_ = 0;
+  ChunkedUpdate<AccountRow, store::TierWrite> update_;
   uint64_t conversion_failures_ = 0;
   std::string first_conversion_error_;
   EvaluationSummary summary_;
@@ -289,4 +271,4 @@ EvaluationSummary evaluate_tiers(store::Store& store, const config::Config& conf
   return Evaluator(store, config, request, log).run();
 }
 
-}  // namespace kam::evaluation
+}  // namespace kam::app

@@ -9,7 +9,7 @@
 #include <cstring>
 #include <string>
 
-#include "evaluation/evaluation.hpp"
+#include "app/tiers/tiers.hpp"
 #include "store/store.hpp"
 
 int main(int argc, char** argv) {
@@ -26,18 +26,18 @@ int main(int argc, char** argv) {
   db.url = argv[3];
   auto store = kam::store::Store::open(db, nullptr);
   if (mode == "claim") {
-    const kam::store::JobClaimResult claim = store->claim_job(kam::evaluation::kTiersJob, 1000, 60000);
+    const kam::store::JobClaimResult claim = store->claim_job(kam::app::kTiersJob, 1000, 60000);
     std::printf("%s\n", claim.due == kam::store::JobDue::due ? "claimed" : "not due");
     std::fflush(stdout);
     for (;;) pause();
   }
   if (mode != "evaluate" || argc != 6) return 2;
   const kam::config::Config config = kam::config::load_config_file(argv[4]);
-  kam::evaluation::EvaluationRequest r;
+  kam::app::EvaluationRequest r;
   r.now_ms = std::stoll(argv[5]);
   r.actor = kam::core::Actor{"helper", {"kam.admin"}};
   for (int run = 1;; ++run) {
-    kam::evaluation::evaluate_on_request(*store, config, r, nullptr);
+    kam::app::evaluate_on_request(*store, config, r, nullptr);
     std::printf("run %d\n", run);
     std::fflush(stdout);
     r.now_ms += 86400000;

@@ -1,8 +1,8 @@
-#include "evaluation/state_json.hpp"
+#include "app/tiers/state_json.hpp"
 
 #include <nlohmann/json.hpp>
 
-namespace kam::evaluation {
+namespace kam::app {
 namespace t = core::tiers;
 
 namespace {
@@ -87,4 +87,4 @@ std::string summary_json(const EvaluationSummary& s, uint64_t parts) {
   return j.dump();
 }
 
-}  // namespace kam::evaluation
+}  // namespace kam::app

@@ -12,7 +12,7 @@
 #include "core/tiers/metrics.hpp"
 #include "store/store.hpp"
 
-namespace kam::evaluation {
+namespace kam::app {
 
 // Metrics from order days, flags and service signals at now_ms. When an order's currency has no
 // exchange rate, the money metrics have no data and `conversion_error` says why.
@@ -46,4 +46,4 @@ std::optional<core::tiers::PortfolioPosition> position_of(const std::vector<core
 // The last day whose order totals count at now_ms (today in the business time zone).
 int32_t today(const config::Config& config, int64_t now_ms);
 
-}  // namespace kam::evaluation
+}  // namespace kam::app

@@ -8,10 +8,10 @@
 #include "core/tiers/churn.hpp"
 #include "core/tiers/explain.hpp"
 #include "core/tiers/metrics.hpp"
-#include "evaluation/evaluation.hpp"
+#include "app/tiers/tiers.hpp"
 #include "store/store.hpp"
 
-namespace kam::evaluation {
+namespace kam::app {
 
 // {"revenue":..,"revenue_prior":..,"margin":..,"margin_prior":..,"order_count":..,
 //  "days_since_last_order":..,"pareto_rank":..,"revenue_before":..,"total_revenue":..,
@@ -37,4 +37,4 @@ std::string part_json(uint64_t part, const store::TierWriteResult& result);
 // more than one transaction.
 std::string summary_json(const EvaluationSummary& summary, uint64_t parts);
 
-}  // namespace kam::evaluation
+}  // namespace kam::app

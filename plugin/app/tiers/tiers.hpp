@@ -1,9 +1,11 @@
-// evaluation.hpp - account tiers put to work: the engine (core/tiers) applied to what the store
-// holds. Evaluating accounts (and storing the outcome), an account's card, the Pareto report.
+// tiers.hpp - account tiers put to work: the engine (core/tiers) applied to what the store holds.
+// Evaluating accounts (and storing the outcome), overrides, an account's card, the listing, the
+// Pareto report, and the periodic job the tick runs.
 //
 // Each call reads the store, runs the pure engine with the config in force and the host's clock,
 // and (evaluate only) writes back through the store's compare-and-set, so several hosts sharing a
-// database never write one change twice. The ABI layer (abi/api_tiers.cpp) converts to and from C.
+// database never write one change twice. The ABI layer (abi/api_tiers.cpp, abi/api_tick.cpp) converts
+// to and from C.
 #pragma once
 
 #include <cstdint>
@@ -11,13 +13,12 @@
 #include <optional>
 #include <string>
 
+#include "app/periodic.hpp"
 #include "config/config.hpp"
 #include "core/actor.hpp"
 #include "store/store.hpp"
 
-namespace kam::evaluation {
-
-using LogFn = std::function<void(int level, const std::string& message)>;  // level: KAM_LOG_*
+namespace kam::app {
 
 struct EvaluationRequest {
   std::string account_id;  // empty: every account
@@ -38,8 +39,9 @@ struct EvaluationSummary {
   uint64_t missing_rates = 0;  // accounts whose orders need an exchange rate the config lacks (tier kept)
 };
 
-// The periodic job of the tier evaluation (Store::claim_job).
+// The periodic job of the tier evaluation (Store::claim_job), and the permission it needs.
 inline constexpr const char* kTiersJob = "tiers.evaluate";
+inline constexpr const char* kTiersEvaluatePermission = "tiers.evaluate";
 
 // Throws kam::Error: not_found for an unknown account, store errors.
 EvaluationSummary evaluate_tiers(store::Store& store, const config::Config& config, const EvaluationRequest& request,
@@ -63,10 +65,25 @@ EvaluationSummary evaluate_on_request(store::Store& store, const config::Config&
 // host claimed it; nothing otherwise.
 std::optional<EvaluationSummary> evaluate_when_due(store::Store& store, const config::Config& config,
                                                    const core::Actor& actor, int64_t now_ms, const LogFn& log);
-// After an override changed: the account's stored tier follows at once (history, notification;
-// the override itself is audited by the store).
-void follow_override(store::Store& store, const config::Config& config, const std::string& account_id,
-                     const core::Actor& actor, int64_t now_ms, const LogFn& log);
+// The tick's job (tick.cpp's registry): evaluate_when_due's evaluation, reported in TickResult::tiers
+// and logged. Due every config.tiers.evaluate_every_minutes.
+PeriodicJob tier_evaluation_job();
+
+// --- overrides (overrides.cpp) ---
+// Throws not_found "<what>: tier '<tier>' is not configured (tiers: ...)" unless the config has it.
+void require_configured_tier(const config::Config& config, const std::string& tier, const char* what);
+// Sets an override, then the account's stored tier follows at once (history, notification; the
+// override itself is audited by the store). Throws not_found for a tier the config does not have,
+// invalid_argument for an expiry not after now_ms.
+struct OverrideRequest {
+  std::string account_id, tier, reason;
+  int64_t expires_at_ms = 0;
+};
+void set_override(store::Store& store, const config::Config& config, const OverrideRequest& request,
+                  const core::Actor& actor, int64_t now_ms, const LogFn& log);
+// Clears the override in force, then the stored tier follows. Throws not_found when there is none.
+void clear_override(store::Store& store, const config::Config& config, const std::string& account_id,
+                    const std::string& reason, const core::Actor& actor, int64_t now_ms, const LogFn& log);
 
 // The card JSON documented at kam.h account_card. Throws not_found for an unknown account.
 std::string account_card_json(store::Store& store, const config::Config& config, const std::string& account_id,
@@ -76,4 +93,4 @@ std::string account_card_json(store::Store& store, const config::Config& config,
 std::string pareto_report_json(store::Store& store, const config::Config& config, int64_t now_ms,
                                uint32_t max_entries);
 
-}  // namespace kam::evaluation
+}  // namespace kam::app

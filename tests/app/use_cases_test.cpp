@@ -16,7 +16,7 @@
 #include <thread>
 
 #include "config/config.hpp"
-#include "evaluation/evaluation.hpp"
+#include "app/tiers/tiers.hpp"
 #include "store/store_fixture.hpp"
 
 extern char** environ;
@@ -54,8 +54,8 @@ class UseCasesTest : public StoreTest {
                     .committed);
   }
 
-  evaluation::EvaluationRequest full(const core::Actor& who) {
-    evaluation::EvaluationRequest r;
+  app::EvaluationRequest full(const core::Actor& who) {
+    app::EvaluationRequest r;
     r.now_ms = kT0;
     r.actor = who;
     return r;
@@ -69,7 +69,7 @@ class UseCasesTest : public StoreTest {
     EXPECT_EQ(count(*store_, "tier_state"), 0);
     EXPECT_EQ(count(*store_, "tier_history"), 0);
     EXPECT_EQ(count(*store_, "notifications"), 0);
-    EXPECT_FALSE(store_->last_job_run(evaluation::kTiersJob)) << "a failed run is not a completed run";
+    EXPECT_FALSE(store_->last_job_run(app::kTiersJob)) << "a failed run is not a completed run";
   }
 
   config::Config config_ = tiers_config();
@@ -80,34 +80,34 @@ TEST_P(UseCasesTest, AnEvaluationWhoseAuditEntryCannotBeWrittenAppliesNothing) {
   if (!is_sqlite()) {
     // The case found by the probe: PostgreSQL cannot index a 1 MiB user id in the audit table.
     const core::Actor huge{std::string(1 << 20, 'u'), {"kam.admin"}};
-    EXPECT_THROW(evaluation::evaluate_on_request(*store_, config_, full(huge), nullptr), Error);
+    EXPECT_THROW(app::evaluate_on_request(*store_, config_, full(huge), nullptr), Error);
     expect_nothing_applied();
   }
   // Any failure of the audit insert (here: its table is gone) rolls the changes back with it.
   exec(*store_, "ALTER TABLE audit RENAME TO audit_gone");
-  EXPECT_THROW(evaluation::evaluate_on_request(*store_, config_, full(admin()), nullptr), Error);
-  EXPECT_THROW(evaluation::evaluate_when_due(*store_, config_, admin(), kT0, nullptr), Error);
+  EXPECT_THROW(app::evaluate_on_request(*store_, config_, full(admin()), nullptr), Error);
+  EXPECT_THROW(app::evaluate_when_due(*store_, config_, admin(), kT0, nullptr), Error);
   expect_nothing_applied();
   exec(*store_, "ALTER TABLE audit_gone RENAME TO audit");
 
-  EXPECT_TRUE(evaluation::evaluate_when_due(*store_, config_, admin(), kT0, nullptr)) << "still due";
+  EXPECT_TRUE(app::evaluate_when_due(*store_, config_, admin(), kT0, nullptr)) << "still due";
   EXPECT_EQ(count(*store_, "tier_state"), 2);
   EXPECT_EQ(audited("tiers.evaluate.periodic"), 1);
-  EXPECT_EQ(store_->last_job_run(evaluation::kTiersJob), kT0);
+  EXPECT_EQ(store_->last_job_run(app::kTiersJob), kT0);
   const std::string summary = query_text(*store_, "SELECT after_json FROM audit WHERE action = "
                                                   "'tiers.evaluate.periodic'");
   EXPECT_NE(summary.find("\"initial\":2"), std::string::npos) << summary;
 }
 
 TEST_P(UseCasesTest, ThePeriodicJobIsNotDueWhenTheHostClockGoesBack) {
-  ASSERT_TRUE(evaluation::evaluate_when_due(*store_, config_, admin(), kT0, nullptr));
+  ASSERT_TRUE(app::evaluate_when_due(*store_, config_, admin(), kT0, nullptr));
   for (int64_t earlier : {int64_t{1000}, int64_t{30 * 60000}, int64_t{59 * 60000}, 48 * kHour})
-    EXPECT_FALSE(evaluation::evaluate_when_due(*store_, config_, admin(), kT0 - earlier, nullptr)) << earlier;
-  EXPECT_FALSE(evaluation::evaluate_when_due(*store_, config_, admin(), kT0 + kHour - 1, nullptr));
+    EXPECT_FALSE(app::evaluate_when_due(*store_, config_, admin(), kT0 - earlier, nullptr)) << earlier;
+  EXPECT_FALSE(app::evaluate_when_due(*store_, config_, admin(), kT0 + kHour - 1, nullptr));
   int warned = 0;
   for (const std::string& line : logs()) warned += line.find("is before its last run") != std::string::npos;
   EXPECT_EQ(warned, 1) << "logged once, not every tick";
-  EXPECT_TRUE(evaluation::evaluate_when_due(*store_, config_, admin(), kT0 + kHour, nullptr));
+  EXPECT_TRUE(app::evaluate_when_due(*store_, config_, admin(), kT0 + kHour, nullptr));
   EXPECT_EQ(audited("tiers.evaluate.periodic"), 2);
 }
 
@@ -119,7 +119,7 @@ TEST_P(UseCasesTest, TwoHostsWithRealClocksRunOnePeriodicEvaluation) {
       const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
                               std::chrono::system_clock::now().time_since_epoch())
                               .count();
-      if (evaluation::evaluate_when_due(store, config_, admin(), now, nullptr)) ++ran;
+      if (app::evaluate_when_due(store, config_, admin(), now, nullptr)) ++ran;
     }
   };
   std::thread a(host, std::ref(*store_)), b(host, std::ref(*other));
@@ -173,13 +173,13 @@ class Helper {
 TEST_P(UseCasesTest, ARunKilledInTheMiddleIsDueAgainAtOnce) {
   Helper helper({"claim", is_sqlite() ? "sqlite" : "postgresql", is_sqlite() ? db_.sqlite_path : db_.pg_conninfo});
   EXPECT_EQ(helper.line(), "claimed\n");
-  EXPECT_EQ(store_->claim_job(evaluation::kTiersJob, 2000, 60000).due, JobDue::running_elsewhere);
-  EXPECT_FALSE(evaluation::evaluate_when_due(*store_, config_, admin(), kT0, nullptr)) << "held by the helper";
+  EXPECT_EQ(store_->claim_job(app::kTiersJob, 2000, 60000).due, JobDue::running_elsewhere);
+  EXPECT_FALSE(app::evaluate_when_due(*store_, config_, admin(), kT0, nullptr)) << "held by the helper";
   helper.kill9();
   // PostgreSQL ends the dead connection's session (and its lock) a moment after the process exit.
-  for (int i = 0; i < 100 && store_->claim_job(evaluation::kTiersJob, 2000, 60000).due == JobDue::running_elsewhere; ++i)
+  for (int i = 0; i < 100 && store_->claim_job(app::kTiersJob, 2000, 60000).due == JobDue::running_elsewhere; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  EXPECT_TRUE(evaluation::evaluate_when_due(*store_, config_, admin(), kT0, nullptr)) << "due again at once";
+  EXPECT_TRUE(app::evaluate_when_due(*store_, config_, admin(), kT0, nullptr)) << "due again at once";
   EXPECT_EQ(count(*store_, "tier_state"), 2);
 }
 
@@ -208,14 +208,14 @@ TEST_P(UseCasesTest, ARateRemovedLaterKeepsTheTierAndSaysWhichRateIsMissing) {
   std::get<core::OrderPosted>(usd.payload).amount.currency = "USD";
   std::get<core::OrderPosted>(usd.payload).margin.currency = "USD";
   ASSERT_EQ(store_->ingest(items({usd}), options(false, "feed", kT0)).accepted, 1u);
-  const evaluation::EvaluationSummary first = evaluation::evaluate_on_request(*store_, with_usd, full(admin()), nullptr);
+  const app::EvaluationSummary first = app::evaluate_on_request(*store_, with_usd, full(admin()), nullptr);
   EXPECT_EQ(first.missing_rates, 0u);
   ASSERT_EQ(query_text(*store_, "SELECT effective_tier FROM tier_state WHERE account_id = 'A2'"), "gold");
 
   // The config reloaded without the USD rate: A2 keeps gold, nothing is written or notified.
-  evaluation::EvaluationRequest later = full(admin());
+  app::EvaluationRequest later = full(admin());
   later.now_ms = kT0 + 86400000;
-  const evaluation::EvaluationSummary s = evaluation::evaluate_on_request(*store_, config_, later, nullptr);
+  const app::EvaluationSummary s = app::evaluate_on_request(*store_, config_, later, nullptr);
   EXPECT_EQ(s.missing_rates, 1u);
   EXPECT_EQ(s.downgraded + s.downgrades_pending + s.notifications, 0u);
   EXPECT_EQ(query_text(*store_, "SELECT effective_tier FROM tier_state WHERE account_id = 'A2'"), "gold");
@@ -224,13 +224,13 @@ TEST_P(UseCasesTest, ARateRemovedLaterKeepsTheTierAndSaysWhichRateIsMissing) {
                 .find("\"missing_rates\":1"),
             std::string::npos);
 
-  const nlohmann::json card = nlohmann::json::parse(evaluation::account_card_json(*store_, config_, "A2", later.now_ms));
+  const nlohmann::json card = nlohmann::json::parse(app::account_card_json(*store_, config_, "A2", later.now_ms));
   EXPECT_EQ(card.at("tier").at("name"), "gold");
   EXPECT_EQ(card.at("change"), "kept_missing_rate");
   const std::string explanation = card.at("explanation");
   EXPECT_NE(explanation.find("Gold kept: no exchange rate for USD on 2026-06-14"), std::string::npos) << explanation;
 
-  const nlohmann::json report = nlohmann::json::parse(evaluation::pareto_report_json(*store_, config_, later.now_ms, 0));
+  const nlohmann::json report = nlohmann::json::parse(app::pareto_report_json(*store_, config_, later.now_ms, 0));
   EXPECT_EQ(report.at("missing_rates"), 1);
   bool said = false;
   for (const auto& e : report.at("entries"))
@@ -285,9 +285,9 @@ TEST_P(UseCasesTest, KillNineDuringEvaluationsLeavesStateHistoryAndNotifications
   std::remove(yaml.c_str());
   const config::Config c = config::load_config_text(query_text(*store_, "SELECT yaml_text FROM config_versions"),
                                                     "from the store");
-  evaluation::EvaluationRequest r = full(admin());
+  app::EvaluationRequest r = full(admin());
   r.now_ms = kT0 + 100 * 86400000LL;
-  evaluation::evaluate_on_request(*store_, c, r, nullptr);
+  app::evaluate_on_request(*store_, c, r, nullptr);
   consistent();
   EXPECT_EQ(query_int(*store_, "SELECT COUNT(*) FROM tier_state WHERE effective_tier = 'gold'"), 0);
 }
@@ -296,7 +296,7 @@ TEST_P(UseCasesTest, KillNineDuringEvaluationsLeavesStateHistoryAndNotifications
 // with revenue, ties by account id (byte order), in no top set.
 TEST_P(UseCasesTest, AnAccountWithoutDataRanksAtRevenueZeroByAccountId) {
   ASSERT_TRUE(store_->ingest(items({account_event("a0", "A0")}), options()).committed);
-  const nlohmann::json report = nlohmann::json::parse(evaluation::pareto_report_json(*store_, config_, kT0, 0));
+  const nlohmann::json report = nlohmann::json::parse(app::pareto_report_json(*store_, config_, kT0, 0));
   const auto& e = report.at("entries");
   ASSERT_EQ(e.size(), 3u);
   EXPECT_EQ(e[0].at("account_id"), "A1");

@@ -1,11 +1,11 @@
-#include "evaluation/account_facts.hpp"
+#include "app/tiers/account_facts.hpp"
 
 #include <algorithm>
 
 #include "core/error.hpp"
 #include "core/tiers/customer_value.hpp"
 
-namespace kam::evaluation {
+namespace kam::app {
 namespace t = core::tiers;
 namespace time = core::time;
 
@@ -98,4 +98,4 @@ std::optional<t::PortfolioPosition> position_of(const std::vector<t::AccountReve
   return positions[static_cast<size_t>(it - by_id.begin())];
 }
 
-}  // namespace kam::evaluation
+}  // namespace kam::app

@@ -1,0 +1,20 @@
+// tick.cpp - the registry of periodic jobs and the tick that runs them.
+#include "app/tick.hpp"
+
+namespace kam::app {
+
+const std::vector<PeriodicJob>& periodic_jobs() {
+  static const std::vector<PeriodicJob> jobs = {
+      tier_evaluation_job(),
+      // next: complaint SLA deadlines, escalations, visit due dates
+  };
+  return jobs;
+}
+
+TickResult tick(const JobContext& context) {
+  TickResult result;
+  for (const PeriodicJob& job : periodic_jobs()) run_when_due(job, context, result);
+  return result;
+}
+
+}  // namespace kam::app

@@ -1,0 +1,25 @@
+// tick.hpp - the tick: every registered periodic job that is due runs (tick.cpp holds the registry:
+// a new capability adds its job there, one line, and its member to TickResult).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "app/periodic.hpp"
+#include "app/tiers/tiers.hpp"
+
+namespace kam::app {
+
+// What the tick's jobs report (kam.h kam_tick_result; later jobs append members, as there).
+struct TickResult {
+  std::optional<EvaluationSummary> tiers;  // the tier evaluation ran
+};
+
+// Every periodic job, in the order the tick runs them.
+const std::vector<PeriodicJob>& periodic_jobs();
+
+// Runs every registered job that is due (the ABI has checked each job's permission). A job that
+// throws stops the tick; the jobs after it run at the next tick.
+TickResult tick(const JobContext& context);
+
+}  // namespace kam::app
