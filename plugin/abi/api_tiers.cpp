@@ -59,7 +59,7 @@ void follow_override(kam_instance* instance, const ConfigSnapshot& snapshot, con
 
 kam_status tiers_evaluate(kam_instance* instance, const kam_actor* actor, const kam_tier_evaluation* request,
                           kam_tier_evaluation_summary* summary) {
-  return guarded([&] {
+  return status_of_call([&] {
     const auto started = std::chrono::steady_clock::now();
     Call call(instance, actor, "tiers_evaluate", "tiers.evaluate");
     const core::Actor& who = call.actor();
@@ -90,7 +90,7 @@ kam_status tiers_evaluate(kam_instance* instance, const kam_actor* actor, const 
 }
 
 kam_status account_card(kam_instance* instance, const kam_actor* actor, const char* account_id, kam_buffer* out_json) {
-  return guarded([&] {
+  return status_of_call([&] {
     Call call(instance, actor, "account_card", "tiers.read");
     const std::string id = account_id_arg(account_id, "account_card");
     require_ptr(out_json, "account_card", "out_json");
@@ -101,7 +101,7 @@ kam_status account_card(kam_instance* instance, const kam_actor* actor, const ch
 }
 
 kam_status tier_override_set(kam_instance* instance, const kam_actor* actor, const kam_tier_override* request) {
-  return guarded([&] {
+  return status_of_call([&] {
     Call call(instance, actor, "tier_override_set", "tiers.override");
     const core::Actor& who = call.actor();
     require_ptr(request, "tier_override_set", "override_request");
@@ -129,7 +129,7 @@ kam_status tier_override_set(kam_instance* instance, const kam_actor* actor, con
 
 kam_status tier_override_clear(kam_instance* instance, const kam_actor* actor, const char* account_id,
                                const char* reason) {
-  return guarded([&] {
+  return status_of_call([&] {
     Call call(instance, actor, "tier_override_clear", "tiers.override");
     const core::Actor& who = call.actor();
     const std::string id = account_id_arg(account_id, "tier_override_clear");
@@ -142,7 +142,7 @@ kam_status tier_override_clear(kam_instance* instance, const kam_actor* actor, c
 }
 
 kam_status report_pareto(kam_instance* instance, const kam_actor* actor, uint32_t max_entries, kam_buffer* out_json) {
-  return guarded([&] {
+  return status_of_call([&] {
     Call call(instance, actor, "report_pareto", "tiers.read");
     require_ptr(out_json, "report_pareto", "out_json");
     const ConfigSnapshot snapshot = config_snapshot(instance);
@@ -153,7 +153,7 @@ kam_status report_pareto(kam_instance* instance, const kam_actor* actor, uint32_
 }
 
 kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result* result) {
-  return guarded([&] {
+  return status_of_call([&] {
     const auto started = std::chrono::steady_clock::now();
     Call call(instance, actor, "tick", "tiers.evaluate");
     const core::Actor& who = call.actor();
@@ -185,7 +185,7 @@ kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result*
 /* 1.2 */
 kam_status tiers_list(kam_instance* instance, const kam_actor* actor, const kam_tier_list_query* query,
                       kam_buffer* out_json) {
-  return guarded([&] {
+  return status_of_call([&] {
     Call call(instance, actor, "tiers_list", "tiers.read");
     require_ptr(query, "tiers_list", "query");
     check_struct(query, kTierListQuerySize_1_2, "kam_tier_list_query");
