@@ -16,9 +16,9 @@
 #include "tiers_fixture.hpp"
 #include "kam/host.hpp"
 
-
 #ifndef KAM_FAKE_PLUGIN_1_0_PATH
 #error "the build passes KAM_FAKE_PLUGIN_1_0_PATH and KAM_FAKE_PLUGIN_1_1_INCOMPLETE_PATH"
+#endif
 
 namespace {
 
