@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "../tests/ingest/db_probe.hpp"
-#include "../tests/ingest/order_feed.hpp"
-#include "../tests/ingest/plugin_loader.hpp"
+#include "db_probe.hpp"
+#include "order_feed.hpp"
+#include "plugin_loader.hpp"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;

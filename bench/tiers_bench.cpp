@@ -6,7 +6,7 @@
 //   (b) the reference: one SQL query (tests/support/tier_reference.hpp) run with the sqlite3 C library
 //       on the plugin's file, computing every account's tier from the ingested orders and accounts;
 //   (c) both times, the ratio SQL / KAM, and whether the tiers agree account by account.
-// The data (tests/acceptance/tier_dataset.hpp: heavy-tailed order volumes, credit notes,
+// The data (tests/support/tier_dataset.hpp: heavy-tailed order volumes, credit notes,
 // cancellations, flags, threshold edge cases) is generated and sent through the plugin's ingest in
 // batches of 10,000 first (not timed; progress on stderr). Figures only: nothing here passes or fails,
 // except that the exit status is 3 when the tiers disagree.
@@ -23,8 +23,8 @@
 #include <vector>
 
 #include "kam/host.hpp"
-#include "../tests/acceptance/tier_dataset.hpp"
-#include "../tests/support/tier_reference.hpp"
+#include "tier_dataset.hpp"
+#include "tier_reference.hpp"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;

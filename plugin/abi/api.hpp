@@ -1,5 +1,5 @@
 // api.hpp - the functions behind the kam_api_v1 table, one group per file (api_*.cpp). Each body
-// runs inside guarded(), so none of them lets an exception out.
+// runs inside status_of_call(), so none of them lets an exception out.
 #pragma once
 
 #include "kam/kam.h"

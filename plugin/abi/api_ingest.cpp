@@ -31,7 +31,7 @@ void write_result(const kam_batch& batch, size_t i, const store::ItemResult& r) 
 
 kam_status ingest(kam_instance* instance, const kam_actor* actor, const kam_batch* batch,
                   kam_batch_summary* summary) {
-  return guarded([&] {
+  return status_of_call([&] {
     Call call(instance, actor, "ingest", "ingest");
     require_ptr(batch, "ingest", "batch");
     check_struct(batch, kBatchSize_1_0, "kam_batch");

@@ -37,14 +37,14 @@ config::Config load_source(const kam_config_source* source, const char* function
 }  // namespace
 
 kam_status config_check(const kam_config_source* source, kam_buffer* summary) {
-  return guarded([&] {
+  return status_of_call([&] {
     config::Config cfg = load_source(source, "config_check");
     if (summary != nullptr) fill_buffer(summary, cfg.summary(), "config_check");
   });
 }
 
 kam_status instance_create(const kam_instance_options* options, kam_instance** out_instance) {
-  return guarded([&] {
+  return status_of_call([&] {
     require_ptr(out_instance, "instance_create", "out_instance");
     *out_instance = nullptr;
     require_ptr(options, "instance_create", "options");
@@ -79,7 +79,7 @@ kam_status instance_create(const kam_instance_options* options, kam_instance** o
 
 kam_status config_reload(kam_instance* instance, const kam_actor* actor,
                          const kam_config_source* source) {
-  return guarded([&] {
+  return status_of_call([&] {
     Call call(instance, actor, "config_reload", "config.reload");
     const core::Actor& who = call.actor();
     // Validate the whole new config before touching the one in force.
@@ -105,7 +105,7 @@ kam_status config_reload(kam_instance* instance, const kam_actor* actor,
 }
 
 kam_status instance_info(kam_instance* instance, kam_buffer* out_json) {
-  return guarded([&] {
+  return status_of_call([&] {
     Call call(instance, "instance_info");  // host-side, read only: not audited
     fill_buffer(out_json, instance_info_json(instance), "instance_info");
   });

@@ -22,7 +22,7 @@ uint32_t effective_max(uint32_t max) { return max == 0 ? 100 : std::min<uint32_t
 
 kam_status notifications_poll(kam_instance* instance, const kam_actor* actor, uint32_t max,
                               kam_buffer* out_json) {
-  return guarded([&] {
+  return status_of_call([&] {
     Call call(instance, actor, "notifications_poll", "notifications.read");
     require_ptr(out_json, "notifications_poll", "out_json");
     auto pending = instance->store->pending_notifications(effective_max(max));
@@ -32,7 +32,7 @@ kam_status notifications_poll(kam_instance* instance, const kam_actor* actor, ui
 
 kam_status notifications_ack(kam_instance* instance, const kam_actor* actor, const int64_t* ids,
                              uint32_t count) {
-  return guarded([&] {
+  return status_of_call([&] {
     Call call(instance, actor, "notifications_ack", "notifications.ack");
     if (count > 0) require_ptr(ids, "notifications_ack", "ids");
     if (count > kMaxAckIds)
@@ -44,7 +44,7 @@ kam_status notifications_ack(kam_instance* instance, const kam_actor* actor, con
 }
 
 kam_status notifications_deliver(kam_instance* instance, uint32_t max, uint32_t* out_delivered) {
-  return guarded([&] {
+  return status_of_call([&] {
     // Host-side: no person acts. What the callback acknowledged is audited as the actor "host".
     Call call(instance, "notifications_deliver");
     if (out_delivered != nullptr) *out_delivered = 0;
@@ -75,7 +75,7 @@ kam_status notifications_deliver(kam_instance* instance, uint32_t max, uint32_t*
 
 kam_status audit_query(kam_instance* instance, const kam_actor* actor,
                        const kam_audit_query* query, kam_buffer* out_json) {
-  return guarded([&] {
+  return status_of_call([&] {
     Call call(instance, actor, "audit_query", "audit.read");
     require_ptr(query, "audit_query", "query");
     check_struct(query, kAuditQuerySize_1_0, "kam_audit_query");

@@ -15,7 +15,7 @@
 namespace kam::abi {
 
 kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result* result) {
-  return guarded([&] {
+  return status_of_call([&] {
     const auto started = std::chrono::steady_clock::now();
     // The actor must hold the permission of every registered job (today: tiers.evaluate).
     std::optional<Call> call;

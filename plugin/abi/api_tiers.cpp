@@ -24,7 +24,7 @@ std::string account_id_arg(const char* id, const char* function) {
 
 kam_status tiers_evaluate(kam_instance* instance, const kam_actor* actor, const kam_tier_evaluation* request,
                           kam_tier_evaluation_summary* summary) {
-  return guarded([&] {
+  return status_of_call([&] {
     const auto started = std::chrono::steady_clock::now();
     Call call(instance, actor, "tiers_evaluate", app::kTiersEvaluatePermission);
     require_ptr(request, "tiers_evaluate", "request");
@@ -56,7 +56,7 @@ kam_status tiers_evaluate(kam_instance* instance, const kam_actor* actor, const 
 }
 
 kam_status account_card(kam_instance* instance, const kam_actor* actor, const char* account_id, kam_buffer* out_json) {
-  return guarded([&] {
+  return status_of_call([&] {
     Call call(instance, actor, "account_card", "tiers.read");
     const std::string id = account_id_arg(account_id, "account_card");
     require_ptr(out_json, "account_card", "out_json");
@@ -67,7 +67,7 @@ kam_status account_card(kam_instance* instance, const kam_actor* actor, const ch
 }
 
 kam_status tier_override_set(kam_instance* instance, const kam_actor* actor, const kam_tier_override* request) {
-  return guarded([&] {
+  return status_of_call([&] {
     Call call(instance, actor, "tier_override_set", "tiers.override");
     require_ptr(request, "tier_override_set", "override_request");
     check_struct(request, kTierOverrideSize_1_1, "kam_tier_override");
@@ -84,7 +84,7 @@ kam_status tier_override_set(kam_instance* instance, const kam_actor* actor, con
 
 kam_status tier_override_clear(kam_instance* instance, const kam_actor* actor, const char* account_id,
                                const char* reason) {
-  return guarded([&] {
+  return status_of_call([&] {
     Call call(instance, actor, "tier_override_clear", "tiers.override");
     const std::string id = account_id_arg(account_id, "tier_override_clear");
     const std::string why = input_string(reason, "tier_override_clear: reason", StringKind::reason, true);
@@ -94,7 +94,7 @@ kam_status tier_override_clear(kam_instance* instance, const kam_actor* actor, c
 }
 
 kam_status report_pareto(kam_instance* instance, const kam_actor* actor, uint32_t max_entries, kam_buffer* out_json) {
-  return guarded([&] {
+  return status_of_call([&] {
     Call call(instance, actor, "report_pareto", "tiers.read");
     require_ptr(out_json, "report_pareto", "out_json");
     const ConfigSnapshot snapshot = config_snapshot(instance);
@@ -107,7 +107,7 @@ kam_status report_pareto(kam_instance* instance, const kam_actor* actor, uint32_
 /* 1.2 */
 kam_status tiers_list(kam_instance* instance, const kam_actor* actor, const kam_tier_list_query* query,
                       kam_buffer* out_json) {
-  return guarded([&] {
+  return status_of_call([&] {
     Call call(instance, actor, "tiers_list", "tiers.read");
     require_ptr(query, "tiers_list", "query");
     check_struct(query, kTierListQuerySize_1_2, "kam_tier_list_query");

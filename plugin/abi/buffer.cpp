@@ -29,7 +29,7 @@ void fill_buffer(kam_buffer* buffer, std::string_view text, const char* function
 }
 
 kam_status buffer_free(kam_buffer* buffer) {
-  return guarded([&] {
+  return status_of_call([&] {
     if (buffer == nullptr) return;
     check_struct(buffer, kBufferSize_1_0, "kam_buffer");
     std::free(buffer->data);

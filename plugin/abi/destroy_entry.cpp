@@ -27,7 +27,7 @@ struct DestroyOutcome {
 extern "C" __attribute__((visibility("hidden"))) DestroyOutcome kam_abi_destroy_instance(
     kam_instance* instance) noexcept {
   DestroyOutcome out{KAM_OK, nullptr};
-  out.status = kam::abi::guarded([&] {
+  out.status = kam::abi::status_of_call([&] {
     if (instance == nullptr) return;
     void* library = nullptr;
     // Only the registry is consulted: a destroyed handle's memory is never read.

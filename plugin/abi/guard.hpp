@@ -1,5 +1,5 @@
 // guard.hpp - the one place where C++ exceptions stop: every exported function body runs inside
-// guarded(), which turns kam::Error, std::bad_alloc and anything else into a kam_status and the
+// status_of_call(), which turns kam::Error, std::bad_alloc and anything else into a kam_status and the
 // calling thread's last-error message. Nothing is ever thrown across the C boundary.
 #pragma once
 
@@ -21,8 +21,10 @@ T* require_ptr(T* p, const char* function, const char* parameter) {
   return p;
 }
 
+// Runs body and returns the kam_status of how it ended: KAM_OK, or the status of what it threw (its
+// message becomes the last error). Not store::guarded, which turns database errors into kam::Error.
 template <class F>
-kam_status guarded(F&& body) noexcept {
+kam_status status_of_call(F&& body) noexcept {
   try {
     body();
     return KAM_OK;

@@ -13,8 +13,8 @@
 #include <thread>
 #include <vector>
 
-#include "ingest/db_probe.hpp"
-#include "ingest/plugin_loader.hpp"
+#include "db_probe.hpp"
+#include "plugin_loader.hpp"
 #include "support/temp_dir.hpp"
 
 namespace kam::test::tier_eval {

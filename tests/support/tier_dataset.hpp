@@ -39,7 +39,7 @@
 #include <vector>
 
 #include "kam/kam.h"
-#include "../support/tier_reference.hpp"
+#include "tier_reference.hpp"
 
 namespace kam::test {
 
