@@ -18,7 +18,7 @@ namespace kam::abi {
 namespace {
 
 evaluation::LogFn log_for(kam_instance* instance) {
-  return [instance](int level, const std::string& m) { log(instance, static_cast<kam_log_level>(level), m); };
+  return [instance](core::LogLevel level, const std::string& m) { log(instance, static_cast<kam_log_level>(level), m); };
 }
 
 std::string account_id_arg(const char* id, const char* function) {

@@ -17,7 +17,7 @@
 
 namespace kam::evaluation {
 
-using LogFn = std::function<void(int level, const std::string& message)>;  // level: KAM_LOG_*
+using core::LogFn;
 
 struct EvaluationRequest {
   std::string account_id;  // empty: every account

@@ -21,7 +21,6 @@ namespace time = core::time;
 namespace {
 
 constexpr size_t kWriteChunk = 20000;  // states per write transaction: short locks, bounded memory
-constexpr int kLogWarning = 30;
 constexpr int32_t kNotifyTierChanged = 1, kNotifyChurnRisk = 6;  // KAM_NOTIFY_*
 
 // What the evaluation keeps of an account between reading and deciding.
@@ -74,7 +73,7 @@ class Evaluator {
     rank();
     decide_and_write();
     if (conversion_failures_ > 0) {
-      log(kLogWarning, "tier evaluation: " + std::to_string(conversion_failures_) +
+      log(core::LogLevel::warning, "tier evaluation: " + std::to_string(conversion_failures_) +
                            " account(s) have orders without an exchange rate; their tiers are kept until the "
                            "rate is in exchange_rates (first: account '" + first_conversion_error_ + ")");
     }
@@ -83,7 +82,7 @@ class Evaluator {
   }
 
  private:
-  void log(int level, const std::string& m) const {
+  void log(core::LogLevel level, const std::string& m) const {
     if (log_) log_(level, m);
   }
 

@@ -12,7 +12,7 @@
 namespace kam::store::detail {
 
 namespace {
-constexpr int32_t kCreditNote = 3;  // KAM_DOCUMENT_CREDIT_NOTE
+constexpr int32_t kCreditNote = static_cast<int32_t>(core::DocumentType::credit_note);
 constexpr size_t kRebuildFlushKeys = 200000;  // bounds the rebuild's memory
 
 // SQLite turns an integer sum that overflows into a REAL: make it an "integer overflow" error
