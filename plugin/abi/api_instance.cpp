@@ -66,7 +66,7 @@ kam_status instance_create(const kam_instance_options* options, kam_instance** o
                     "instance_create"));
     instance->config = cfg;
     kam_instance* raw = instance.get();
-    instance->store = store::Store::open(cfg->database, [raw](int level, const std::string& m) {
+    instance->store = store::Store::open(cfg->database, [raw](core::LogLevel level, const std::string& m) {
       log(raw, static_cast<kam_log_level>(level), m);
     }, cfg->business.time_zone);
     log(raw, KAM_LOG_INFO, "KAM instance created: " + cfg->summary());

@@ -13,7 +13,7 @@
 namespace kam::abi {
 
 inline app::LogFn log_for(kam_instance* instance) {
-  return [instance](int level, const std::string& m) { log(instance, static_cast<kam_log_level>(level), m); };
+  return [instance](core::LogLevel level, const std::string& m) { log(instance, static_cast<kam_log_level>(level), m); };
 }
 
 // The summary members of both kam_tier_evaluation_summary and its frozen 1.1 copy in the tick result.

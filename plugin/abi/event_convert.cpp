@@ -9,6 +9,31 @@
 namespace kam::abi {
 namespace {
 
+// The core names the codes kam.h defines; they are copied across as they are.
+template <class Code>
+constexpr bool same_code(Code code, int value) {
+  return static_cast<int>(code) == value;
+}
+static_assert(same_code(core::DocumentType::order, KAM_DOCUMENT_ORDER) &&
+              same_code(core::DocumentType::invoice, KAM_DOCUMENT_INVOICE) &&
+              same_code(core::DocumentType::credit_note, KAM_DOCUMENT_CREDIT_NOTE));
+static_assert(same_code(core::ComplaintAction::opened, KAM_COMPLAINT_OPENED) &&
+              same_code(core::ComplaintAction::handed_off, KAM_COMPLAINT_HANDED_OFF) &&
+              same_code(core::ComplaintAction::responded, KAM_COMPLAINT_RESPONDED) &&
+              same_code(core::ComplaintAction::resolved, KAM_COMPLAINT_RESOLVED) &&
+              same_code(core::ComplaintAction::closed, KAM_COMPLAINT_CLOSED) &&
+              same_code(core::ComplaintAction::reopened, KAM_COMPLAINT_REOPENED) &&
+              same_code(core::ComplaintAction::commented, KAM_COMPLAINT_COMMENTED));
+static_assert(same_code(core::ServiceAction::opened, KAM_SERVICE_OPENED) &&
+              same_code(core::ServiceAction::assigned, KAM_SERVICE_ASSIGNED) &&
+              same_code(core::ServiceAction::state_changed, KAM_SERVICE_STATE_CHANGED) &&
+              same_code(core::ServiceAction::closed, KAM_SERVICE_CLOSED) &&
+              same_code(core::ServiceAction::commented, KAM_SERVICE_COMMENTED));
+static_assert(same_code(core::VisitStatus::planned, KAM_VISIT_PLANNED) &&
+              same_code(core::VisitStatus::completed, KAM_VISIT_COMPLETED) &&
+              same_code(core::VisitStatus::cancelled, KAM_VISIT_CANCELLED));
+
+
 std::vector<std::string> string_list(const char* const* items, uint32_t count, const char* name) {
   if (count > 0 && items == nullptr)
     throw Error(Status::invalid_argument,

@@ -10,6 +10,7 @@
 #include "abi/struct_check.hpp"
 #include "core/error.hpp"
 #include "core/events.hpp"
+#include "core/log_level.hpp"
 #include "core/utf8.hpp"
 
 namespace kam::abi {
@@ -40,6 +41,12 @@ int64_t now_ms(const kam_instance* instance) {
                     std::to_string(core::kMaxTimeMs) + " ms since the epoch); nothing was done");
   return now;
 }
+
+// The core's levels cross the ABI as they are.
+static_assert(static_cast<int>(core::LogLevel::debug) == KAM_LOG_DEBUG &&
+              static_cast<int>(core::LogLevel::info) == KAM_LOG_INFO &&
+              static_cast<int>(core::LogLevel::warning) == KAM_LOG_WARNING &&
+              static_cast<int>(core::LogLevel::error) == KAM_LOG_ERROR);
 
 void log(const kam_instance* instance, kam_log_level level, const std::string& message) {
   if (instance->host.log == nullptr) return;

@@ -10,12 +10,12 @@
 
 #include "config/config.hpp"
 #include "core/actor.hpp"
+#include "core/log_level.hpp"
 #include "store/store.hpp"
 
 namespace kam::app {
 
-using LogFn = std::function<void(int level, const std::string& message)>;  // level: KAM_LOG_*
-inline constexpr int kLogInfo = 20, kLogWarning = 30;                          // KAM_LOG_INFO, _WARNING
+using core::LogFn;
 
 struct TickResult;  // tick.hpp: one member per job that reports to the host
 

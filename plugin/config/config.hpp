@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/actor.hpp"
+#include "core/log_level.hpp"
 #include "core/tiers/churn.hpp"
 #include "core/tiers/customer_value.hpp"
 #include "core/money/exchange.hpp"
@@ -42,7 +43,7 @@ struct BusinessConfig {
 };
 
 struct LoggingConfig {
-  enum class Level { debug = 10, info = 20, warning = 30, error = 40 };
+  using Level = core::LogLevel;
   Level level = Level::info;
 };
 

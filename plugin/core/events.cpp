@@ -150,19 +150,19 @@ std::optional<std::string> validate_event(const Event& e) {
             return "margin.currency: '" + p.margin.currency + "' differs from amount.currency '" +
                    p.amount.currency + "'";
           }
-          if (p.document_type < 1 || p.document_type > 3)
+          if (!is_code<DocumentType, DocumentType::credit_note>(p.document_type))
             return "document_type: " + std::to_string(p.document_type) + " is not a KAM_DOCUMENT_*";
           return std::nullopt;
         } else if constexpr (std::is_same_v<T, OrderCancelled>) {
           return require(p.order_id, "order_id");
         } else if constexpr (std::is_same_v<T, ComplaintEvent>) {
           if (auto r = require(p.complaint_id, "complaint_id")) return r;
-          if (p.action < 1 || p.action > 7)
+          if (!is_code<ComplaintAction, ComplaintAction::commented>(p.action))
             return "action: " + std::to_string(p.action) + " is not a KAM_COMPLAINT_*";
-          if (p.action == 1) {
+          if (p.action == static_cast<int32_t>(ComplaintAction::opened)) {
             if (auto r = require(p.account_id, "account_id")) return r;
           }
-          if (p.action == 2) {
+          if (p.action == static_cast<int32_t>(ComplaintAction::handed_off)) {
             if (auto r = require(p.to_employee_id, "to_employee_id")) return r;
           }
           if (p.severity < 0 || p.severity > 4)
@@ -170,15 +170,16 @@ std::optional<std::string> validate_event(const Event& e) {
           return require(p.employee_id, "employee_id");
         } else if constexpr (std::is_same_v<T, ServiceRequestEvent>) {
           if (auto r = require(p.request_id, "request_id")) return r;
-          if (p.action < 1 || p.action > 5)
+          if (!is_code<ServiceAction, ServiceAction::commented>(p.action))
             return "action: " + std::to_string(p.action) + " is not a KAM_SERVICE_*";
-          if (p.action == 1) {
+          const auto action = static_cast<ServiceAction>(p.action);
+          if (action == ServiceAction::opened) {
             if (auto r = require(p.account_id, "account_id")) return r;
           }
-          if (p.action == 2) {
+          if (action == ServiceAction::assigned) {
             if (auto r = require(p.assignee_id, "assignee_id")) return r;
           }
-          if (p.action == 3) {
+          if (action == ServiceAction::state_changed) {
             if (auto r = require(p.state, "state")) return r;
           }
           return require(p.employee_id, "employee_id");
@@ -186,10 +187,11 @@ std::optional<std::string> validate_event(const Event& e) {
           if (auto r = require(p.visit_id, "visit_id")) return r;
           if (auto r = require(p.account_id, "account_id")) return r;
           if (auto r = require(p.employee_id, "employee_id")) return r;
-          if (p.status < 1 || p.status > 3)
+          if (!is_code<VisitStatus, VisitStatus::cancelled>(p.status))
             return "status: " + std::to_string(p.status) + " is not a KAM_VISIT_*";
-          if (p.status == 1 && p.planned_for_ms == 0) return "planned_for_ms: is required for a PLANNED visit";
-          if (p.status == 1 && (p.planned_for_ms < kMinTimeMs || p.planned_for_ms > kMaxTimeMs))
+          const bool planned = p.status == static_cast<int32_t>(VisitStatus::planned);
+          if (planned && p.planned_for_ms == 0) return "planned_for_ms: is required for a PLANNED visit";
+          if (planned && (p.planned_for_ms < kMinTimeMs || p.planned_for_ms > kMaxTimeMs))
             return "planned_for_ms: " + std::to_string(p.planned_for_ms) + " is outside 1970-01-01..9999-12-31";
           return std::nullopt;
         } else {

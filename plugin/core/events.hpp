@@ -24,6 +24,28 @@ enum class EventKind : int32_t {
   distributor_upserted = 7,
 };
 
+// The codes an event carries, named once. The event structs keep the raw int32_t the host sent
+// (validate_event refuses values outside these before anything else reads them); the values equal
+// kam.h's KAM_DOCUMENT_*, KAM_COMPLAINT_*, KAM_SERVICE_* and KAM_VISIT_*.
+enum class DocumentType : int32_t { order = 1, invoice = 2, credit_note = 3 };
+enum class ComplaintAction : int32_t {
+  opened = 1,
+  handed_off = 2,
+  responded = 3,
+  resolved = 4,
+  closed = 5,
+  reopened = 6,
+  commented = 7,
+};
+enum class ServiceAction : int32_t { opened = 1, assigned = 2, state_changed = 3, closed = 4, commented = 5 };
+enum class VisitStatus : int32_t { planned = 1, completed = 2, cancelled = 3 };
+
+// Whether a raw code is one of the enum's values (they run from 1 to the last one, without gaps).
+template <class Code, Code last>
+constexpr bool is_code(int32_t raw) {
+  return raw >= 1 && raw <= static_cast<int32_t>(last);
+}
+
 struct Money {
   int64_t minor_units = 0;
   std::string currency;  // ISO 4217, three upper-case letters
@@ -38,7 +60,7 @@ struct AccountUpserted {
 struct OrderPosted {
   std::string order_id, account_id;
   Money amount, margin;
-  int32_t document_type = 1;  // KAM_DOCUMENT_*
+  int32_t document_type = 1;  // DocumentType
 };
 
 struct OrderCancelled {
@@ -47,20 +69,20 @@ struct OrderCancelled {
 
 struct ComplaintEvent {
   std::string complaint_id, account_id;
-  int32_t action = 0;  // KAM_COMPLAINT_*
+  int32_t action = 0;  // ComplaintAction
   int32_t severity = 0;
   std::string employee_id, department, to_employee_id, to_department, channel, category, text;
 };
 
 struct ServiceRequestEvent {
   std::string request_id, account_id;
-  int32_t action = 0;  // KAM_SERVICE_*
+  int32_t action = 0;  // ServiceAction
   std::string state, employee_id, assignee_id, category, text;
 };
 
 struct VisitEvent {
   std::string visit_id, account_id, employee_id;
-  int32_t status = 0;  // KAM_VISIT_*
+  int32_t status = 0;  // VisitStatus
   int64_t planned_for_ms = 0;
   std::string notes;
 };

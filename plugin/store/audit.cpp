@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "store/json_text.hpp"
+#include "store/json_columns.hpp"
 
 namespace kam::store::detail {
 

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/events.hpp"
+#include "store/column_batch.hpp"
 #include "store/pg_bulk.hpp"
 #include "store/sqlite_statement.hpp"
 
@@ -52,39 +53,36 @@ void EventClaims::claim_all(const std::vector<BatchItem>& items) {
 }
 
 void EventClaims::claim_one_by_one(const ClaimOrder& order) {
-  SqliteStatement insert(sql_,
-                         "INSERT INTO ingested_events (event_id, kind, fingerprint, received_at_ms)"
-                         " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (event_id) DO NOTHING");
+  ColumnBatch rows({ColumnType::text, ColumnType::integer, ColumnType::bigint, ColumnType::bigint});
+  rows.reserve(order.size());
+  for (const auto& [id, first] : order)
+    rows.add(id).add(static_cast<int64_t>((*items_)[first].event->kind())).add(fingerprints_[first]).add(received_at_ms_);
   std::optional<SqliteStatement> select;
-  insert.bind(4, received_at_ms_);
-  for (const auto& [id, first] : order) {
-    Claim& claim = *claim_of_[first];
-    insert.bind(1, id);
-    insert.bind(2, static_cast<int64_t>((*items_)[first].event->kind()));
-    insert.bind(3, fingerprints_[first]);
-    if (insert.run() == 1) {
-      claim.state = Claim::State::held;
-      claim.fingerprint = fingerprints_[first];
-      continue;
-    }
-    if (!select) select.emplace(sql_, "SELECT fingerprint FROM ingested_events WHERE event_id = ?1");
-    select->bind(1, id);
-    if (!select->next()) vanished(id);
-    claim.state = Claim::State::taken_before;
-    claim.fingerprint = select->int64_at(0);
-    select->reset();
-  }
+  rows.run_each(sql_,
+                "INSERT INTO ingested_events (event_id, kind, fingerprint, received_at_ms)"
+                " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (event_id) DO NOTHING",
+                [&](size_t row, int changed) {
+                  const auto& [id, first] = order[row];
+                  Claim& claim = *claim_of_[first];
+                  if (changed == 1) {
+                    claim.state = Claim::State::held;
+                    claim.fingerprint = fingerprints_[first];
+                    return;
+                  }
+                  if (!select) select.emplace(sql_, "SELECT fingerprint FROM ingested_events WHERE event_id = ?1");
+                  select->bind(1, id);
+                  if (!select->next()) vanished(id);
+                  claim.state = Claim::State::taken_before;
+                  claim.fingerprint = select->int64_at(0);
+                  select->reset();
+                });
 }
 
 void EventClaims::claim_in_bulk(const ClaimOrder& order) {
-  PgArray ids, kinds, fingerprints;
-  ids.reserve(order.size(), 24);
-  kinds.reserve(order.size(), 2);
-  fingerprints.reserve(order.size(), 21);
+  ColumnBatch rows({ColumnType::text, ColumnType::integer, ColumnType::bigint});
+  rows.reserve(order.size());
   for (const auto& [id, first] : order) {
-    ids.add(id);
-    kinds.add(static_cast<int64_t>((*items_)[first].event->kind()));
-    fingerprints.add(fingerprints_[first]);
+    rows.add(id).add(static_cast<int64_t>((*items_)[first].event->kind())).add(fingerprints_[first]);
     Claim& claim = *claim_of_[first];
     claim.state = Claim::State::taken_before;  // until the INSERT says otherwise
     claim.fingerprint = fingerprints_[first];
@@ -92,15 +90,15 @@ void EventClaims::claim_in_bulk(const ClaimOrder& order) {
   const std::string received = std::to_string(received_at_ms_);
   // ORDER BY the position in the (sorted) arrays: the rows are inserted, and their locks taken, in
   // that order.
-  const PgResult inserted = pg_exec(
+  const PgResult inserted = rows.run_once(
       sql_,
       "INSERT INTO ingested_events (event_id, kind, fingerprint, received_at_ms)"
       " SELECT c.event_id, c.kind, c.fingerprint, CAST($4 AS bigint)"
-      " FROM unnest(CAST($1 AS text[]), CAST($2 AS integer[]), CAST($3 AS bigint[]))"
+      " FROM " + rows.unnest() +
       " WITH ORDINALITY AS c (event_id, kind, fingerprint, position)"
       " ORDER BY c.position"
       " ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
-      {&ids.literal(), &kinds.literal(), &fingerprints.literal(), &received});
+      {&received});
   for (int row = 0; row < inserted.rows(); ++row) {
     auto it = claims_.find(inserted.text(row, 0));
     if (it == claims_.end()) throw soci::soci_error("internal error: claimed an unknown event id");

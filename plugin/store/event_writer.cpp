@@ -4,17 +4,14 @@
 
 #include <variant>
 
+#include "core/lifecycle/lifecycle.hpp"
 #include "store/event_writer_support.hpp"
-#include "store/json_text.hpp"
+#include "store/json_columns.hpp"
 #include "store/pg_bulk.hpp"
 
 namespace kam::store::detail {
 
 using soci::use;
-
-namespace {
-constexpr int32_t kVisitPlanned = 1, kVisitCompleted = 2, kVisitCancelled = 3;
-}  // namespace
 
 EventWriter::EventWriter(soci::session& sql, Backend backend, int64_t received_at_ms,
                          const KnownIds* committed_accounts)
@@ -221,7 +218,7 @@ ItemResult EventWriter::store(const core::OrderCancelled& c) {
 ItemResult EventWriter::store(const core::VisitEvent& v) {
   if (!account_exists(v.account_id)) return unknown_item("account", v.account_id, "account_upserted");
   if (!visit_upsert_) {
-    // Times of each status are kept; the status itself follows the newest event (occurred_at).
+    // The times the event records (core/lifecycle) are kept; the status follows the newest event.
     visit_upsert_.emplace(
         (sql_.prepare
              << "INSERT INTO visits (visit_id, account_id, employee_id, status, planned_for_ms,"
@@ -253,12 +250,15 @@ ItemResult EventWriter::store(const core::VisitEvent& v) {
   v_status_ = v.status;
   v_notes_ = v.notes;
   v_planned_plain_ = v.planned_for_ms;
-  v_planned_ = v.planned_for_ms;
-  v_planned_ind_ = (v.status == kVisitPlanned && v.planned_for_ms > 0) ? soci::i_ok : soci::i_null;
-  v_completed_ = at_ms_;
-  v_completed_ind_ = v.status == kVisitCompleted ? soci::i_ok : soci::i_null;
-  v_cancelled_ = at_ms_;
-  v_cancelled_ind_ = v.status == kVisitCancelled ? soci::i_ok : soci::i_null;
+  const core::lifecycle::VisitChange change =
+      core::lifecycle::visit_change(static_cast<core::VisitStatus>(v.status), v.planned_for_ms, at_ms_);
+  const auto bind_time = [](const std::optional<int64_t>& t, int64_t& value, soci::indicator& ind) {
+    value = t.value_or(0);
+    ind = t ? soci::i_ok : soci::i_null;
+  };
+  bind_time(change.planned_for_ms, v_planned_, v_planned_ind_);
+  bind_time(change.completed_at_ms, v_completed_, v_completed_ind_);
+  bind_time(change.cancelled_at_ms, v_cancelled_, v_cancelled_ind_);
   visit_upsert_->execute(true);
 
   if (!visit_event_) {

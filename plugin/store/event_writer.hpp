@@ -96,7 +96,8 @@ class EventWriter {
   int32_t o_document_type_ = 0;
   // complaints and service requests (shared where the columns mean the same)
   std::string c_id_, c_account_, c_employee_, c_department_, c_to_employee_, c_to_department_,
-      c_channel_, c_category_, c_text_, c_state_, c_assignee_, c_open_state_;
+      c_channel_, c_category_, c_text_, c_state_, c_assignee_;
+  std::string c_next_state_;  // the status / state the step leaves (core/lifecycle)
   int32_t c_action_ = 0, c_severity_ = 0;
   // visits
   std::string v_id_, v_account_, v_employee_, v_notes_;

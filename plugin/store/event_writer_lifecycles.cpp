@@ -2,26 +2,39 @@
 // as an event row, and folded into the current-state row (owner, status, assignee, times).
 #include "store/event_writer.hpp"
 
+#include "core/lifecycle/lifecycle.hpp"
 #include "store/event_writer_support.hpp"
 
 namespace kam::store::detail {
 
 using soci::use;
 
+namespace lc = core::lifecycle;
+
 namespace {
 
-constexpr int32_t kComplaintOpened = 1, kComplaintHandedOff = 2, kComplaintResponded = 3,
-                  kComplaintResolved = 4, kComplaintClosed = 5, kComplaintReopened = 6;
-constexpr int32_t kServiceOpened = 1, kServiceAssigned = 2, kServiceStateChanged = 3,
-                  kServiceClosed = 4;
+// The SET clause of a time column a step changes, binding `at` when it is set to the step's instant.
+void set_time(std::string& text, StatementBuilder& b, lc::TimeChange change, const char* column,
+              int64_t& at) {
+  if (change == lc::TimeChange::keep) return;
+  text += std::string(", ") + column + " = ";
+  if (change == lc::TimeChange::clear) {
+    text += "NULL";
+  } else {
+    text += std::string(":") + column;
+    b.bind(at, column);
+  }
+}
 
 }  // namespace
 
 // --- complaints ------------------------------------------------------------------------------------
 
+// One statement per action: what it changes depends on the action only (lifecycle.hpp).
 soci::statement& EventWriter::complaint_update(int32_t action) {
   auto& slot = complaint_updates_.at(static_cast<size_t>(action));
   if (slot) return *slot;
+  const lc::ComplaintChange change = lc::complaint_change(static_cast<core::ComplaintAction>(action));
   std::string text =
       "UPDATE complaints SET last_event_id = :last_event_id,"
       " last_event_at_ms = CASE WHEN :event_at_ms > last_event_at_ms THEN :event_at_ms_value"
@@ -36,34 +49,24 @@ soci::statement& EventWriter::complaint_update(int32_t action) {
       .bind(c_severity_, "severity_value")
       .bind(c_category_, "category")
       .bind(c_category_, "category_value");
-  switch (action) {
-    case kComplaintHandedOff:
-      // Who works on it now; the owner (OPENED's employee) stays.
-      text += ", current_employee_id = :to_employee_id, current_department = :to_department,"
-              " handoff_count = handoff_count + 1";
-      b.bind(c_to_employee_, "to_employee_id").bind(c_to_department_, "to_department");
-      break;
-    case kComplaintResponded:
-      text += ", first_response_at_ms = CASE WHEN first_response_at_ms IS NULL"
-              " OR first_response_at_ms > :responded_at_ms THEN :responded_at_ms_value"
-              " ELSE first_response_at_ms END";
-      b.bind(at_ms_, "responded_at_ms").bind(at_ms_, "responded_at_ms_value");
-      break;
-    case kComplaintResolved:
-      text += ", status = 'resolved', resolved_at_ms = :resolved_at_ms";
-      b.bind(at_ms_, "resolved_at_ms");
-      break;
-    case kComplaintClosed:
-      text += ", status = 'closed', closed_at_ms = :closed_at_ms";
-      b.bind(at_ms_, "closed_at_ms");
-      break;
-    case kComplaintReopened:
-      text += ", status = 'open', reopen_count = reopen_count + 1, resolved_at_ms = NULL,"
-              " closed_at_ms = NULL";
-      break;
-    default:  // COMMENTED: only the last-event columns
-      break;
+  if (change.handed_off) {
+    text += ", current_employee_id = :to_employee_id, current_department = :to_department,"
+            " handoff_count = handoff_count + 1";
+    b.bind(c_to_employee_, "to_employee_id").bind(c_to_department_, "to_department");
   }
+  if (change.responded) {
+    text += ", first_response_at_ms = CASE WHEN first_response_at_ms IS NULL"
+            " OR first_response_at_ms > :responded_at_ms THEN :responded_at_ms_value"
+            " ELSE first_response_at_ms END";
+    b.bind(at_ms_, "responded_at_ms").bind(at_ms_, "responded_at_ms_value");
+  }
+  if (change.status) {
+    text += ", status = :status";
+    b.bind(c_next_state_, "status");
+  }
+  if (change.reopened) text += ", reopen_count = reopen_count + 1";
+  set_time(text, b, change.resolved_at, "resolved_at_ms", at_ms_);
+  set_time(text, b, change.closed_at, "closed_at_ms", at_ms_);
   text += " WHERE complaint_id = :complaint_id";
   b.bind(c_id_, "complaint_id");
   slot.emplace(b.done(text));
@@ -83,7 +86,7 @@ ItemResult EventWriter::store(const core::ComplaintEvent& c) {
   c_category_ = c.category;
   c_text_ = c.text;
 
-  if (c.action == kComplaintOpened) {
+  if (c.action == static_cast<int32_t>(core::ComplaintAction::opened)) {
     if (!complaint_open_) {
       complaint_open_.emplace(
           (sql_.prepare << "INSERT INTO complaints (complaint_id, account_id, owner_employee_id,"
@@ -91,16 +94,17 @@ ItemResult EventWriter::store(const core::ComplaintEvent& c) {
                            " channel, category, status, opened_at_ms, last_event_at_ms,"
                            " opened_event_id, last_event_id) VALUES (:complaint_id, :account_id,"
                            " :owner_employee_id, :owner_department, :current_employee_id,"
-                           " :current_department, :severity, :channel, :category, 'open',"
+                           " :current_department, :severity, :channel, :category, :status,"
                            " :opened_at_ms, :last_event_at_ms, :opened_event_id, :last_event_id)"
                            " ON CONFLICT (complaint_id) DO NOTHING",
            use(c_id_, "complaint_id"), use(c_account_, "account_id"),
            use(c_employee_, "owner_employee_id"), use(c_department_, "owner_department"),
            use(c_employee_, "current_employee_id"), use(c_department_, "current_department"),
            use(c_severity_, "severity"), use(c_channel_, "channel"), use(c_category_, "category"),
-           use(at_ms_, "opened_at_ms"), use(at_ms_, "last_event_at_ms"),
+           use(c_next_state_, "status"), use(at_ms_, "opened_at_ms"), use(at_ms_, "last_event_at_ms"),
            use(event_id_, "opened_event_id"), use(event_id_, "last_event_id")));
     }
+    c_next_state_ = lc::complaint_status_name(lc::kOpenedComplaint);
     complaint_open_->execute(true);
     if (complaint_open_->get_affected_rows() != 1) {
       if (!complaint_opener_) {
@@ -114,6 +118,8 @@ ItemResult EventWriter::store(const core::ComplaintEvent& c) {
                                             "' was already opened by event '" + found_text_ + "'");
     }
   } else {
+    const lc::ComplaintChange change = lc::complaint_change(static_cast<core::ComplaintAction>(c.action));
+    if (change.status) c_next_state_ = lc::complaint_status_name(*change.status);
     soci::statement& update = complaint_update(c.action);
     update.execute(true);
     if (update.get_affected_rows() != 1)
@@ -145,6 +151,7 @@ ItemResult EventWriter::store(const core::ComplaintEvent& c) {
 soci::statement& EventWriter::service_update(int32_t action) {
   auto& slot = service_updates_.at(static_cast<size_t>(action));
   if (slot) return *slot;
+  const lc::ServiceChange change = lc::service_change(static_cast<core::ServiceAction>(action), {});
   std::string text =
       "UPDATE service_requests SET last_event_id = :last_event_id,"
       " last_event_at_ms = CASE WHEN :event_at_ms > last_event_at_ms THEN :event_at_ms_value"
@@ -156,22 +163,15 @@ soci::statement& EventWriter::service_update(int32_t action) {
       .bind(at_ms_, "event_at_ms_value")
       .bind(c_category_, "category")
       .bind(c_category_, "category_value");
-  switch (action) {
-    case kServiceAssigned:
-      text += ", assignee_id = :assignee_id";
-      b.bind(c_assignee_, "assignee_id");
-      break;
-    case kServiceStateChanged:
-      text += ", state = :state, closed_at_ms = NULL";
-      b.bind(c_state_, "state");
-      break;
-    case kServiceClosed:
-      text += ", state = 'closed', closed_at_ms = :closed_at_ms";
-      b.bind(at_ms_, "closed_at_ms");
-      break;
-    default:  // COMMENTED
-      break;
+  if (change.assigned) {
+    text += ", assignee_id = :assignee_id";
+    b.bind(c_assignee_, "assignee_id");
   }
+  if (change.state) {
+    text += ", state = :state";
+    b.bind(c_next_state_, "state");
+  }
+  set_time(text, b, change.closed_at, "closed_at_ms", at_ms_);
   text += " WHERE request_id = :request_id";
   b.bind(c_id_, "request_id");
   slot.emplace(b.done(text));
@@ -188,7 +188,7 @@ ItemResult EventWriter::store(const core::ServiceRequestEvent& s) {
   c_category_ = s.category;
   c_text_ = s.text;
 
-  if (s.action == kServiceOpened) {
+  if (s.action == static_cast<int32_t>(core::ServiceAction::opened)) {
     if (!service_open_) {
       service_open_.emplace(
           (sql_.prepare << "INSERT INTO service_requests (request_id, account_id,"
@@ -200,11 +200,11 @@ ItemResult EventWriter::store(const core::ServiceRequestEvent& s) {
                            " ON CONFLICT (request_id) DO NOTHING",
            use(c_id_, "request_id"), use(c_account_, "account_id"),
            use(c_employee_, "opened_by_employee_id"), use(c_assignee_, "assignee_id"),
-           use(c_open_state_, "state"), use(c_category_, "category"), use(at_ms_, "opened_at_ms"),
+           use(c_next_state_, "state"), use(c_category_, "category"), use(at_ms_, "opened_at_ms"),
            use(at_ms_, "last_event_at_ms"), use(event_id_, "opened_event_id"),
            use(event_id_, "last_event_id")));
     }
-    c_open_state_ = s.state.empty() ? "open" : s.state;
+    c_next_state_ = lc::opened_service_state(s.state);
     service_open_->execute(true);
     if (service_open_->get_affected_rows() != 1) {
       if (!service_opener_) {
@@ -218,6 +218,8 @@ ItemResult EventWriter::store(const core::ServiceRequestEvent& s) {
                                             "' was already opened by event '" + found_text_ + "'");
     }
   } else {
+    const lc::ServiceChange change = lc::service_change(static_cast<core::ServiceAction>(s.action), s.state);
+    if (change.state) c_next_state_ = *change.state;
     soci::statement& update = service_update(s.action);
     update.execute(true);
     if (update.get_affected_rows() != 1)

@@ -8,7 +8,7 @@
 #include "store/event_claims.hpp"
 #include "store/event_writer.hpp"
 #include "store/event_writer_support.hpp"
-#include "store/json_text.hpp"
+#include "store/json_columns.hpp"
 #include "store/order_days.hpp"
 
 namespace kam::store::detail {

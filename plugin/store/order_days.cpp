@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/error.hpp"
+#include "store/column_batch.hpp"
 #include "store/cursor.hpp"
 #include "store/pg_bulk.hpp"
 #include "store/sqlite_statement.hpp"
@@ -12,7 +13,7 @@
 namespace kam::store::detail {
 
 namespace {
-constexpr int32_t kCreditNote = 3;  // KAM_DOCUMENT_CREDIT_NOTE
+constexpr int32_t kCreditNote = static_cast<int32_t>(core::DocumentType::credit_note);
 constexpr size_t kRebuildFlushKeys = 200000;  // bounds the rebuild's memory
 
 // SQLite turns an integer sum that overflows into a REAL: make it an "integer overflow" error
@@ -134,43 +135,27 @@ void OrderDayDeltas::write(soci::session& sql, Backend backend) {
     if (a->day != b->day) return a->day < b->day;
     return a->currency < b->currency;
   });
+  ColumnBatch rows({ColumnType::text, ColumnType::integer, ColumnType::text, ColumnType::bigint,
+                    ColumnType::bigint, ColumnType::bigint});
+  rows.reserve(sorted.size());
+  for (const Delta* d : sorted)
+    rows.add(d->account_id).add(int64_t{d->day}).add(d->currency).add(d->amount).add(d->margin).add(d->orders);
   try {
     if (backend == Backend::sqlite) {
-      SqliteStatement upsert(sql,
-                             "INSERT INTO order_days (account_id, day, currency, amount_minor, margin_minor, orders)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (account_id, day, currency) DO UPDATE SET"
-                             " amount_minor = " + sqlite_checked_sum("amount_minor") + ","
-                             " margin_minor = " + sqlite_checked_sum("margin_minor") + ","
-                             " orders = orders + excluded.orders");
-      for (const Delta* d : sorted) {
-        upsert.bind(1, d->account_id);
-        upsert.bind(2, int64_t{d->day});
-        upsert.bind(3, d->currency);
-        upsert.bind(4, d->amount);
-        upsert.bind(5, d->margin);
-        upsert.bind(6, d->orders);
-        upsert.run();
-      }
+      rows.run_each(sql,
+                    "INSERT INTO order_days (account_id, day, currency, amount_minor, margin_minor, orders)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (account_id, day, currency) DO UPDATE SET"
+                    " amount_minor = " + sqlite_checked_sum("amount_minor") + ","
+                    " margin_minor = " + sqlite_checked_sum("margin_minor") + ","
+                    " orders = orders + excluded.orders");
     } else {
-      PgArray accounts, days, currencies, amounts, margins, orders;
-      for (const Delta* d : sorted) {
-        accounts.add(d->account_id);
-        days.add(int64_t{d->day});
-        currencies.add(d->currency);
-        amounts.add(d->amount);
-        margins.add(d->margin);
-        orders.add(d->orders);
-      }
-      pg_exec(sql,
-              "INSERT INTO order_days (account_id, day, currency, amount_minor, margin_minor, orders)"
-              " SELECT * FROM unnest(CAST($1 AS text[]), CAST($2 AS integer[]), CAST($3 AS text[]),"
-              " CAST($4 AS bigint[]), CAST($5 AS bigint[]), CAST($6 AS bigint[]))"
-              " ON CONFLICT (account_id, day, currency) DO UPDATE SET"
-              " amount_minor = order_days.amount_minor + excluded.amount_minor,"
-              " margin_minor = order_days.margin_minor + excluded.margin_minor,"
-              " orders = order_days.orders + excluded.orders",
-              {&accounts.literal(), &days.literal(), &currencies.literal(), &amounts.literal(), &margins.literal(),
-               &orders.literal()});
+      rows.run_once(sql,
+                    "INSERT INTO order_days (account_id, day, currency, amount_minor, margin_minor, orders)"
+                    " SELECT * FROM " + rows.unnest() +
+                    " ON CONFLICT (account_id, day, currency) DO UPDATE SET"
+                    " amount_minor = order_days.amount_minor + excluded.amount_minor,"
+                    " margin_minor = order_days.margin_minor + excluded.margin_minor,"
+                    " orders = order_days.orders + excluded.orders");
     }
   } catch (const std::exception& e) {
     if (!is_sum_overflow(e)) throw;

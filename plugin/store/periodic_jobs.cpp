@@ -24,8 +24,6 @@
 namespace kam::store::detail {
 namespace {
 
-constexpr int kLogWarning = 30;
-
 std::string setting_name(const std::string& job) { return "periodic." + job; }
 
 class PostgresqlClaim final : public JobClaim {
@@ -105,7 +103,7 @@ JobClaimResult SqlStore::claim_job(const std::string& name, int64_t now_ms, int6
   if (result.last_run_ms && now_ms < *result.last_run_ms) {
     result.due = JobDue::clock_behind;
     if (!clock_behind_logged_.exchange(true)) {
-      log(kLogWarning, "periodic job " + name + ": the host clock (" + std::to_string(now_ms) +
+      log(core::LogLevel::warning, "periodic job " + name + ": the host clock (" + std::to_string(now_ms) +
                            " ms) is before its last run (" + std::to_string(*result.last_run_ms) +
                            " ms); it is not due until the clock has passed that run by its period "
                            "(logged once)");

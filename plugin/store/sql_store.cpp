@@ -10,7 +10,7 @@
 #include "store/conninfo.hpp"
 #include "store/db_error.hpp"
 #include "store/ingest.hpp"
-#include "store/json_text.hpp"
+#include "store/json_columns.hpp"
 #include "store/migrations.hpp"
 #include "store/order_days.hpp"
 #include "store/outbox.hpp"
@@ -27,7 +27,6 @@ std::unique_ptr<Store> Store::open(const config::DatabaseConfig& db, LogFn log,
 namespace detail {
 namespace {
 
-constexpr int kLogDebug = 10, kLogInfo = 20, kLogWarning = 30;  // KAM_LOG_*
 
 // A PostgreSQL deadlock between two batches that touch the same rows in different orders is resolved
 // by the server aborting one of them; that batch is simply run again, after a random pause so the two
@@ -124,10 +123,10 @@ SqlStore::SqlStore(const config::DatabaseConfig& db, LogFn log_sink, const std::
   }
   schema_version_ = migrated.to;
   if (migrated.to != migrated.from) {
-    log(kLogInfo, "database " + label_ + ": schema migrated from version " +
+    log(core::LogLevel::info, "database " + label_ + ": schema migrated from version " +
                       std::to_string(migrated.from) + " to " + std::to_string(migrated.to));
   } else {
-    log(kLogDebug, "database " + label_ + " opened at schema version " +
+    log(core::LogLevel::debug, "database " + label_ + " opened at schema version " +
                        std::to_string(migrated.to));
   }
   rebuild_order_days_if_needed();
@@ -144,7 +143,7 @@ void SqlStore::rebuild_order_days_if_needed() {
     orders = rebuild_order_days(sql, backend_, calendar_);
   });
   if (orders > 0 || (zone && orders >= 0)) {
-    log(kLogWarning, "database " + label_ + ": order totals rebuilt from " + std::to_string(orders) +
+    log(core::LogLevel::warning, "database " + label_ + ": order totals rebuilt from " + std::to_string(orders) +
                          " orders in local days of " + calendar_.zone_name() +
                          (zone ? " (they were kept in " + *zone + ")" : ""));
   }
@@ -152,7 +151,7 @@ void SqlStore::rebuild_order_days_if_needed() {
 
 SqlStore::~SqlStore() = default;
 
-void SqlStore::log(int level, const std::string& message) const {
+void SqlStore::log(core::LogLevel level, const std::string& message) const {
   if (!log_) return;
   try {
     log_(level, message);
@@ -216,19 +215,19 @@ BatchResult SqlStore::ingest(const std::vector<BatchItem>& items, const IngestOp
     } catch (const Error&) {
       throw;
     } catch (const RowByRowNeeded&) {
-      log(kLogDebug, doing + ": an order of the batch is already stored; running it again row by row");
+      log(core::LogLevel::debug, doing + ": an order of the batch is already stored; running it again row by row");
       bulk_orders = false;
       --attempt;  // not a failed attempt
     } catch (const DayTotalOverflow& e) {
       // Checked, the batch rejects the orders that would overflow; what still does (a cancellation
       // taking a day beyond the limit) fails the batch.
       if (check_day_totals) throw Error(Status::store, doing + ": " + e.what());
-      log(kLogDebug, doing + ": a day's order total would overflow; running it again checking each order");
+      log(core::LogLevel::debug, doing + ": a day's order total would overflow; running it again checking each order");
       check_day_totals = true;
       --attempt;
     } catch (const std::exception& e) {
       if (attempt < kMaxIngestAttempts && is_retryable(e)) {
-        log(kLogDebug, doing + ": attempt " + std::to_string(attempt) +
+        log(core::LogLevel::debug, doing + ": attempt " + std::to_string(attempt) +
                            " ran into a concurrent batch; running it again");
         pause_before_retry(attempt);
         continue;
@@ -237,7 +236,7 @@ BatchResult SqlStore::ingest(const std::vector<BatchItem>& items, const IngestOp
     }
   }
   // Logged after the connection and the write lock are released.
-  if (result.rejected > 0) log(kLogWarning, describe_rejections(items, result, options));
+  if (result.rejected > 0) log(core::LogLevel::warning, describe_rejections(items, result, options));
   return result;
 }
 

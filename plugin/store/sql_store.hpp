@@ -75,7 +75,7 @@ class SqlStore final : public Store {
   // fairer than SQLite's sleep-and-retry busy handler). No-op for PostgreSQL.
   WriteLock::Guard lock_writer();
   void rebuild_order_days_if_needed();
-  void log(int level, const std::string& message) const;
+  void log(core::LogLevel level, const std::string& message) const;
 
   Backend backend_;
   std::string label_;

@@ -18,12 +18,13 @@
 #include "core/actor.hpp"
 #include "core/error.hpp"
 #include "core/events.hpp"
+#include "core/log_level.hpp"
 #include "core/money/exchange.hpp"
 #include "core/tiers/metrics.hpp"
 
 namespace kam::store {
 
-using LogFn = std::function<void(int level, const std::string& message)>;  // level: KAM_LOG_*
+using core::LogFn;
 
 // --- ingestion -----------------------------------------------------------------------------------
 

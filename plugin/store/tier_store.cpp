@@ -5,7 +5,7 @@
 
 #include "store/audit.hpp"
 #include "store/cursor.hpp"
-#include "store/json_text.hpp"
+#include "store/json_columns.hpp"
 #include "store/order_days.hpp"
 #include "store/outbox.hpp"
 #include "store/periodic_jobs.hpp"

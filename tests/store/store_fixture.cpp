@@ -98,9 +98,9 @@ void StoreTest::TearDown() {
 LogFn StoreTest::log_fn() {
   auto mu = log_mu_;
   auto lines = logs_;
-  return [mu, lines](int level, const std::string& message) {
+  return [mu, lines](core::LogLevel level, const std::string& message) {
     std::lock_guard<std::mutex> lock(*mu);
-    lines->push_back(std::to_string(level) + " " + message);
+    lines->push_back(std::to_string(static_cast<int>(level)) + " " + message);
   };
 }
 

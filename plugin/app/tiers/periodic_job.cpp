@@ -18,7 +18,7 @@ PeriodicJob tier_evaluation_job() {
     r.completes_job = kTiersJob;
     const EvaluationSummary s = evaluate_tiers(c.store, c.config, r, c.log);
     if (c.log) {
-      c.log(kLogInfo, "periodic tier evaluation: " + std::to_string(s.accounts) + " accounts, " +
+      c.log(core::LogLevel::info, "periodic tier evaluation: " + std::to_string(s.accounts) + " accounts, " +
                           std::to_string(s.changes) + " changes, " + std::to_string(s.notifications) +
                           " notifications");
     }

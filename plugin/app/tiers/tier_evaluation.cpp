@@ -79,7 +79,7 @@ class Evaluator {
     update_.decide_and_write([&](AccountRow& row) { return decide(row); },
                              [&](std::vector<store::TierWrite>& writes, bool last) { flush(writes, last); });
     if (conversion_failures_ > 0) {
-      log(kLogWarning, "tier evaluation: " + std::to_string(conversion_failures_) +
+      log(core::LogLevel::warning, "tier evaluation: " + std::to_string(conversion_failures_) +
                            " account(s) have orders without an exchange rate; their tiers are kept until the "
                            "rate is in exchange_rates (first: account '" + first_conversion_error_ + ")");
     }
@@ -88,7 +88,7 @@ class Evaluator {
   }
 
  private:
-  void log(int level, const std::string& m) const {
+  void log(core::LogLevel level, const std::string& m) const {
     if (log_) log_(level, m);
   }
 

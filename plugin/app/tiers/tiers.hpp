@@ -20,6 +20,8 @@
 
 namespace kam::app {
 
+using core::LogFn;
+
 struct EvaluationRequest {
   std::string account_id;  // empty: every account
   bool dry_run = false;    // decide and count, store nothing

@@ -1,5 +1,6 @@
-// json_text.hpp - the few JSON texts the store writes itself: string lists (account flags, roles,
-// territories) and small objects (the batch audit entry). nlohmann_json stays inside kam_store.
+// json_columns.hpp - the JSON values the store encodes into (and decodes from) its own columns: string
+// lists (account flags, roles, territories) and small objects (the batch audit entry). Not the ABI's
+// json_text (abi/json_text.hpp: JSON handed to the host). nlohmann_json stays inside kam_store.
 #pragma once
 
 #include <cstdint>

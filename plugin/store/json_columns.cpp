@@ -1,4 +1,5 @@
-#include "store/json_text.hpp"
+// json_columns.cpp - the JSON column values of json_columns.hpp, written and read with nlohmann_json.
+#include "store/json_columns.hpp"
 
 #include <nlohmann/json.hpp>
 
