@@ -96,8 +96,8 @@ TEST_P(PeriodicTest, AJobRunsOncePerIntervalAcrossStoresAndAFailedRunStaysDue) {
 
 TEST_P(PeriodicTest, TheTickReportsAndLogsTheTierEvaluationOnlyWhenItRan) {
   std::vector<std::string> lines;
-  auto log = [&](int level, const std::string& m) {
-    if (level == app::kLogInfo) lines.push_back(m);
+  auto log = [&](core::LogLevel level, const std::string& m) {
+    if (level == core::LogLevel::info) lines.push_back(m);
   };
   const app::TickResult first = app::tick(context(*store_, kT0, log));
   ASSERT_TRUE(first.tiers);
