@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "import_format.hpp"
+#include "cli.hpp"
 #include "kamhost.hpp"
 #include "progress.hpp"
 
@@ -28,14 +29,15 @@ constexpr uint64_t kMaxBatch = 1'000'000;  // kam_batch.event_count limit
 constexpr int kBusyAttempts = 5;           // KAM_ERR_BUSY: nothing was stored, the call may be retried
 
 struct ImportOptions {
+  std::vector<std::string> files;  // as given: exactly one is the file
+  std::string format_name;         // --format as given
   std::string file;
-  std::string config;
+  InstanceOptions instance;
   uint64_t batch = kDefaultBatch;
   std::string rejects;
   std::string source;
   Format format = Format::jsonl;
   bool atomic = false;
-  ActorOptions actor;
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -100,15 +102,14 @@ struct Totals {
 
 class Importer {
  public:
-  Importer(const ImportOptions& options, const kam::host::Plugin& plugin, const kam::host::Instance& instance,
-           RejectsFile& rejects, Progress& progress)
+  Importer(const ImportOptions& options, Session& session, RejectsFile& rejects, Progress& progress)
       : options_(options),
-        plugin_(plugin),
-        instance_(instance),
-        actor_(options.actor.actor()),
+        plugin_(session.plugin()),
+        instance_(session.instance()),
+        actor_(session.actor()),
         rejects_(rejects),
         progress_(progress),
-        invalid_name_(plugin.status_name(KAM_ERR_INVALID_ARGUMENT)) {
+        invalid_name_(plugin_.status_name(KAM_ERR_INVALID_ARGUMENT)) {
     events_.reserve(static_cast<std::size_t>(std::min<uint64_t>(options.batch, 65'536)));
     items_.reserve(events_.capacity());
   }
@@ -256,7 +257,7 @@ class Importer {
   const ImportOptions& options_;
   const kam::host::Plugin& plugin_;
   const kam::host::Instance& instance_;
-  kam::host::Actor actor_;
+  const kam::host::Actor& actor_;
   RejectsFile& rejects_;
   Progress& progress_;
   const std::string invalid_name_;
@@ -276,35 +277,10 @@ std::string base_name(const std::string& path) {
   return name.empty() ? path : name;
 }
 
-ImportOptions parse_options(const std::vector<std::string>& args) {
-  ImportOptions o;
-  std::string format;
-  std::vector<std::string> files;
-  bool positional_only = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string value;
-    if (positional_only) {
-      files.push_back(args[i]);
-    } else if (args[i] == "--") {
-      positional_only = true;
-    } else if (take_option(args, i, "--config", value)) {
-      o.config = value;
-    } else if (take_number(args, i, "--batch", 1, kMaxBatch, o.batch)) {
-    } else if (take_option(args, i, "--rejects", value)) {
-      o.rejects = value;
-    } else if (take_option(args, i, "--source", value)) {
-      o.source = value;
-    } else if (take_option(args, i, "--format", value)) {
-      format = value;
-    } else if (args[i] == "--atomic") {
-      o.atomic = true;
-    } else if (o.actor.take(args, i)) {
-    } else if (args[i].size() > 1 && args[i][0] == '-') {
-      throw UsageError("unknown option '" + args[i] + "'");
-    } else {
-      files.push_back(args[i]);
-    }
-  }
+// The checks and defaults that need more than one option.
+ImportOptions complete(ImportOptions o) {
+  const std::vector<std::string>& files = o.files;
+  const std::string& format = o.format_name;
   if (files.size() != 1) throw UsageError("import needs exactly one FILE");
   o.file = files[0];
   if (!format.empty()) {
@@ -323,8 +299,8 @@ ImportOptions parse_options(const std::vector<std::string>& args) {
   return o;
 }
 
-int cmd_import(Context& ctx, const std::vector<std::string>& args) {
-  const ImportOptions options = parse_options(args);
+int import_file(Context& ctx, const ImportOptions& given) {
+  const ImportOptions options = complete(given);
 
   std::ifstream in;
   static char read_buffer[1 << 20];
@@ -345,11 +321,11 @@ int cmd_import(Context& ctx, const std::vector<std::string>& args) {
       log(level, message);
     };
   }
-  Session session(ctx, "import", options.config, std::move(callbacks));
+  Session session(ctx, "import", options.instance, std::move(callbacks));
 
   RejectsFile rejects(options.rejects);
   Progress progress(Progress::stderr_is_terminal(), ec ? 0 : size, "events", "ev/s");
-  Importer importer(options, session.plugin(), session.instance(), rejects, progress);
+  Importer importer(options, session, rejects, progress);
   try {
     importer.run(in);
   } catch (const std::exception& e) {
@@ -380,6 +356,18 @@ int cmd_import(Context& ctx, const std::vector<std::string>& args) {
   return t.rejected > 0 ? kExitRejected : kExitOk;
 }
 
+void define_import(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<ImportOptions>();
+  add_instance_options(app, o->instance);
+  add_number(app, "--batch", o->batch, 1, kMaxBatch, "lines per batch");
+  add_text(app, "--rejects", o->rejects, "where rejected lines go");
+  add_text(app, "--source", o->source, "feed name in the audit trail");
+  add_text(app, "--format", o->format_name, "jsonl, accounts-csv or orders-csv");
+  app.add_flag("--atomic", o->atomic, "a batch with a rejected line stores nothing");
+  app.add_option("FILE", o->files, "the file to import");
+  on_run(app, ctx, [&ctx, o] { return import_file(ctx, *o); });
+}
+
 }  // namespace
 
 void add_import_commands(std::vector<Command>& commands) {
@@ -407,7 +395,7 @@ void add_import_commands(std::vector<Command>& commands) {
        "(with --atomic, \", X not applied\" follows R for the other lines of refused batches).\n"
        "Each rejects line is LINE<TAB>STATUS<TAB>message<TAB>the original line.\n"
        "Exit status: 0 nothing rejected, 3 some lines rejected, 1 other failure.\n",
-       &cmd_import});
+       &define_import});
 }
 
 }  // namespace kamhost
