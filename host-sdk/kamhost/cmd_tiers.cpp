@@ -1,5 +1,6 @@
 // cmd_tiers.cpp - commands for the tier engine's actions (ABI 1.1): `tiers evaluate`,
-// `tiers override set|clear`, and `tick`, the periodic call a host makes.
+// `tiers override set|clear`, and `tick`, the periodic call a host makes (`tiers list`:
+// cmd_tiers_list.cpp).
 #include <iostream>
 #include <memory>
 
@@ -153,7 +154,8 @@ void define_tick(CLI::App& app, Context& ctx) {
 
 void add_tiers_commands(std::vector<Command>& commands) {
   commands.push_back(
-      {"tiers", "evaluate|override ... --config CFG", "classify accounts now; set or clear manual tier overrides",
+      {"tiers", "evaluate|override|list ... --config CFG",
+       "classify accounts now; set or clear manual tier overrides; list every account's tier",
        "  kamhost tiers evaluate --config CFG [--account ID] [--dry-run]\n"
        "      Classifies every account (or one) now by the config's tier rules, with\n"
        "      hysteresis, overrides and churn risk; stores each change in the tier history\n"
@@ -173,9 +175,18 @@ void add_tiers_commands(std::vector<Command>& commands) {
        "  kamhost tiers override clear ID --reason TEXT --config CFG\n"
        "      Ends the override in force on account ID early (needs tiers.override).\n"
        "\n"
+       "  kamhost tiers list --config CFG [--tier T] [--csv] [--limit N]\n"
+       "      Every account's tier in account id order, read a page of 1000 at a time\n"
+       "      (tiers_list, ABI 1.2; needs tiers.read): account, name, tier, since (a date\n"
+       "      in business.time_zone), computed tier, overridden, pending downgrade, churn;\n"
+       "      then a line \"N accounts\". --tier T only accounts in tier T (an unknown tier\n"
+       "      exits 1 naming the configured ones); --limit N at most N accounts; --csv\n"
+       "      prints CSV (RFC 4180: a header row, fields quoted when they hold a comma or a\n"
+       "      quote, no summary line).\n"
+       "\n"
        "The actor is --user ID (default kamhost) with --role ROLE... (default kam.admin).\n"
        "An unknown account or tier, or a missing permission, exits 1 with the plugin's\n"
-       "message. Needs a plugin with ABI 1.1 or newer.\n",
+       "message. Needs a plugin with ABI 1.1 or newer (tiers list: 1.2).\n",
        &define_tiers});
   commands.push_back({"tick", "--config CFG", "run the periodic work that is due (the tier evaluation)",
                       "Calls the plugin's tick once, as a host does every minute or so: the tier\n"

@@ -60,13 +60,13 @@ void print(const std::vector<std::string>& row, bool csv) {
 
 int tiers_list(Context& ctx, const ListOptions& o) {
   Session session(ctx, "tiers list", o.instance);
-  print(o.csv ? kCsvHeader : kHeader, o.csv);
   uint64_t shown = 0;
   std::string after;
   for (;;) {
     const uint64_t want = o.limit == 0 ? kPage : std::min(kPage, o.limit - shown);
     const json page = json::parse(
         session.instance().tiers_list(session.actor(), o.tier, after, static_cast<uint32_t>(want)));
+    if (after.empty()) print(o.csv ? kCsvHeader : kHeader, o.csv);  // after the first page: an unknown tier prints none
     for (const json& a : page.at("accounts")) print(cells(a, session.zone(), o.csv ? "" : "-"), o.csv);
     shown += page.at("accounts").size();
     const json& next = page.value("next_after", json());

@@ -51,6 +51,7 @@ TEST_F(KamhostTiersTest, ListShowsEveryTierAndFilters) {
 
   Result unknown = with_config({"tiers", "list", "--tier", "diamond"});
   EXPECT_EQ(unknown.exit, 1) << unknown;
+  EXPECT_EQ(unknown.out, "") << unknown;  // not even the header
   EXPECT_TRUE(contains(unknown.err, "tier 'diamond' is not configured")) << unknown;
   EXPECT_TRUE(contains(unknown.err, "platinum, gold, silver, standard")) << unknown;
 
