@@ -149,6 +149,17 @@ TEST_F(KamhostTiersTest, UnknownAccountIsNamed) {
   }
 }
 
+// CLI11 takes a word after a command as that command's argument, even when a command has its name.
+TEST_F(KamhostTiersTest, AnAccountNamedLikeACommandIsAnArgument) {
+  import_lines("tick.jsonl", account_line("tick", "Tick Trading"));
+  Result r = with_config({"account", "show", "tick", "--json"});
+  ASSERT_EQ(r.exit, 0) << r;
+  EXPECT_EQ(json::parse(r.out).at("account_id"), "tick") << r;
+  Result help = run({"help", "tiers"});
+  EXPECT_EQ(help.exit, 0) << help;
+  EXPECT_TRUE(contains(help.out, "kamhost tiers list --config CFG [--tier T] [--csv] [--limit N]")) << help;
+}
+
 TEST_F(KamhostTiersTest, UsageErrors) {
   struct Case {
     std::vector<std::string> args;
