@@ -98,6 +98,7 @@ void on_run(CLI::App& app, Context& ctx, std::function<int()> run) {
 }
 
 void check_groups(const CLI::App& root) {
+  if (root.get_subcommands().empty()) return;  // kamhost --version
   const std::string problem = group_problem(root, "");
   if (!problem.empty()) throw UsageError(problem);
 }

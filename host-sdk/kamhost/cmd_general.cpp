@@ -24,7 +24,9 @@ void define_help(CLI::App& app, Context& ctx) {
   });
 }
 
-int version(Context& ctx) {
+}  // namespace
+
+int print_version(Context& ctx) {
   std::cout << "kamhost " << KAMHOST_VERSION << " (host ABI " << KAM_ABI_VERSION_MAJOR << "."
             << KAM_ABI_VERSION_MINOR << ")" << std::endl;
   const std::string path = ctx.plugin_path();
@@ -35,8 +37,10 @@ int version(Context& ctx) {
   return kExitOk;
 }
 
+namespace {
+
 void define_version(CLI::App& app, Context& ctx) {
-  on_run(app, ctx, [&ctx] { return version(ctx); });
+  on_run(app, ctx, [&ctx] { return print_version(ctx); });
 }
 
 }  // namespace

@@ -119,6 +119,9 @@ void add_demo_commands(std::vector<Command>& commands);     // demo generate
 const std::vector<Command>& all_commands();
 const Command* find_command(const std::string& name);
 
+// `kamhost version` (and --version): kamhost's, the plugin's and the ABI's versions.
+int print_version(Context& ctx);
+
 // Usage text for kamhost or for one command.
 std::string usage();
 std::string command_usage(const Command& command);

@@ -145,7 +145,10 @@ static int run(int argc, char** argv) {
       throw;
     }
     command = chosen(root);
-    if (command == nullptr && version) command = find_command("version");
+    if (command == nullptr && version) {
+      command = find_command("version");
+      ctx.run = [&ctx] { return print_version(ctx); };
+    }
     if (command == nullptr) {
       if (help) {
         std::cout << usage();
@@ -158,7 +161,6 @@ static int run(int argc, char** argv) {
       return kExitOk;
     }
     check_groups(root);
-    if (!ctx.run) ctx.run = [] { return kExitOk; };
   } catch (const UsageError& e) {
     if (command == nullptr) std::cerr << "kamhost: " << printable(e.what()) << "\n\n" << usage();
     else std::cerr << "kamhost " << command->name << ": " << printable(e.what()) << "\n\n" << command_usage(*command);
