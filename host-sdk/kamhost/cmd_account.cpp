@@ -1,9 +1,11 @@
 // cmd_account.cpp - `kamhost account show`: an account's card (ABI 1.1 account_card) as an account
 // manager reads it: tier and why, benefits in words, key metrics, churn risk, history.
 #include <iostream>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
+#include "cli.hpp"
 #include "kamhost.hpp"
 #include "render/card.hpp"
 
@@ -12,31 +14,22 @@ namespace {
 
 using nlohmann::json;
 
-int account_show(Context& ctx, const std::vector<std::string>& args) {
-  std::string config;
+struct ShowOptions {
+  InstanceOptions instance;
   bool raw = false;
   std::vector<std::string> ids;
-  ActorOptions actor;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string value;
-    if (take_option(args, i, "--config", value)) {
-      config = value;
-    } else if (args[i] == "--json") {
-      raw = true;
-    } else if (actor.take(args, i)) {
-    } else if (args[i].size() > 1 && args[i][0] == '-') {
-      throw UsageError("unknown option '" + args[i] + "'");
-    } else {
-      ids.push_back(args[i]);
-    }
-  }
+};
+
+int account_show(Context& ctx, const ShowOptions& o) {
+  const std::vector<std::string>& ids = o.ids;
+  const bool raw = o.raw;
   if (ids.size() != 1) throw UsageError("account show needs exactly one account ID");
   const std::string& id = ids[0];
 
-  Session session(ctx, "account show", config);
+  Session session(ctx, "account show", o.instance);
   std::string text;
   try {
-    text = session.instance().account_card(actor.actor(), id);
+    text = session.instance().account_card(session.actor(), id);
   } catch (const kam::host::Error& e) {
     rethrow_naming_account(e, id);
   }
@@ -48,10 +41,15 @@ int account_show(Context& ctx, const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-int cmd_account(Context& ctx, const std::vector<std::string>& args) {
-  if (args.empty()) throw UsageError("account needs a subcommand: show");
-  if (args[0] == "show") return account_show(ctx, std::vector<std::string>(args.begin() + 1, args.end()));
-  throw UsageError("unknown subcommand 'account " + args[0] + "': use show");
+void define_account(CLI::App& app, Context& ctx) {
+  make_group(app, "account needs a subcommand: show",
+             [](const std::string& w) { return "unknown subcommand 'account " + w + "': use show"; });
+  CLI::App& show = *app.add_subcommand("show", "an account's card");
+  auto o = std::make_shared<ShowOptions>();
+  add_instance_options(show, o->instance);
+  show.add_flag("--json", o->raw, "print the card's JSON as the plugin returned it");
+  show.add_option("ID", o->ids, "the account");
+  on_run(show, ctx, [&ctx, o] { return account_show(ctx, *o); });
 }
 
 }  // namespace
@@ -72,7 +70,7 @@ void add_account_commands(std::vector<Command>& commands) {
        "Dates are in the business time zone (business.time_zone). --json prints the card's JSON as the\n"
        "plugin returned it. The actor is --user ID (default kamhost) with --role ROLE...\n"
        "(default kam.admin). An unknown account exits 1 naming it.\n",
-       &cmd_account});
+       &define_account});
 }
 
 }  // namespace kamhost

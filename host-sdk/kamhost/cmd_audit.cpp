@@ -1,10 +1,12 @@
 // cmd_audit.cpp - commands that read what the plugin recorded: audit, notifications.
 #include <iostream>
+#include <memory>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "import_format.hpp"
+#include "cli.hpp"
 #include "kamhost.hpp"
 #include "render/format.hpp"
 
@@ -16,35 +18,20 @@ using nlohmann::json;
 // ---------------------------------------------------------------------------------------------------
 // audit
 // ---------------------------------------------------------------------------------------------------
-int cmd_audit(Context& ctx, const std::vector<std::string>& args) {
-  std::string config;
+struct AuditOptions {
+  InstanceOptions instance;
   uint64_t limit = 20;
   bool raw = false;
   kam::host::AuditQuery query;
-  ActorOptions actor;
-  actor.user_option = "--actor";
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string value;
-    if (take_option(args, i, "--config", value)) {
-      config = value;
-    } else if (take_number(args, i, "--limit", 1, 10'000, limit)) {
-    } else if (take_option(args, i, "--user", value)) {
-      query.user_id = value;
-    } else if (take_option(args, i, "--entity-type", value)) {
-      query.entity_type = value;
-    } else if (take_option(args, i, "--entity-id", value)) {
-      query.entity_id = value;
-    } else if (args[i] == "--json") {
-      raw = true;
-    } else if (actor.take(args, i)) {
-    } else {
-      throw UsageError("unexpected argument '" + args[i] + "'");
-    }
-  }
-  query.limit = static_cast<uint32_t>(limit);
+};
 
-  Session session(ctx, "audit", config);
-  const std::string text = session.instance().audit_query(actor.actor(), query);
+int audit(Context& ctx, const AuditOptions& o) {
+  const bool raw = o.raw;
+  kam::host::AuditQuery query = o.query;
+  query.limit = static_cast<uint32_t>(o.limit);
+
+  Session session(ctx, "audit", o.instance);
+  const std::string text = session.instance().audit_query(session.actor(), query);
   if (raw) {
     std::cout << text << "\n";
     return kExitOk;
@@ -76,52 +63,23 @@ int64_t parse_id(const std::string& s) {
   return std::stoll(s);
 }
 
-int cmd_notifications(Context& ctx, const std::vector<std::string>& args) {
-  std::string config;
+struct NotificationsOptions {
+  InstanceOptions instance;
   bool raw = false;
   bool ack_all = false;
-  bool ack = false;
+  std::vector<std::string> ack;  // --ack ID... (also 1,2,3)
+};
+
+int notifications(Context& ctx, const NotificationsOptions& o) {
+  const bool raw = o.raw, ack_all = o.ack_all, ack = !o.ack.empty();
   std::vector<int64_t> ids;
-  ActorOptions actor;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string value;
-    if (take_option(args, i, "--config", value)) {
-      config = value;
-    } else if (args[i] == "--ack") {
-      ack = true;
-      // --ack ID [ID...]: every following argument that is not an option.
-      std::size_t j = i + 1;
-      for (; j < args.size() && !(args[j].size() > 1 && args[j][0] == '-'); ++j) {
-        // "1,2,3" works too.
-        std::string list = args[j];
-        std::size_t start = 0;
-        while (start <= list.size()) {
-          std::size_t comma = list.find(',', start);
-          std::string one = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-          if (!one.empty()) ids.push_back(parse_id(one));
-          if (comma == std::string::npos) break;
-          start = comma + 1;
-        }
-      }
-      if (j == i + 1) throw UsageError("--ack needs one or more notification ids");
-      i = j - 1;
-    } else if (take_option(args, i, "--ack", value)) {  // --ack=ID
-      ack = true;
-      ids.push_back(parse_id(value));
-    } else if (args[i] == "--ack-all") {
-      ack_all = true;
-    } else if (args[i] == "--json") {
-      raw = true;
-    } else if (actor.take(args, i)) {
-    } else {
-      throw UsageError("unexpected argument '" + args[i] + "'");
-    }
-  }
+  for (const std::string& one : o.ack)
+    if (!one.empty()) ids.push_back(parse_id(one));
   if (ack && ack_all) throw UsageError("give --ack IDS or --ack-all, not both");
 
-  Session session(ctx, "notifications", config);
+  Session session(ctx, "notifications", o.instance);
   kam::host::Instance& instance = session.instance();
-  const kam::host::Actor who = actor.actor();
+  const kam::host::Actor& who = session.actor();
 
   if (ack || ack_all) {
     std::vector<int64_t> acked;
@@ -176,6 +134,26 @@ int cmd_notifications(Context& ctx, const std::vector<std::string>& args) {
   return kExitOk;
 }
 
+void define_audit(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<AuditOptions>();
+  add_instance_options(app, o->instance, true, "--actor");
+  add_number(app, "--limit", o->limit, 1, 10'000, "how many entries (default 20)");
+  add_text(app, "--user", o->query.user_id, "only entries by that user");
+  add_text(app, "--entity-type", o->query.entity_type, "only entries about that kind of entity");
+  add_text(app, "--entity-id", o->query.entity_id, "only entries about that entity");
+  app.add_flag("--json", o->raw, "print the plugin's JSON array as it is");
+  on_run(app, ctx, [&ctx, o] { return audit(ctx, *o); });
+}
+
+void define_notifications(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<NotificationsOptions>();
+  add_instance_options(app, o->instance);
+  app.add_option("--ack", o->ack, "acknowledge these ids")->expected(1, -1)->delimiter(',');
+  app.add_flag("--ack-all", o->ack_all, "acknowledge every pending notification");
+  app.add_flag("--json", o->raw, "print JSON instead of a table");
+  on_run(app, ctx, [&ctx, o] { return notifications(ctx, *o); });
+}
+
 }  // namespace
 
 void add_audit_commands(std::vector<Command>& commands) {
@@ -189,7 +167,7 @@ void add_audit_commands(std::vector<Command>& commands) {
                       "notification, ...), --entity-id ID (for batches: the import's --source).\n"
                       "The actor is --actor ID (default kamhost) with --role ROLE... (default\n"
                       "kam.admin); it needs the permission audit.read.\n",
-                      &cmd_audit});
+                      &define_audit});
   commands.push_back({"notifications", "--config CFG [--ack ID...|--ack-all] [--json]",
                       "list pending notifications, or acknowledge them",
                       "Without --ack: lists the pending (unacknowledged) notifications, oldest first\n"
@@ -198,7 +176,7 @@ void add_audit_commands(std::vector<Command>& commands) {
                       "notifications.ack). --json prints JSON instead of a table.\n"
                       "The actor is --user ID (default kamhost) with --role ROLE... (default\n"
                       "kam.admin).\n",
-                      &cmd_notifications});
+                      &define_notifications});
 }
 
 }  // namespace kamhost

@@ -1,32 +1,17 @@
 // cmd_config.cpp - commands about configuration files: check-config.
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <string>
 
+#include "cli.hpp"
 #include "kamhost.hpp"
 #include "text/escape.hpp"
 
 namespace kamhost {
 namespace {
 
-// Positional arguments only; "--" ends options, any other "-x" is a usage error ("-" alone is stdin).
-std::vector<std::string> positionals(const std::vector<std::string>& args) {
-  std::vector<std::string> out;
-  bool options = true;
-  for (const auto& a : args) {
-    if (options && a == "--") {
-      options = false;
-    } else if (options && a.size() > 1 && a[0] == '-') {
-      throw UsageError("unknown option '" + a + "'");
-    } else {
-      out.push_back(a);
-    }
-  }
-  return out;
-}
-
-int cmd_check_config(Context& ctx, const std::vector<std::string>& args) {
-  const std::vector<std::string> files = positionals(args);
+int check_config(Context& ctx, const std::vector<std::string>& files) {
   if (files.size() != 1) throw UsageError("check-config needs exactly one FILE");
   kam::host::Plugin plugin = ctx.load_plugin();
   kam::host::ConfigSource source = kam::host::ConfigSource::file(files[0]);
@@ -47,6 +32,12 @@ int cmd_check_config(Context& ctx, const std::vector<std::string>& args) {
   }
 }
 
+void define_check_config(CLI::App& app, Context& ctx) {
+  auto files = std::make_shared<std::vector<std::string>>();
+  app.add_option("FILE", *files, "the config file; '-' reads standard input");
+  on_run(app, ctx, [&ctx, files] { return check_config(ctx, *files); });
+}
+
 }  // namespace
 
 void add_config_commands(std::vector<Command>& commands) {
@@ -56,7 +47,7 @@ void add_config_commands(std::vector<Command>& commands) {
                       "Valid: prints the one-line summary and exits 0.\n"
                       "Invalid: prints each error as \"file:line:column: message\" on standard error\n"
                       "and exits 1.\n",
-                      &cmd_check_config});
+                      &define_check_config});
 }
 
 }  // namespace kamhost

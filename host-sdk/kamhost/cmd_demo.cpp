@@ -5,29 +5,25 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <memory>
 
 #include "demo/portfolio.hpp"
+#include "cli.hpp"
 #include "kamhost.hpp"
 #include "time_text.hpp"
 
 namespace kamhost {
 namespace {
 
-int demo_generate(Context& ctx, const std::vector<std::string>& args) {
-  demo::PortfolioOptions options;
+struct GenerateOptions {
+  demo::PortfolioOptions portfolio;
   std::string out_path, end;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string value;
-    if (take_number(args, i, "--seed", 0, UINT64_MAX / 2, options.seed)) {
-    } else if (take_number(args, i, "--accounts", 1, 100'000, options.accounts)) {
-    } else if (take_option(args, i, "--out", value)) {
-      out_path = value;
-    } else if (take_option(args, i, "--end", value)) {
-      end = value;
-    } else {
-      throw UsageError("unknown option '" + args[i] + "'");
-    }
-  }
+};
+
+int demo_generate(Context& ctx, const GenerateOptions& o) {
+  demo::PortfolioOptions options = o.portfolio;
+  const std::string& out_path = o.out_path;
+  std::string end = o.end;
   if (out_path.empty()) throw UsageError("demo generate needs --out FILE.jsonl");
   // The feed has no business zone of its own: --end (else --now, else the system clock) is read in UTC.
   if (end.empty()) end = ctx.now_option;
@@ -49,10 +45,16 @@ int demo_generate(Context& ctx, const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-int cmd_demo(Context& ctx, const std::vector<std::string>& args) {
-  if (args.empty()) throw UsageError("demo needs a subcommand: generate");
-  if (args[0] == "generate") return demo_generate(ctx, std::vector<std::string>(args.begin() + 1, args.end()));
-  throw UsageError("unknown subcommand 'demo " + args[0] + "': use generate");
+void define_demo(CLI::App& app, Context& ctx) {
+  make_group(app, "demo needs a subcommand: generate",
+             [](const std::string& w) { return "unknown subcommand 'demo " + w + "': use generate"; });
+  CLI::App& generate = *app.add_subcommand("generate", "write a generated demo company's ERP feed");
+  auto o = std::make_shared<GenerateOptions>();
+  add_number(generate, "--seed", o->portfolio.seed, 0, UINT64_MAX / 2, "the generator's seed");
+  add_number(generate, "--accounts", o->portfolio.accounts, 1, 100'000, "how many accounts");
+  add_text(generate, "--out", o->out_path, "the JSON-lines file to write");
+  add_text(generate, "--end", o->end, "the last day of the year of orders (UTC)");
+  on_run(generate, ctx, [&ctx, o] { return demo_generate(ctx, *o); });
 }
 
 }  // namespace
@@ -66,7 +68,7 @@ void add_demo_commands(std::vector<Command>& commands) {
        "customers, some accounts whose orders fall off, and a year of orders and invoices in\n"
        "CNY up to --end (a UTC date or time; default --now, else now). The same --seed and\n"
        "--end give the same file. Prints one line: what it wrote.\n",
-       &cmd_demo});
+       &define_demo});
 }
 
 }  // namespace kamhost

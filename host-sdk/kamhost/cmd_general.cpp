@@ -1,25 +1,32 @@
 // cmd_general.cpp - commands about kamhost itself: help, version.
 #include <iostream>
+#include <memory>
 
+#include "cli.hpp"
 #include "kamhost.hpp"
 
 namespace kamhost {
 namespace {
 
-int cmd_help(Context&, const std::vector<std::string>& args) {
-  if (args.empty()) {
-    std::cout << usage();
+void define_help(CLI::App& app, Context& ctx) {
+  auto names = std::make_shared<std::vector<std::string>>();
+  app.add_option("COMMAND", *names);
+  on_run(app, ctx, [names] {
+    if (names->size() > 1) throw UsageError("help takes at most one command name");
+    if (names->empty()) {
+      std::cout << usage();
+      return kExitOk;
+    }
+    const Command* c = find_command((*names)[0]);
+    if (c == nullptr) throw UsageError("unknown command '" + (*names)[0] + "'");
+    std::cout << command_usage(*c);
     return kExitOk;
-  }
-  if (args.size() > 1) throw UsageError("help takes at most one command name");
-  const Command* c = find_command(args[0]);
-  if (c == nullptr) throw UsageError("unknown command '" + args[0] + "'");
-  std::cout << command_usage(*c);
-  return kExitOk;
+  });
 }
 
-int cmd_version(Context& ctx, const std::vector<std::string>& args) {
-  if (!args.empty()) throw UsageError("version takes no arguments");
+}  // namespace
+
+int print_version(Context& ctx) {
   std::cout << "kamhost " << KAMHOST_VERSION << " (host ABI " << KAM_ABI_VERSION_MAJOR << "."
             << KAM_ABI_VERSION_MINOR << ")" << std::endl;
   const std::string path = ctx.plugin_path();
@@ -30,10 +37,16 @@ int cmd_version(Context& ctx, const std::vector<std::string>& args) {
   return kExitOk;
 }
 
+namespace {
+
+void define_version(CLI::App& app, Context& ctx) {
+  on_run(app, ctx, [&ctx] { return print_version(ctx); });
+}
+
 }  // namespace
 
 void add_general_commands(std::vector<Command>& commands) {
-  commands.push_back({"help", "[COMMAND]", "show this help, or one command's", "", &cmd_help});
+  commands.push_back({"help", "[COMMAND]", "show this help, or one command's", "", &define_help});
   commands.push_back({"version", "",
                       "print the kamhost, plugin and ABI versions",
                       "Prints three lines:\n"
@@ -41,7 +54,7 @@ void add_general_commands(std::vector<Command>& commands) {
                       "  plugin VERSION (ABI MAJOR.MINOR)\n"
                       "  plugin path PATH (where the path came from)\n"
                       "Exits 1 after the first line if the plugin cannot be loaded or refuses the ABI.\n",
-                      &cmd_version});
+                      &define_version});
 }
 
 }  // namespace kamhost

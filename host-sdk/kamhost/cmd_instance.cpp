@@ -1,27 +1,17 @@
 // cmd_instance.cpp - commands that create a plugin instance from a config: info.
 #include <iostream>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
+#include "cli.hpp"
 #include "kamhost.hpp"
 
 namespace kamhost {
 namespace {
 
-int cmd_info(Context& ctx, const std::vector<std::string>& args) {
-  std::string config;
-  bool compact = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string value;
-    if (take_option(args, i, "--config", value)) {
-      config = value;
-    } else if (args[i] == "--compact") {
-      compact = true;
-    } else {
-      throw UsageError("unexpected argument '" + args[i] + "'");
-    }
-  }
-  Session session(ctx, "info", config);
+int show_info(Context& ctx, const InstanceOptions& options, bool compact) {
+  Session session(ctx, "info", options);
   const std::string info = session.instance().info();
   if (compact) {
     std::cout << info << "\n";
@@ -29,6 +19,14 @@ int cmd_info(Context& ctx, const std::vector<std::string>& args) {
     std::cout << nlohmann::json::parse(info).dump(2) << "\n";
   }
   return kExitOk;
+}
+
+void define_info(CLI::App& app, Context& ctx) {
+  auto options = std::make_shared<InstanceOptions>();
+  auto compact = std::make_shared<bool>(false);
+  add_instance_options(app, *options, false);
+  app.add_flag("--compact", *compact, "print the JSON as the plugin returned it");
+  on_run(app, ctx, [&ctx, options, compact] { return show_info(ctx, *options, *compact); });
 }
 
 }  // namespace
@@ -39,7 +37,7 @@ void add_instance_commands(std::vector<Command>& commands) {
                       "Creates an instance as an ERP would: loads the config, opens (and creates or\n"
                       "migrates) the database it names, then prints instance_info pretty-printed\n"
                       "(--compact: as the plugin returned it) and destroys the instance.\n",
-                      &cmd_info});
+                      &define_info});
 }
 
 }  // namespace kamhost

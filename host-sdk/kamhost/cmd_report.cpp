@@ -5,10 +5,12 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "cli.hpp"
 #include "kamhost.hpp"
 #include "render/pareto.hpp"
 
@@ -17,28 +19,17 @@ namespace {
 
 using nlohmann::json;
 
-int report_pareto(Context& ctx, const std::vector<std::string>& args) {
-  std::string config, svg_path;
+struct ParetoOptions {
+  InstanceOptions instance;
+  std::string svg_path;
   uint64_t top = 0;
   bool raw = false;
-  ActorOptions actor;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string value;
-    if (take_option(args, i, "--config", value)) {
-      config = value;
-    } else if (take_number(args, i, "--top", 1, 4'000'000'000, top)) {
-    } else if (take_option(args, i, "--svg", value)) {
-      svg_path = value;
-    } else if (args[i] == "--json") {
-      raw = true;
-    } else if (actor.take(args, i)) {
-    } else {
-      throw UsageError("unexpected argument '" + args[i] + "'");
-    }
-  }
+};
 
-  Session session(ctx, "report pareto", config);
-  const std::string text = session.instance().report_pareto(actor.actor(), static_cast<uint32_t>(top));
+int report_pareto(Context& ctx, const ParetoOptions& o) {
+  const std::string& svg_path = o.svg_path;
+  Session session(ctx, "report pareto", o.instance);
+  const std::string text = session.instance().report_pareto(session.actor(), static_cast<uint32_t>(o.top));
   const json report = json::parse(text);
   if (!svg_path.empty()) {
     const std::string svg = pareto_svg(report);
@@ -48,7 +39,7 @@ int report_pareto(Context& ctx, const std::vector<std::string>& args) {
     out.close();
     if (!out) throw Failure("cannot write " + svg_path);
   }
-  if (raw) {
+  if (o.raw) {
     std::cout << text << "\n";
     return kExitOk;
   }
@@ -58,10 +49,16 @@ int report_pareto(Context& ctx, const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-int cmd_report(Context& ctx, const std::vector<std::string>& args) {
-  if (args.empty()) throw UsageError("report needs a report name: pareto");
-  if (args[0] == "pareto") return report_pareto(ctx, std::vector<std::string>(args.begin() + 1, args.end()));
-  throw UsageError("unknown report '" + args[0] + "': use pareto");
+void define_report(CLI::App& app, Context& ctx) {
+  make_group(app, "report needs a report name: pareto",
+             [](const std::string& w) { return "unknown report '" + w + "': use pareto"; });
+  CLI::App& pareto = *app.add_subcommand("pareto", "the Pareto report");
+  auto o = std::make_shared<ParetoOptions>();
+  add_instance_options(pareto, o->instance);
+  add_number(pareto, "--top", o->top, 1, 4'000'000'000, "only the first N rows");
+  add_text(pareto, "--svg", o->svg_path, "also write the Pareto curve as an SVG chart to FILE");
+  pareto.add_flag("--json", o->raw, "print the plugin's JSON report instead of the table");
+  on_run(pareto, ctx, [&ctx, o] { return report_pareto(ctx, *o); });
 }
 
 }  // namespace
@@ -85,7 +82,7 @@ void add_report_commands(std::vector<Command>& commands) {
        "  --json         print the plugin's JSON report instead of the table\n"
        "  --user ID      the actor (default kamhost)\n"
        "  --role ROLE    the actor's role, repeatable (default kam.admin)\n",
-       &cmd_report});
+       &define_report});
 }
 
 }  // namespace kamhost

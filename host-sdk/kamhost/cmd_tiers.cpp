@@ -1,7 +1,10 @@
 // cmd_tiers.cpp - commands for the tier engine's actions (ABI 1.1): `tiers evaluate`,
-// `tiers override set|clear`, and `tick`, the periodic call a host makes.
+// `tiers override set|clear`, and `tick`, the periodic call a host makes (`tiers list`:
+// cmd_tiers_list.cpp).
 #include <iostream>
+#include <memory>
 
+#include "cli.hpp"
 #include "kamhost.hpp"
 #include "time_text.hpp"
 #include "progress.hpp"
@@ -24,29 +27,21 @@ std::string summary_line(const Summary& s) {
 // ---------------------------------------------------------------------------------------------------
 // tiers evaluate | override set | override clear
 // ---------------------------------------------------------------------------------------------------
-int tiers_evaluate(Context& ctx, const std::vector<std::string>& args) {
-  std::string config, account;
+struct EvaluateOptions {
+  InstanceOptions instance;
+  std::string account;
   bool dry_run = false;
-  ActorOptions actor;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string value;
-    if (take_option(args, i, "--config", value)) {
-      config = value;
-    } else if (take_option(args, i, "--account", value)) {
-      account = value;
-    } else if (args[i] == "--dry-run") {
-      dry_run = true;
-    } else if (actor.take(args, i)) {
-    } else {
-      throw UsageError("unexpected argument '" + args[i] + "'");
-    }
-  }
-  Session session(ctx, "tiers evaluate", config);
+};
+
+int tiers_evaluate(Context& ctx, const EvaluateOptions& o) {
+  const std::string& account = o.account;
+  const bool dry_run = o.dry_run;
+  Session session(ctx, "tiers evaluate", o.instance);
   Progress progress(Progress::stderr_is_terminal(), 0, "accounts", "acc/s");
   kam_tier_evaluation_summary summary{};
   try {
     summary = session.instance().evaluate_tiers(
-        actor.actor(), account,
+        session.actor(), account,
         [&progress](uint64_t done, uint64_t total) {
           progress.set_total(total);
           progress.update(done, done, done == total);
@@ -62,35 +57,23 @@ int tiers_evaluate(Context& ctx, const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-int tiers_override(Context& ctx, const std::vector<std::string>& args) {
-  if (args.empty() || (args[0] != "set" && args[0] != "clear"))
-    throw UsageError("tiers override needs 'set ID TIER' or 'clear ID'");
-  const bool set = args[0] == "set";
-  std::string config, reason, until;
+struct OverrideOptions {
+  InstanceOptions instance;
+  std::string reason, until;
   std::vector<std::string> positional;
-  ActorOptions actor;
-  for (std::size_t i = 1; i < args.size(); ++i) {
-    std::string value;
-    if (take_option(args, i, "--config", value)) {
-      config = value;
-    } else if (take_option(args, i, "--reason", value)) {
-      reason = value;
-    } else if (set && take_option(args, i, "--until", value)) {
-      until = value;
-    } else if (actor.take(args, i)) {
-    } else if (args[i].size() > 1 && args[i][0] == '-') {
-      throw UsageError("unknown option '" + args[i] + "'");
-    } else {
-      positional.push_back(args[i]);
-    }
-  }
+};
+
+int tiers_override(Context& ctx, bool set, const OverrideOptions& o) {
+  const std::vector<std::string>& positional = o.positional;
+  const std::string& reason = o.reason;
+  const std::string& until = o.until;
   const std::string what = set ? "tiers override set" : "tiers override clear";
   if (positional.size() != (set ? 2u : 1u)) throw UsageError(what + (set ? " needs ID and TIER" : " needs one ID"));
   if (reason.empty()) throw UsageError(what + " needs --reason TEXT (it goes to the audit trail)");
   if (set && until.empty()) throw UsageError(what + " needs --until (YYYY-MM-DD | epoch-ms | +30d)");
   const std::string& account = positional[0];
 
-  Session session(ctx, what, config);
+  Session session(ctx, what, o.instance);
   int64_t expires_at_ms = 0;
   if (set) {
     const auto parsed = parse_until(until, session.now_ms(), session.zone());
@@ -101,9 +84,9 @@ int tiers_override(Context& ctx, const std::vector<std::string>& args) {
   }
   try {
     if (set) {
-      session.instance().set_tier_override(actor.actor(), account, positional[1], reason, expires_at_ms);
+      session.instance().set_tier_override(session.actor(), account, positional[1], reason, expires_at_ms);
     } else {
-      session.instance().clear_tier_override(actor.actor(), account, reason);
+      session.instance().clear_tier_override(session.actor(), account, reason);
     }
   } catch (const kam::host::Error& e) {
     rethrow_naming_account(e, account);
@@ -117,31 +100,42 @@ int tiers_override(Context& ctx, const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-int cmd_tiers(Context& ctx, const std::vector<std::string>& args) {
-  if (args.empty()) throw UsageError("tiers needs a subcommand: evaluate or override");
-  const std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (args[0] == "evaluate") return tiers_evaluate(ctx, rest);
-  if (args[0] == "override") return tiers_override(ctx, rest);
-  throw UsageError("unknown subcommand 'tiers " + args[0] + "': use evaluate or override");
+void define_override(CLI::App& tiers, Context& ctx, bool set) {
+  CLI::App& app = *tiers.add_subcommand(set ? "set" : "clear", set ? "pin an account to a tier" : "end an override");
+  auto o = std::make_shared<OverrideOptions>();
+  add_instance_options(app, o->instance);
+  add_text(app, "--reason", o->reason, "why (it goes to the audit trail)");
+  if (set) add_text(app, "--until", o->until, "YYYY-MM-DD | epoch-ms | +30d");
+  app.add_option("ARGS", o->positional, set ? "ID TIER" : "ID");
+  on_run(app, ctx, [&ctx, set, o] { return tiers_override(ctx, set, *o); });
+}
+
+void define_tiers(CLI::App& app, Context& ctx) {
+  make_group(app, "tiers needs a subcommand: evaluate, override or list", [](const std::string& w) {
+    return "unknown subcommand 'tiers " + w + "': use evaluate, override or list";
+  });
+  CLI::App& evaluate = *app.add_subcommand("evaluate", "classify accounts now");
+  auto e = std::make_shared<EvaluateOptions>();
+  add_instance_options(evaluate, e->instance);
+  add_text(evaluate, "--account", e->account, "only this account");
+  evaluate.add_flag("--dry-run", e->dry_run, "compute and count, store nothing");
+  on_run(evaluate, ctx, [&ctx, e] { return tiers_evaluate(ctx, *e); });
+
+  CLI::App& override_group = *app.add_subcommand("override", "set or clear a manual tier override");
+  const std::string override_needs = "tiers override needs 'set ID TIER' or 'clear ID'";
+  make_group(override_group, override_needs, [override_needs](const std::string&) { return override_needs; });
+  define_override(override_group, ctx, true);
+  define_override(override_group, ctx, false);
+
+  define_tiers_list(app, ctx);
 }
 
 // ---------------------------------------------------------------------------------------------------
 // tick
 // ---------------------------------------------------------------------------------------------------
-int cmd_tick(Context& ctx, const std::vector<std::string>& args) {
-  std::string config;
-  ActorOptions actor;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string value;
-    if (take_option(args, i, "--config", value)) {
-      config = value;
-    } else if (actor.take(args, i)) {
-    } else {
-      throw UsageError("unexpected argument '" + args[i] + "'");
-    }
-  }
-  Session session(ctx, "tick", config);
-  const kam_tick_result result = session.instance().tick(actor.actor());
+int tick(Context& ctx, const InstanceOptions& options) {
+  Session session(ctx, "tick", options);
+  const kam_tick_result result = session.instance().tick(session.actor());
   if (result.tier_evaluation_ran != 0) {
     std::cout << "tick: tier evaluation ran: " << summary_line(result.tiers) << "\n";
   } else {
@@ -150,11 +144,18 @@ int cmd_tick(Context& ctx, const std::vector<std::string>& args) {
   return kExitOk;
 }
 
+void define_tick(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<InstanceOptions>();
+  add_instance_options(app, *o);
+  on_run(app, ctx, [&ctx, o] { return tick(ctx, *o); });
+}
+
 }  // namespace
 
 void add_tiers_commands(std::vector<Command>& commands) {
   commands.push_back(
-      {"tiers", "evaluate|override ... --config CFG", "classify accounts now; set or clear manual tier overrides",
+      {"tiers", "evaluate|override|list ... --config CFG",
+       "classify accounts now; set or clear manual tier overrides; list every account's tier",
        "  kamhost tiers evaluate --config CFG [--account ID] [--dry-run]\n"
        "      Classifies every account (or one) now by the config's tier rules, with\n"
        "      hysteresis, overrides and churn risk; stores each change in the tier history\n"
@@ -174,10 +175,19 @@ void add_tiers_commands(std::vector<Command>& commands) {
        "  kamhost tiers override clear ID --reason TEXT --config CFG\n"
        "      Ends the override in force on account ID early (needs tiers.override).\n"
        "\n"
+       "  kamhost tiers list --config CFG [--tier T] [--csv] [--limit N]\n"
+       "      Every account's tier in account id order, read a page of 1000 at a time\n"
+       "      (tiers_list, ABI 1.2; needs tiers.read): account, name, tier, since (a date\n"
+       "      in business.time_zone), computed tier, overridden, pending downgrade, churn;\n"
+       "      then a line \"N accounts\". --tier T only accounts in tier T (an unknown tier\n"
+       "      exits 1 naming the configured ones); --limit N at most N accounts; --csv\n"
+       "      prints CSV (RFC 4180: a header row, fields quoted when they hold a comma or a\n"
+       "      quote, no summary line).\n"
+       "\n"
        "The actor is --user ID (default kamhost) with --role ROLE... (default kam.admin).\n"
        "An unknown account or tier, or a missing permission, exits 1 with the plugin's\n"
-       "message. Needs a plugin with ABI 1.1 or newer.\n",
-       &cmd_tiers});
+       "message. Needs a plugin with ABI 1.1 or newer (tiers list: 1.2).\n",
+       &define_tiers});
   commands.push_back({"tick", "--config CFG", "run the periodic work that is due (the tier evaluation)",
                       "Calls the plugin's tick once, as a host does every minute or so: the tier\n"
                       "evaluation of every account runs when tiers.evaluate_every has passed since\n"
@@ -187,7 +197,7 @@ void add_tiers_commands(std::vector<Command>& commands) {
                       "  tick: tier evaluation not due\n"
                       "The actor is --user ID (default kamhost) with --role ROLE... (default\n"
                       "kam.admin); it needs tiers.evaluate.\n",
-                      &cmd_tick});
+                      &define_tick});
 }
 
 }  // namespace kamhost

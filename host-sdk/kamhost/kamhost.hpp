@@ -1,15 +1,20 @@
 // kamhost.hpp - shared pieces of the kamhost command line: exit codes, the command table and the
-// context every command gets (global options, plugin loading).
+// context every command gets (global options, plugin loading). The command line itself is parsed by
+// CLI11 (cli.hpp: the options every command shares).
 #pragma once
 
 #include <kam/host.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
 namespace date {
 class time_zone;
 }
@@ -38,6 +43,9 @@ struct Context {
   std::string plugin_option;  // --plugin PATH, empty when not given
   std::string now_option;     // --now TIME, empty when not given (the system clock)
   bool verbose = false;       // --verbose: show the plugin's debug and info log lines
+  // What the parsed command line asks for: set by the chosen (sub)command's CLI11 callback, run by
+  // main once the whole line parsed.
+  std::function<int()> run;
 
   // The plugin path in the documented order: --plugin, $KAM_PLUGIN, the installed path, libkam.so next
   // to the kamhost executable. Throws Failure when none exists.
@@ -57,17 +65,20 @@ std::string config_path(const std::string& what, const std::string& option);
 // The one place a command opens the plugin instance of its config: the plugin, the instance, the
 // business time zone (every date kamhost reads or prints about business days is in it) and the host
 // clock (--now, else the system clock), which is also the clock the plugin gets (now_ms).
+struct InstanceOptions;
 class Session {
  public:
-  // `what` names the command in messages ("tiers evaluate"); config_option is its --config value.
-  Session(const Context& ctx, const std::string& what, const std::string& config_option);
-  Session(const Context& ctx, const std::string& what, const std::string& config_option,
+  // `what` names the command in messages ("tiers evaluate"); options are its --config and actor.
+  Session(const Context& ctx, const std::string& what, const InstanceOptions& options);
+  Session(const Context& ctx, const std::string& what, const InstanceOptions& options,
           kam::host::HostCallbacks callbacks);
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
   const kam::host::Plugin& plugin() const { return plugin_; }
   kam::host::Instance& instance() { return *instance_; }
+  // Who acts: --user (or audit's --actor) with the --role values, default kamhost as kam.admin.
+  const kam::host::Actor& actor() const { return actor_; }
   // business.time_zone of the config.
   const date::time_zone* zone() const { return zone_; }
   // The host clock in UTC epoch milliseconds.
@@ -79,6 +90,7 @@ class Session {
   kam::host::Plugin plugin_;
   std::shared_ptr<Clock> clock_;
   std::unique_ptr<kam::host::Instance> instance_;
+  kam::host::Actor actor_;
   const date::time_zone* zone_ = nullptr;
 };
 
@@ -87,7 +99,8 @@ struct Command {
   std::string synopsis;     // arguments after the name, e.g. "FILE"
   std::string summary;      // one line for `kamhost help`
   std::string description;  // more text for `kamhost help NAME` (may be empty)
-  int (*run)(Context& ctx, const std::vector<std::string>& args);
+  // Adds the command's options (and nested subcommands) to `app`, whose callback sets ctx.run.
+  void (*define)(CLI::App& app, Context& ctx);
 };
 
 // Each command group adds its commands here (one file per group).
@@ -97,6 +110,7 @@ void add_instance_commands(std::vector<Command>& commands);
 void add_import_commands(std::vector<Command>& commands);
 void add_audit_commands(std::vector<Command>& commands);
 void add_tiers_commands(std::vector<Command>& commands);    // tiers, tick
+void define_tiers_list(CLI::App& tiers, Context& ctx);      // tiers list (cmd_tiers_list.cpp)
 void add_account_commands(std::vector<Command>& commands);  // account
 void add_report_commands(std::vector<Command>& commands);   // report
 void add_demo_commands(std::vector<Command>& commands);     // demo generate
@@ -105,28 +119,12 @@ void add_demo_commands(std::vector<Command>& commands);     // demo generate
 const std::vector<Command>& all_commands();
 const Command* find_command(const std::string& name);
 
+// `kamhost version` (and --version): kamhost's, the plugin's and the ABI's versions.
+int print_version(Context& ctx);
+
 // Usage text for kamhost or for one command.
 std::string usage();
 std::string command_usage(const Command& command);
-
-// Small helpers for the commands' own options.
-// Takes "--name VALUE" or "--name=VALUE" at args[i]; advances i past it. False if args[i] is not it.
-bool take_option(const std::vector<std::string>& args, std::size_t& i, const std::string& name, std::string& value);
-// Like take_option for a whole number in [min, max]; a usage error names the option otherwise.
-bool take_number(const std::vector<std::string>& args, std::size_t& i, const std::string& name, uint64_t min,
-                 uint64_t max, uint64_t& value);
-
-// Who acts for commands that call the plugin on behalf of a person (import, audit, notifications,
-// tiers, tick, account, report):
-// "--user ID" (default "kamhost") and "--role ROLE", repeatable (default "kam.admin").
-struct ActorOptions {
-  std::string user_option = "--user";  // audit takes "--actor" for this, as its --user is a filter
-  std::string user = "kamhost";
-  std::vector<std::string> roles;
-  // Takes the user or role option at args[i]; false if args[i] is neither.
-  bool take(const std::vector<std::string>& args, std::size_t& i);
-  kam::host::Actor actor() const;
-};
 
 // Rethrows a plugin error about account `account_id`; a KAM_ERR_NOT_FOUND whose message does not name
 // the account gets "(account 'ID')" appended, so the admin sees which one.

@@ -1,5 +1,5 @@
 // main.cpp - kamhost: the reference host for the KAM plugin, standing in for an ERP.
-// Parses the global options, finds the command in the table and runs it. Exit status: 0 success,
+// Builds the command line from the command table (CLI11), parses it and runs the chosen command. Exit status: 0 success,
 // 1 failure, 2 usage error, 3 import with rejected lines.
 #include <cstdio>
 #include <exception>
@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli.hpp"
 #include "kamhost.hpp"
 #include "text/escape.hpp"
 
@@ -93,56 +94,6 @@ std::string command_usage(const Command& command) {
   return u;
 }
 
-bool take_option(const std::vector<std::string>& args, std::size_t& i, const std::string& name, std::string& value) {
-  const std::string& a = args[i];
-  if (a == name) {
-    if (i + 1 >= args.size()) throw UsageError("option " + name + " needs a value");
-    value = args[++i];
-    if (value.empty()) throw UsageError("option " + name + " needs a non-empty value");
-    return true;
-  }
-  if (a.rfind(name + "=", 0) == 0) {
-    value = a.substr(name.size() + 1);
-    if (value.empty()) throw UsageError("option " + name + " needs a non-empty value");
-    return true;
-  }
-  return false;
-}
-
-bool take_number(const std::vector<std::string>& args, std::size_t& i, const std::string& name, uint64_t min,
-                 uint64_t max, uint64_t& value) {
-  std::string text;
-  if (!take_option(args, i, name, text)) return false;
-  uint64_t v = 0;
-  bool ok = !text.empty() && text.size() <= 19;
-  for (char c : text) {
-    if (c < '0' || c > '9') ok = false;
-    else v = v * 10 + static_cast<uint64_t>(c - '0');
-  }
-  if (!ok || v < min || v > max)
-    throw UsageError("option " + name + " needs a whole number from " + grouped(min) + " to " + grouped(max) +
-                     ", not '" + text + "'");
-  value = v;
-  return true;
-}
-
-bool ActorOptions::take(const std::vector<std::string>& args, std::size_t& i) {
-  std::string value;
-  if (take_option(args, i, user_option, value)) {
-    user = value;
-    return true;
-  }
-  if (take_option(args, i, "--role", value)) {
-    roles.push_back(value);
-    return true;
-  }
-  return false;
-}
-
-kam::host::Actor ActorOptions::actor() const {
-  return kam::host::Actor(user, roles.empty() ? std::vector<std::string>{"kam.admin"} : roles);
-}
-
 void rethrow_naming_account(const kam::host::Error& e, const std::string& account_id) {
   if (e.status() == KAM_ERR_NOT_FOUND && e.message().find("'" + account_id + "'") == std::string::npos)
     throw Failure(std::string(e.what()) + " (account '" + account_id + "')");
@@ -159,58 +110,65 @@ std::string grouped(uint64_t n) {
   return out;
 }
 
-static int run(const std::vector<std::string>& args) {
+// The top-level command the parsed line names, or null.
+static const Command* chosen(const CLI::App& root) {
+  const std::vector<CLI::App*> parsed = root.get_subcommands();
+  return parsed.empty() ? nullptr : find_command(parsed.front()->get_name());
+}
+
+static int run(int argc, char** argv) {
   Context ctx;
-  std::string name;
-  std::vector<std::string> rest;
-  bool help = false;
+  CLI::App root("kamhost", "kamhost");
+  // Help is kamhost's own text (usage(), command_usage()); global options work after the command too.
+  root.set_help_flag();
+  root.fallthrough();
+  make_group(root, "no command given", [](const std::string& w) {
+    return (w.size() > 1 && w[0] == '-' ? "unknown option '" : "unknown command '") + w + "'";
+  });
+  add_text(root, "--plugin", ctx.plugin_option, "the plugin to load");
+  add_text(root, "--now", ctx.now_option, "run as if the clock said TIME");
+  root.add_flag("-v,--verbose", ctx.verbose, "also show the plugin's debug and info log lines");
+  bool help = false, version = false;
+  root.add_flag("-h,--help", help, "show this help");
+  root.add_flag("--version", version, "same as the version command");
+  for (const Command& c : all_commands()) c.define(*root.add_subcommand(c.name, c.summary), ctx);
+
   const Command* command = nullptr;
   try {
-    for (std::size_t i = 0; i < args.size(); ++i) {
-      const std::string& a = args[i];
-      std::string value;
-      if (a == "--") {  // the rest is positional; the command sees the "--" too
-        if (name.empty() && i + 1 < args.size()) name = args[++i];
-        rest.push_back("--");
-        rest.insert(rest.end(), args.begin() + static_cast<std::ptrdiff_t>(i + 1), args.end());
-        break;
-      } else if (take_option(args, i, "--plugin", value)) {
-        ctx.plugin_option = value;
-      } else if (take_option(args, i, "--now", value)) {
-        ctx.now_option = value;
-      } else if (a == "-v" || a == "--verbose") {
-        ctx.verbose = true;
-      } else if (a == "-h" || a == "--help") {
-        help = true;
-      } else if (name.empty() && a == "--version") {
-        name = "version";
-      } else if (name.empty()) {
-        if (!a.empty() && a[0] == '-') throw UsageError("unknown option '" + a + "'");
-        name = a;
-      } else {
-        rest.push_back(a);
-      }
+    try {
+      root.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      command = chosen(root);
+      throw UsageError(usage_message(root, e));
+    } catch (const UsageError&) {  // from an option's check
+      command = chosen(root);
+      throw;
     }
-    if (name.empty()) {
+    command = chosen(root);
+    if (command == nullptr && version) {
+      command = find_command("version");
+      ctx.run = [&ctx] { return print_version(ctx); };
+    }
+    if (command == nullptr) {
       if (help) {
         std::cout << usage();
         return kExitOk;
       }
       throw UsageError("no command given");
     }
-    command = find_command(name);
-    if (command == nullptr) throw UsageError("unknown command '" + name + "'");
+    if (help) {
+      std::cout << command_usage(*command);
+      return kExitOk;
+    }
+    check_groups(root);
   } catch (const UsageError& e) {
-    std::cerr << "kamhost: " << printable(e.what()) << "\n\n" << usage();
+    if (command == nullptr) std::cerr << "kamhost: " << printable(e.what()) << "\n\n" << usage();
+    else std::cerr << "kamhost " << command->name << ": " << printable(e.what()) << "\n\n" << command_usage(*command);
     return kExitUsage;
   }
 
-  if (help) {
-    std::cout << command_usage(*command);
-    return kExitOk;
-  }
   try {
-    return command->run(ctx, rest);
+    return ctx.run();
   } catch (const UsageError& e) {
     std::cerr << "kamhost " << command->name << ": " << printable(e.what()) << "\n\n" << command_usage(*command);
     return kExitUsage;
@@ -231,8 +189,7 @@ static int run(const std::vector<std::string>& args) {
 }  // namespace kamhost
 
 int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
-  int status = kamhost::run(args);
+  int status = kamhost::run(argc, argv);
   std::cout.flush();
   if (!std::cout) {
     std::fprintf(stderr, "kamhost: cannot write to standard output\n");

@@ -1,5 +1,5 @@
-// session.cpp - where the config comes from, and the one place commands open an instance (see
-// Session in kamhost.hpp).
+// session.cpp - where the config comes from, and the one place commands open an instance and build
+// the actor (see Session in kamhost.hpp).
 #include <atomic>
 #include <chrono>
 #include <climits>
@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli.hpp"
 #include "kamhost.hpp"
 #include "time_text.hpp"
 
@@ -42,12 +43,15 @@ struct Session::Clock {
   }
 };
 
-Session::Session(const Context& ctx, const std::string& what, const std::string& config_option)
-    : Session(ctx, what, config_option, ctx.callbacks()) {}
+Session::Session(const Context& ctx, const std::string& what, const InstanceOptions& options)
+    : Session(ctx, what, options, ctx.callbacks()) {}
 
-Session::Session(const Context& ctx, const std::string& what, const std::string& config_option,
+Session::Session(const Context& ctx, const std::string& what, const InstanceOptions& options,
                  kam::host::HostCallbacks callbacks)
-    : config_(config_path(what, config_option)), plugin_(ctx.load_plugin()), clock_(std::make_shared<Clock>()) {
+    : config_(config_path(what, options.config)),
+      plugin_(ctx.load_plugin()),
+      clock_(std::make_shared<Clock>()),
+      actor_(options.actor.actor()) {
   callbacks.now_ms = [clock = clock_] { return clock->now(); };
   instance_ = std::make_unique<kam::host::Instance>(plugin_, kam::host::ConfigSource::file(config_), std::move(callbacks));
   const nlohmann::json info = nlohmann::json::parse(instance_->info());

@@ -45,6 +45,8 @@ inline std::vector<std::string> lines_of(const std::string& text) {
 
 using ::kam::test::TempDir;
 
+inline bool contains(const std::string& text, const std::string& piece) { return text.find(piece) != std::string::npos; }
+
 // A config with a SQLite database in dir and the demo's roles.
 inline std::string config_text(const std::filesystem::path& dir) {
   return "kam: 1\n"

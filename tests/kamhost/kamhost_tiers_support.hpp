@@ -9,9 +9,9 @@
 #include <filesystem>
 #include <string>
 
-namespace kamhost_test {
+#include "kamhost_test_support.hpp"  // contains()
 
-inline bool contains(const std::string& text, const std::string& piece) { return text.find(piece) != std::string::npos; }
+namespace kamhost_test {
 
 inline int64_t now_ms() {
   using namespace std::chrono;

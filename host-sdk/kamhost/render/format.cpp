@@ -30,6 +30,20 @@ void print_table(const std::vector<std::string>& header, const std::vector<std::
   print_table(std::cout, header, rows, right_aligned);
 }
 
+void print_row(std::ostream& out, const std::vector<std::string>& r, const std::vector<std::size_t>& width,
+               const std::vector<bool>& right_aligned) {
+  std::string s;
+  for (std::size_t c = 0; c < r.size(); ++c) {
+    const std::size_t pad = c < width.size() ? width[c] - std::min(width[c], columns(r[c])) : 0;
+    const bool right = c < right_aligned.size() && right_aligned[c];
+    if (right) s.append(pad, ' ');
+    s += r[c];
+    if (c + 1 < r.size()) s.append((right ? 0 : pad) + 2, ' ');
+  }
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  out << s << "\n";
+}
+
 void print_table(std::ostream& out, const std::vector<std::string>& header,
                  const std::vector<std::vector<std::string>>& raw_rows, const std::vector<bool>& right_aligned) {
   std::vector<std::vector<std::string>> rows;
@@ -43,18 +57,7 @@ void print_table(std::ostream& out, const std::vector<std::string>& header,
   for (std::size_t c = 0; c < header.size(); ++c) width[c] = columns(header[c]);
   for (const auto& r : rows)
     for (std::size_t c = 0; c < r.size() && c < width.size(); ++c) width[c] = std::max(width[c], columns(r[c]));
-  auto line = [&](const std::vector<std::string>& r) {
-    std::string s;
-    for (std::size_t c = 0; c < r.size(); ++c) {
-      const std::size_t pad = c < width.size() ? width[c] - std::min(width[c], columns(r[c])) : 0;
-      const bool right = c < right_aligned.size() && right_aligned[c];
-      if (right) s.append(pad, ' ');
-      s += r[c];
-      if (c + 1 < r.size()) s.append((right ? 0 : pad) + 2, ' ');
-    }
-    while (!s.empty() && s.back() == ' ') s.pop_back();
-    out << s << "\n";
-  };
+  auto line = [&](const std::vector<std::string>& r) { print_row(out, r, width, right_aligned); };
   line(header);
   for (const auto& r : rows) line(r);
 }

@@ -29,6 +29,10 @@ std::string shorten(const std::string& s, std::size_t max);
 // Cells are escaped with printable() first.
 void print_table(std::ostream& out, const std::vector<std::string>& header,
                  const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right_aligned = {});
+// One row of such a table with the given column widths (a table printed as it streams, when the
+// rows are not all known: tiers list). The cells must be printable() already.
+void print_row(std::ostream& out, const std::vector<std::string>& cells, const std::vector<std::size_t>& width,
+               const std::vector<bool>& right_aligned = {});
 // The same on standard output.
 void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
                  const std::vector<bool>& right_aligned = {});

@@ -78,4 +78,15 @@ std::string printable_lines(std::string_view s) {
   }
 }
 
+std::string csv_field(std::string_view s) {
+  const std::string text = printable(s);
+  if (text.find_first_of(",\"") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace kamhost

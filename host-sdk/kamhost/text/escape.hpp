@@ -21,4 +21,8 @@ std::string printable(std::string_view s);
 // errors: one "file:line:column: message" per line).
 std::string printable_lines(std::string_view s);
 
+// One CSV field (RFC 4180) of printable(s): in double quotes, each quote doubled, when it has a
+// comma or a quote (printable() already wrote out line breaks); as it is otherwise.
+std::string csv_field(std::string_view s);
+
 }  // namespace kamhost
