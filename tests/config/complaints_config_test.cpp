@@ -248,5 +248,26 @@ complaints:
   }
 }
 
+// A target naming a tier the tiers section refused gets no second error: the tier's own is enough.
+TEST(ComplaintsConfig, ATierRefusedByItsSectionIsNotReportedAgain) {
+  try {
+    load_config_text(R"(kam: 1
+calendars: {office: {time_zone: UTC, 24x7: true}}
+tiers:
+  levels:
+    - {name: gold, rule: {all: [{metric: revenu, op: ">", value: 0}]}}
+    - {name: standard, default: true}
+complaints:
+  calendar: office
+  targets: [{tier: gold, first_response: 1h}]
+)",
+                     "k.yaml");
+    FAIL() << "loaded";
+  } catch (const ConfigError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u) << e.what();
+    EXPECT_EQ(e.diagnostics()[0].line, 5);
+  }
+}
+
 }  // namespace
 }  // namespace kam::config

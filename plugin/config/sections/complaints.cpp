@@ -106,9 +106,18 @@ class SectionReader {
   Config& config_;
   bool ok_ = true;
 
+  // The loaded tiers, and those the tiers section names but refused (their errors are reported
+  // there; a target naming one is not reported again).
   std::vector<std::string> tier_names() const {
     std::vector<std::string> names;
     for (const auto& level : config_.tiers.levels) names.push_back(level.name);
+    const Entry* tiers = top_.find("tiers");
+    const YAML::Node levels = tiers && tiers->value.IsMap() ? tiers->value["levels"] : YAML::Node();
+    if (levels.IsSequence())
+      for (const YAML::Node& level : levels)
+        if (level.IsMap() && level["name"].IsScalar() &&
+            std::find(names.begin(), names.end(), level["name"].Scalar()) == names.end())
+          names.push_back(level["name"].Scalar());
     return names;
   }
 
