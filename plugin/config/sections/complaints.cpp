@@ -24,6 +24,7 @@ namespace {
 // Index = the priority code the host sends (KAM_EVENT_COMPLAINT's priority), 1..4.
 const std::vector<std::string_view> kPriorityNames{"low", "normal", "high", "critical"};
 const std::vector<std::string_view> kClocks{"first_response", "resolution"};
+// In RecipientKind order (owner = 1 .. assignee_manager = 4).
 const std::vector<std::string_view> kRecipients{"owner", "assignee", "owner_manager", "assignee_manager"};
 constexpr const char* kTargetExample = "{tier: platinum, priority: critical, first_response: 1h, resolution: 8h}";
 constexpr const char* kStepExample = "{clock: first_response, at: breach, to: [owner_manager]}";
@@ -91,10 +92,7 @@ class SectionReader {
 
   void read() {
     if (r_.find("calendar")) {
-      if (get_calendar(top_, r_, "calendar", config_))
-        config_.complaints.calendar = *r_.get_string("calendar");
-      else
-        ok_ = false;
+      take_calendar(r_, config_.complaints.calendar);
     }
     if (const Entry* e = r_.find("targets"); e && !e->value.IsNull()) read_targets(*e);
     if (const Entry* e = r_.find("escalation"); e && !e->value.IsNull()) read_escalation(*e);
@@ -105,6 +103,20 @@ class SectionReader {
   const MapReader& r_;
   Config& config_;
   bool ok_ = true;
+
+  // A value read, or ok_ false (its problem has been reported).
+  template <typename T, typename V>
+  void take(const std::optional<V>& value, T& out) {
+    if (value)
+      out = *value;
+    else
+      ok_ = false;
+  }
+
+  // The name at `calendar` in `r` when it names a loaded calendar (get_calendar reports otherwise).
+  void take_calendar(const MapReader& r, std::string& out) {
+    take(get_calendar(top_, r, "calendar", config_) ? r.get_string("calendar") : std::optional<std::string>(), out);
+  }
 
   // The loaded tiers, and those the tiers section names but refused (their errors are reported
   // there; a target naming one is not reported again).
@@ -130,7 +142,8 @@ class SectionReader {
     for (const YAML::Node& item : *list) {
       const std::string path = indexed("complaints.targets", index++);
       auto r = item_reader(r_.sink(), item, path,
-                           {"tier", "priority", "calendar", "first_response", "resolution", "warnings"}, kTargetExample);
+                           {"tier", "priority", "calendar", "first_response", "resolution", "warnings"},
+                           kTargetExample);
       if (!r) {
         ok_ = false;
         continue;
@@ -139,17 +152,12 @@ class SectionReader {
       TargetOrigin origin{item.Mark(), item.Mark(), {}};
       if (const Entry* tier = r->find("tier")) {
         origin.tier = MapReader::value_mark(*tier);
-        if (auto name = r->get_string("tier", "a tier name")) t.tier = *name;
-        else ok_ = false;
+        take(r->get_string("tier", "a tier name"), t.tier);
       }
-      if (const Entry* p = r->find("priority")) {
-        if (auto v = priority_of(*r, *p)) t.priority = *v;
-        else ok_ = false;
-      }
+      if (const Entry* p = r->find("priority")) take(priority_of(*r, *p), t.priority);
       t.calendar = config_.complaints.calendar;
       if (r->find("calendar")) {
-        if (get_calendar(top_, *r, "calendar", config_)) t.calendar = *r->get_string("calendar");
-        else ok_ = false;
+        take_calendar(*r, t.calendar);
       } else if (!r_.find("calendar")) {
         r_.sink().error(item.Mark(), path + ": no calendar: give 'calendar' here or complaints.calendar (targets are "
                                             "business time on a calendar)");
@@ -173,12 +181,10 @@ class SectionReader {
     const Entry* first = r.find("first_response");
     const Entry* resolution = r.find("resolution");
     if (first) {
-      if (auto m = business_minutes_of(r, *first)) t.first_response_minutes = *m;
-      else ok_ = false;
+      take(business_minutes_of(r, *first), t.first_response_minutes);
     }
     if (resolution) {
-      if (auto m = business_minutes_of(r, *resolution)) t.resolution_minutes = *m;
-      else ok_ = false;
+      take(business_minutes_of(r, *resolution), t.resolution_minutes);
     }
     if (t.first_response_minutes > 0 && t.resolution_minutes > 0 && t.resolution_minutes < t.first_response_minutes) {
       r.error_at_value(*resolution, "shorter than first_response (" +
@@ -240,7 +246,8 @@ class SectionReader {
   std::optional<std::vector<c::Recipient>> recipients_of(const MapReader& r, const std::string& path) {
     const Entry* e = r.find("to");
     const YAML::Node* list =
-        e ? sequence_of(r, *e, "a list of recipients like [owner, assignee, owner_manager, {role: director}]") : nullptr;
+        e ? sequence_of(r, *e, "a list of recipients like [owner, assignee, owner_manager, {role: director}]")
+          : nullptr;
     if (!list) return std::nullopt;
     if (list->size() == 0) {
       r.error_at_value(*e, "expected at least one recipient (owner, assignee, owner_manager, assignee_manager or "
@@ -265,8 +272,8 @@ class SectionReader {
       const std::string s = item.IsScalar() ? item.Scalar() : "";
       const auto it = std::find(kRecipients.begin(), kRecipients.end(), s);
       if (it == kRecipients.end()) {
-        r.sink().error(item.Mark(), key + ": expected owner, assignee, owner_manager, assignee_manager or {role: NAME}, got " +
-                                        describe(item) + did_you_mean_suffix(s, kRecipients));
+        r.sink().error(item.Mark(), key + ": expected owner, assignee, owner_manager, assignee_manager or "
+                                          "{role: NAME}, got " + describe(item) + did_you_mean_suffix(s, kRecipients));
         ok = false;
         continue;
       }
@@ -318,7 +325,8 @@ class SectionReader {
       step.after_minutes = *after;
       step.to = std::move(*to);
       step.name = name ? *name : describe_step(step);
-      if (auto [it, inserted] = seen.emplace(std::make_tuple(step.clock, step.at_bp, step.after_minutes), i); !inserted) {
+      const auto [it, inserted] = seen.emplace(std::make_tuple(step.clock, step.at_bp, step.after_minutes), i);
+      if (!inserted) {
         r_.sink().error(item.Mark(), path + ": the same clock, level and offset as complaints.escalation[" +
                                          std::to_string(it->second) + "]; give its recipients in one step");
         ok = false;
