@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "core/actor.hpp"
+#include "core/complaints/escalation.hpp"
+#include "core/complaints/targets.hpp"
 #include "core/log_level.hpp"
 #include "core/tiers/churn.hpp"
 #include "core/tiers/customer_value.hpp"
@@ -61,6 +63,15 @@ struct CalendarsConfig {
   }
 };
 
+// The complaints section (docs/config.md, semantics in docs/complaints.md): the SLA targets per tier x
+// priority, validated by the core's validate_targets, and the escalation chain. The targets are the
+// one source of the response times: tiers' benefits cards show their priority-0 target.
+struct ComplaintsConfig {
+  std::string calendar;                                // the default calendar of targets; empty: none
+  std::vector<core::complaints::Target> targets;       // none: complaints have no SLA clocks
+  core::complaints::EscalationChain escalation;
+};
+
 struct Config {
   int32_t format_version = 1;   // `kam: 1` at the top of the file
   std::string instance_name = "kam";
@@ -77,6 +88,7 @@ struct Config {
   core::tiers::TierConfig tiers;
   core::tiers::CustomerValueConfig customer_value;
   core::tiers::ChurnConfig churn_risk;
+  ComplaintsConfig complaints;  // after tiers: targets name tiers and fill their benefits cards
 
   std::string source_name;      // file path or the name given for text
   std::string yaml_text;         // the YAML as loaded: stored with each config version that classified

@@ -45,8 +45,7 @@ inline std::string config_yaml(const std::string& url) {
          "  levels:\n"
          "    - name: gold\n"
          "      rule: {all: [{metric: revenue, op: \">=\", value: \"100000.00\"}]}\n"
-         "      benefits: {dedicated_account_manager: true, hotline: \"+86 400 100\", first_response_target: 4h,"
-         " discount_authority: \"10%\"}\n"
+         "      benefits: {dedicated_account_manager: true, hotline: \"+86 400 100\", discount_authority: \"10%\"}\n"
          "    - name: silver\n"
          "      rule: {any: [{metric: revenue, op: \">=\", value: \"10000.00\"}, {flag: strategic}]}\n"
          "    - name: standard\n"
@@ -55,7 +54,10 @@ inline std::string config_yaml(const std::string& url) {
          "  roles:\n"
          "    erp.feed: [ingest]\n"
          "    kam.admin: [\"*\"]\n"
-         "    viewer: [tiers.read]\n";
+         "    viewer: [tiers.read]\n"
+         // The benefits card's response time comes from the complaint targets (one source of truth).
+         "calendars: {around: {time_zone: UTC, 24x7: true}}\n"
+         "complaints: {calendar: around, targets: [{tier: gold, first_response: 4h}]}\n";
 }
 
 // Events whose strings live as long as the builder.

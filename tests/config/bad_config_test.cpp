@@ -78,6 +78,51 @@ const BadCase kBadCases[] = {
     {"synchronous_for_postgresql.yaml",
      "4:16: database.synchronous: applies only to SQLite; remove it for PostgreSQL"},
     // Calendars.
+    {"complaints_bad_duration.yaml",
+     "6:24: complaints.targets[0].first_response: expected business time like 30m, 4h or "
+     "16h (working time, up to 100000h), got \"4 hours\""},
+    {"complaints_bad_priority.yaml",
+     "6:18: complaints.targets[0].priority: expected a priority: low, normal, high, "
+     "critical (or its code 1..4), got \"urgent\""},
+    {"complaints_days.yaml",
+     "6:40: complaints.targets[0].resolution: business time is written in hours or minutes "
+     "of working time (a business day is not 24 hours): write 16h for two 8-hour days, got \"2d\""},
+    {"complaints_duplicate_target.yaml",
+     "7:7: complaints.targets[1]: tier 'standard', priority 3 is already given at "
+     "complaints.targets[0]"},
+    {"complaints_no_calendar.yaml",
+     "4:7: complaints.targets[0]: no calendar: give 'calendar' here or complaints.calendar "
+     "(targets are business time on a calendar)"},
+    {"complaints_no_times.yaml", "6:7: complaints.targets[0]: give first_response, resolution or both"},
+    {"complaints_resolution_before_response.yaml",
+     "6:40: complaints.targets[0].resolution: shorter than first_response (8h); a "
+     "complaint cannot be resolved before the first response"},
+    {"complaints_step_after_days.yaml",
+     "6:50: complaints.escalation[0].after: business time is written in hours or minutes "
+     "of working time (a business day is not 24 hours): write 16h for two 8-hour days, got \"1d\""},
+    {"complaints_step_bad_level.yaml",
+     "6:35: complaints.escalation[0].at: expected breach or a fraction of the target like "
+     "\"12.5%\" in 0.01%..100%, got \"soon\""},
+    {"complaints_step_bad_recipient.yaml",
+     "6:48: complaints.escalation[0].to[0]: expected owner, assignee, owner_manager, "
+     "assignee_manager or {role: NAME}, got \"manager\""},
+    {"complaints_step_duplicate.yaml",
+     "7:7: complaints.escalation[1]: the same clock, level and offset as "
+     "complaints.escalation[0]; give its recipients in one step"},
+    {"complaints_step_empty_to.yaml",
+     "6:47: complaints.escalation[0].to: expected at least one recipient (owner, assignee, "
+     "owner_manager, assignee_manager or {role: NAME}), got an empty list"},
+    {"complaints_step_missing_clock.yaml", "6:7: complaints.escalation[0]: missing required key 'clock'"},
+    {"complaints_tie.yaml",
+     "6:7: complaints.targets[0]: tier 'standard', priority any and complaints.targets[1] "
+     "(tier any, priority 4) tie for tier 'standard' at priority 4: add a target naming both"},
+    {"complaints_unknown_calendar.yaml", "4:13: complaints.calendar: unknown calendar \"ofice\"; did you mean 'office'?"},
+    {"complaints_unknown_key.yaml",
+     "6:28: unknown key 'complaints.targets[0].resolve'; valid keys here: tier, priority, "
+     "calendar, first_response, resolution, warnings"},
+    {"complaints_unknown_tier.yaml", "6:14: complaints.targets[0]: unknown tier 'standrad'; did you mean 'standard'?"},
+    {"complaints_warning_100.yaml", "6:39: complaints.targets[0].warnings[0]: a warning is a fraction between 0% and 100%"},
+    {"complaints_warning_order.yaml", "6:46: complaints.targets[0].warnings[1]: warnings must be in increasing order"},
     {"calendar_24x7_with_hours.yaml",
      "6:5: calendars.hotline.hours: a 24x7 calendar has no hours; remove one "
      "of the two"},
@@ -159,11 +204,11 @@ const BadCase kBadCases[] = {
     {"exchange_rates_not_a_list.yaml",
      "3:3: exchange_rates: expected a list of rates like - {currency: EUR, rate: \"7.8123\", from: "
      "2026-01-01}, got a mapping"},
+    {"tiers_response_target_moved.yaml",
+     "7:9: tiers.levels[0].benefits.first_response_target: response times are set in "
+     "complaints.targets (business time on a calendar); the benefits card shows the tier's target from there"},
     {"tiers_bad_bool.yaml",
      "7:36: tiers.levels[0].benefits.dedicated_account_manager: expected true or false, got \"yes\""},
-    {"tiers_bad_duration.yaml",
-     "7:32: tiers.levels[0].benefits.first_response_target: expected a duration like 30m, 4h, 2d or 1w "
-     "(up to 3650d), got \"4 hours\""},
     {"tiers_bad_operator.yaml",
      "7:35: tiers.levels[0].rule.all[0].op: expected one of <, <=, >, >=, ==, != (in quotes, e.g. op: "
      "\">=\"), got \"=>\"; did you mean '>='?"},
@@ -201,9 +246,6 @@ const BadCase kBadCases[] = {
     {"tiers_percent_without_sign.yaml",
      "7:55: tiers.levels[0].rule.all[0].value: margin_percent is a percentage like \"12.5%\", got 20; write "
      "the % sign, e.g. \"20%\""},
-    {"tiers_resolution_before_response.yaml",
-     "8:28: tiers.levels[0].benefits.resolution_target: shorter than first_response_target (1d); a case "
-     "cannot be resolved before the first response"},
     {"tiers_rule_all_and_any.yaml",
      "7:9: tiers.levels[0].rule: use either 'all' or 'any', not both; nest one inside the other"},
     {"tiers_share_over_100.yaml",

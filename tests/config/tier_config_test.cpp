@@ -72,8 +72,6 @@ tiers:
       benefits:
         dedicated_account_manager: true
         hotline: "+973 1700 0000"
-        first_response_target: 30m
-        resolution_target: 1w
         discount_authority: "12.5%"
         visit_cadence_days: 14
         engineer_pool: senior
@@ -91,6 +89,10 @@ churn_risk:
   levels: {medium: 1, high: 100}
   notify_at: medium
   retention_discount: {medium: "2.5%", high: "10%"}
+calendars: {around: {time_zone: UTC, 24x7: true}}
+complaints:
+  calendar: around
+  targets: [{tier: platinum, first_response: 30m, resolution: 168h}]
 )",
                                     "k");
   // Rates: sorted by date, exact integers at 10 decimals.

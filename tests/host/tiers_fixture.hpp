@@ -57,14 +57,16 @@ inline std::string tiers_config(const std::filesystem::path& dir) {
          "          - {metric: revenue, op: \">=\", value: \"1000.00\"}\n"
          "      benefits:\n"
          "        hotline: \"+49 800 100\"\n"
-         "        first_response_target: 4h\n"
          "        discount_authority: \"12.5%\"\n"
          "    - name: silver\n"
          "      rule:\n"
          "        all:\n"
          "          - {metric: revenue, op: \">=\", value: \"100.00\"}\n"
          "    - name: standard\n"
-         "      default: true\n";
+         "      default: true\n"
+         // The benefits card's response time comes from the complaint targets (one source of truth).
+         "calendars: {around: {time_zone: UTC, 24x7: true}}\n"
+         "complaints: {calendar: around, targets: [{tier: gold, first_response: 4h}]}\n";
 }
 
 class TiersHostTest : public ::testing::Test {

@@ -61,8 +61,6 @@ inline std::string tier_config(const std::filesystem::path& dir, const std::stri
          "      benefits:\n"
          "        dedicated_account_manager: true\n"
          "        hotline: \"+86 400 800 1000\"\n"
-         "        first_response_target: 1h\n"
-         "        resolution_target: 1d\n"
          "        discount_authority: \"12.5%\"\n"
          "        visit_cadence_days: 30\n"
          "        engineer_pool: senior\n"
@@ -71,8 +69,6 @@ inline std::string tier_config(const std::filesystem::path& dir, const std::stri
          "        all:\n"
          "          - {metric: revenue, op: \">=\", value: \"200000.00\"}\n"
          "      benefits:\n"
-         "        first_response_target: 4h\n"
-         "        resolution_target: 2d\n"
          "        discount_authority: \"10%\"\n"
          "        visit_cadence_days: 90\n"
          "    - name: silver\n"
@@ -80,11 +76,16 @@ inline std::string tier_config(const std::filesystem::path& dir, const std::stri
          "        any:\n"
          "          - {metric: revenue, op: \">=\", value: \"100000.00\"}\n"
          "          - {flag: reference_customer}\n"
-         "      benefits:\n"
-         "        first_response_target: 1d\n"
-         "        resolution_target: 5d\n"
          "    - name: standard\n"
-         "      default: true\n";
+         "      default: true\n"
+         // The benefits cards' response times come from the complaint targets (one source of truth).
+         "calendars: {around: {time_zone: UTC, 24x7: true}}\n"
+         "complaints:\n"
+         "  calendar: around\n"
+         "  targets:\n"
+         "    - {tier: platinum, first_response: 1h, resolution: 24h}\n"
+         "    - {tier: gold, first_response: 4h, resolution: 48h}\n"
+         "    - {tier: silver, first_response: 24h, resolution: 120h}\n";
 }
 
 inline std::string account_line(const std::string& id, const std::string& name) {

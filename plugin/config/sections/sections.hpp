@@ -36,5 +36,8 @@ void read_exchange_rates(const MapReader& top, Config& config);
 void read_tiers(const MapReader& top, Config& config);
 void read_customer_value(const MapReader& top, Config& config);
 void read_churn_risk(const MapReader& top, Config& config);
+// complaints: SLA targets and escalation (docs/complaints.md). Needs calendars and tiers; fills each
+// tier's benefits response times from its targets.
+void read_complaints(const MapReader& top, Config& config);
 
 }  // namespace kam::config::detail

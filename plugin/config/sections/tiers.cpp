@@ -36,13 +36,13 @@ void read_benefits(const MapReader& level, t::Benefits& b) {
   if (!r) return;
   if (auto v = get_bool(*r, "dedicated_account_manager")) b.dedicated_account_manager = *v;
   if (auto v = r->get_string("hotline", "a phone number or hotline name")) b.hotline = *v;
-  b.first_response_target_minutes = get_duration(*r, "first_response_target");
-  b.resolution_target_minutes = get_duration(*r, "resolution_target");
-  if (b.first_response_target_minutes && b.resolution_target_minutes &&
-      *b.resolution_target_minutes < *b.first_response_target_minutes)
-    r->error_at_value(*r->find("resolution_target"),
-                      "shorter than first_response_target (" + t::format_duration_minutes(*b.first_response_target_minutes) +
-                          "); a case cannot be resolved before the first response");
+  // One source of truth: the response times come from complaints.targets (read_complaints fills them
+  // in); the old keys are named here so an admin learns where they went.
+  for (const char* moved : {"first_response_target", "resolution_target"})
+    if (const Entry* e = r->find(moved))
+      level.sink().error(e->key_node.Mark(),
+                         r->path_of(moved) + ": response times are set in complaints.targets (business time on a "
+                                             "calendar); the benefits card shows the tier's target from there");
   if (auto v = get_percent(*r, "discount_authority", 0, 10000)) b.discount_authority_bp = *v;
   if (auto v = r->get_int("visit_cadence_days", 1, 3650)) b.visit_cadence_days = static_cast<int32_t>(*v);
   if (auto v = r->get_string("engineer_pool", "an engineer pool name")) b.engineer_pool = *v;
