@@ -180,9 +180,11 @@ TEST_P(MultiHostLoadTest, ManyHostsLoseAndDoubleNothing) {
   ASSERT_EQ(setup_summary.accepted, static_cast<uint64_t>(kAccounts));
 
   Failures failures;
-  std::atomic<uint64_t> accepted{kAccounts}, busy{0}, batches{0}, evaluations{0}, ticks{0}, ticks_ran{0};
+  std::atomic<uint64_t> accepted{kAccounts}, batches{0}, evaluations{0}, ticks{0}, ticks_ran{0};
   std::vector<std::atomic<bool>> sent(kEventIds);
   std::atomic<bool> stop{false};
+  std::mutex busy_mutex;
+  std::map<std::string, int> busy;  // KAM_ERR_BUSY retries per call
   // Runs `call`, retrying while it reports KAM_ERR_BUSY (documented as retryable); any other error fails.
   auto retrying = [&](const std::string& what, const auto& call) {
     for (;;) {
@@ -191,7 +193,8 @@ TEST_P(MultiHostLoadTest, ManyHostsLoseAndDoubleNothing) {
         return;
       } catch (const Error& e) {
         if (e.status() != KAM_ERR_BUSY) return failures.add(what + ": " + e.what());
-        busy.fetch_add(1);
+        std::lock_guard<std::mutex> lock(busy_mutex);
+        ++busy[what.substr(what.rfind(' ') + 1)];
       } catch (const std::exception& e) {
         return failures.add(what + ": " + e.what());
       }
@@ -277,11 +280,11 @@ TEST_P(MultiHostLoadTest, ManyHostsLoseAndDoubleNothing) {
   EXPECT_EQ(notified.size(), changed.size());
   EXPECT_GT(notified.size(), 0u) << "the load moved no account across a tier threshold";
   std::printf("%d hosts x 8 threads, %lld ms: %llu batches, %llu distinct events accepted, %llu evaluations, "
-              "%llu ticks (%llu evaluated), %llu KAM_ERR_BUSY retries; %zu tier_changed notifications = %zu tier_history rows\n",
+              "%llu ticks (%llu evaluated), KAM_ERR_BUSY retries %s; %zu tier_changed notifications = %zu tier_history rows\n",
               hosts, static_cast<long long>(run_for.count()), static_cast<unsigned long long>(batches.load()),
               static_cast<unsigned long long>(accepted.load()), static_cast<unsigned long long>(evaluations.load()),
               static_cast<unsigned long long>(ticks.load()), static_cast<unsigned long long>(ticks_ran.load()),
-              static_cast<unsigned long long>(busy.load()),
+              json(busy).dump().c_str(),
               notified.size(), changed.size());
 }
 
