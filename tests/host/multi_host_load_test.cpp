@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "host_test_support.hpp"
-#include "ingest/db_probe.hpp"
+#include "db_probe.hpp"
 
 namespace {
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "contract_support.hpp"
-#include "ingest/db_probe.hpp"
+#include "db_probe.hpp"
 
 namespace {
 
