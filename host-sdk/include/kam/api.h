@@ -147,7 +147,9 @@ typedef struct kam_api_v1 {
      *    override: {tier, reason, user_id, set_at_ms, expires_at_ms, status} | null,
      *    benefits: {dedicated_account_manager, hotline, first_response_target_minutes,
      *               resolution_target_minutes, discount_authority_bp, visit_cadence_days,
-     *               engineer_pool},
+     *               engineer_pool},   (1.2: the two targets are business minutes on the complaints
+     *               calendar, from complaints.targets for a complaint without a priority)
+     *    business_time_zone (1.2), metrics.reporting_currency_digits (1.2),
      *    metrics: {reporting_currency, window_days, revenue, revenue_prior, margin, margin_prior,
      *              order_count, days_since_last_order, revenue_share_bp, pareto_rank,
      *              pareto_top_percent_bp, flags: [...]}   (money in reporting minor units; null = no data)
@@ -178,7 +180,8 @@ typedef struct kam_api_v1 {
     /* The Pareto (ABC) report over every account's revenue in the trailing window, as a JSON object:
      *   {reporting_currency, window_days, top_percent_bp, total_revenue, accounts, accounts_in_top,
      *    entries: [{rank, account_id, name, revenue, share_bp, cumulative_bp, in_top}],
-     *    curve_bp: [cumulative share after rank 1..n]}
+     *    curve_bp: [cumulative share after rank 1..n],
+     *    business_time_zone, reporting_currency_digits (1.2)}
      * Ranked by revenue, highest first; equal revenues by account id (byte order). max_entries
      * limits `entries` (0 = all); curve_bp always covers every account. Needs permission
      * "tiers.read". [thread-safe] */
@@ -187,8 +190,14 @@ typedef struct kam_api_v1 {
 
     /* The host's periodic tick (call it every minute or so, from any host). Runs the periodic work
      * that is due by the host clock: the tier evaluation of every account once
-     * `tiers.evaluate_every` has passed since the last one (by any host sharing the database).
-     * result is optional (an output struct). Needs permission "tiers.evaluate". [thread-safe] */
+     * `tiers.evaluate_every` has passed since the last completed run (by any host sharing the
+     * database). Each periodic job is claimed by one host at a time with a claim the operating
+     * system or the database releases when the process dies (SQLite: a lock file beside the
+     * database; PostgreSQL: an advisory lock), and recorded as done only with the run's last write:
+     * a run killed midway is due again at the next tick of any host. A host clock earlier than the
+     * last completed run is not due (logged once per instance), so a clock that goes back never
+     * repeats a run. result is optional (an output struct). Needs permission "tiers.evaluate".
+     * [thread-safe] */
     kam_status (*tick)(kam_instance *instance, const kam_actor *actor, kam_tick_result *result);
 
     /* 1.2 */
