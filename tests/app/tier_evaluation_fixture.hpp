@@ -112,16 +112,10 @@ class TierEvaluationTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
     g_now = kT0;
-    if (GetParam() == Backend::postgresql) {
-      const char* url = std::getenv("KAM_TEST_PG_URL");
-      if (url == nullptr || *url == 0) {
-        const char* req = std::getenv("KAM_REQUIRE_PG");
-        if (req && std::string(req) == "1") FAIL() << "KAM_TEST_PG_URL is not set but KAM_REQUIRE_PG=1";
-        GTEST_SKIP() << "KAM_TEST_PG_URL not set: PostgreSQL tests skipped";
-      }
-      url_ = kam::test::fresh_pg_database(url, "eval");
-    } else {
-      url_ = "sqlite:" + dir_.file("kam.db");
+    url_ = kam::test::test_database_url(GetParam() == Backend::postgresql, "sqlite:" + dir_.file("kam.db"), "eval");
+    if (url_.empty()) {
+      if (kam::test::pg_required()) FAIL() << kam::test::kPgMissingRequired;
+      GTEST_SKIP() << kam::test::kPgMissingSkipped;
     }
     instance_ = open_instance();
   }

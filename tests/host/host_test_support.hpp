@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -87,5 +88,21 @@ inline std::string plugin_mappings(const std::string& plugin_path = kPluginPath)
   }
   return found;
 }
+
+// The first failures of threads, reported after they are joined (any count > 0 fails the test).
+class Failures {
+ public:
+  void add(const std::string& what) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (++count_ <= 20) messages_ += what + "\n";
+  }
+  int count() const { return count_; }
+  const std::string& messages() const { return messages_; }
+
+ private:
+  std::mutex mutex_;
+  int count_ = 0;
+  std::string messages_;
+};
 
 }  // namespace kam::host_test

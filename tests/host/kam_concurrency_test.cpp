@@ -38,21 +38,7 @@ constexpr int kReaders = 4;
 constexpr int kReloadsPerThread = 150;
 constexpr int kMinReadsPerThread = 200;
 
-// First failures, reported after the threads are joined (any count > 0 fails the test).
-class Failures {
- public:
-  void add(const std::string& what) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (++count_ <= 20) messages_ += what + "\n";
-  }
-  int count() const { return count_; }
-  const std::string& messages() const { return messages_; }
-
- private:
-  std::mutex mutex_;
-  int count_ = 0;
-  std::string messages_;
-};
+using kam::host_test::Failures;
 
 // A config that fails validation with an error naming this thread's file and key.
 std::string own_bad_config(int thread) {

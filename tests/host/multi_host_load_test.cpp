@@ -91,34 +91,16 @@ struct PoolEvent {
   const kam_event_header* header() const { return a.header.struct_size != 0 ? &a.header : &o.header; }
 };
 
-// First failures, reported after the threads are joined.
-class Failures {
- public:
-  void add(const std::string& what) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (++count_ <= 20) messages_ += what + "\n";
-  }
-  int count() const { return count_; }
-  const std::string& messages() const { return messages_; }
-
- private:
-  std::mutex mutex_;
-  int count_ = 0;
-  std::string messages_;
-};
+using kam::host_test::Failures;
 
 class MultiHostLoadTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    url_ = "sqlite:" + (dir_.path() / "kam.db").string();
-    if (GetParam() == Backend::postgresql) {
-      const char* server = std::getenv("KAM_TEST_PG_URL");
-      if (server == nullptr || *server == 0) {
-        const char* req = std::getenv("KAM_REQUIRE_PG");
-        if (req && std::string(req) == "1") FAIL() << "KAM_TEST_PG_URL is not set but KAM_REQUIRE_PG=1";
-        GTEST_SKIP() << "KAM_TEST_PG_URL not set: PostgreSQL tests skipped";
-      }
-      url_ = kam::test::fresh_pg_database(server, "load");
+    url_ = kam::test::test_database_url(GetParam() == Backend::postgresql,
+                                        "sqlite:" + (dir_.path() / "kam.db").string(), "load");
+    if (url_.empty()) {
+      if (kam::test::pg_required()) FAIL() << kam::test::kPgMissingRequired;
+      GTEST_SKIP() << kam::test::kPgMissingSkipped;
     }
   }
 

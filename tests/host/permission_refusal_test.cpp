@@ -104,15 +104,11 @@ struct Action {
 class PermissionRefusalTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    url_ = "sqlite:" + (dir_.path() / "kam.db").string();
-    if (GetParam() == Backend::postgresql) {
-      const char* server = std::getenv("KAM_TEST_PG_URL");
-      if (server == nullptr || *server == 0) {
-        const char* req = std::getenv("KAM_REQUIRE_PG");
-        if (req && std::string(req) == "1") FAIL() << "KAM_TEST_PG_URL is not set but KAM_REQUIRE_PG=1";
-        GTEST_SKIP() << "KAM_TEST_PG_URL not set: PostgreSQL tests skipped";
-      }
-      url_ = kam::test::fresh_pg_database(server, "refusal");
+    url_ = kam::test::test_database_url(GetParam() == Backend::postgresql,
+                                        "sqlite:" + (dir_.path() / "kam.db").string(), "refusal");
+    if (url_.empty()) {
+      if (kam::test::pg_required()) FAIL() << kam::test::kPgMissingRequired;
+      GTEST_SKIP() << kam::test::kPgMissingSkipped;
     }
     kam::host::HostCallbacks cb;
     cb.now_ms = [this] { return clock_; };

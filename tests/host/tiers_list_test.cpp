@@ -55,15 +55,11 @@ std::string account_id(int i) {
 class TiersListTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    std::string url = "sqlite:" + (dir_.path() / "kam.db").string();
-    if (GetParam() == Backend::postgresql) {
-      const char* admin = std::getenv("KAM_TEST_PG_URL");
-      if (admin == nullptr || *admin == 0) {
-        const char* req = std::getenv("KAM_REQUIRE_PG");
-        if (req && std::string(req) == "1") FAIL() << "KAM_TEST_PG_URL is not set but KAM_REQUIRE_PG=1";
-        GTEST_SKIP() << "KAM_TEST_PG_URL not set: PostgreSQL tests skipped";
-      }
-      url = kam::test::fresh_pg_database(admin, "tiers_list");
+    const std::string url = kam::test::test_database_url(GetParam() == Backend::postgresql,
+                                                         "sqlite:" + (dir_.path() / "kam.db").string(), "tiers_list");
+    if (url.empty()) {
+      if (kam::test::pg_required()) FAIL() << kam::test::kPgMissingRequired;
+      GTEST_SKIP() << kam::test::kPgMissingSkipped;
     }
     kam::host::HostCallbacks cb;
     cb.now_ms = [] { return kT0; };

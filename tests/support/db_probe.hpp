@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <stdexcept>
 #include <string>
 
@@ -67,5 +68,23 @@ inline std::string fresh_pg_database(const std::string& admin_url, const std::st
   return admin_url.substr(0, slash + 1) + name +
          (query == std::string::npos ? "" : admin_url.substr(query));
 }
+
+// The database a backend-parameterised test runs on: `sqlite_url` for SQLite, or a fresh database
+// on the server of KAM_TEST_PG_URL for PostgreSQL; empty when that variable is not set. Then
+// pg_required() says whether the test must fail (KAM_REQUIRE_PG=1, as .ci/test sets) or skip.
+inline std::string test_database_url(bool postgresql, const std::string& sqlite_url, const std::string& tag) {
+  if (!postgresql) return sqlite_url;
+  const char* server = std::getenv("KAM_TEST_PG_URL");
+  if (server == nullptr || *server == 0) return {};
+  return fresh_pg_database(server, tag);
+}
+
+inline bool pg_required() {
+  const char* req = std::getenv("KAM_REQUIRE_PG");
+  return req != nullptr && std::string(req) == "1";
+}
+
+inline constexpr const char* kPgMissingRequired = "KAM_TEST_PG_URL is not set but KAM_REQUIRE_PG=1";
+inline constexpr const char* kPgMissingSkipped = "KAM_TEST_PG_URL not set: PostgreSQL tests skipped";
 
 }  // namespace kam::test
