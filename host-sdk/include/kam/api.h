@@ -8,6 +8,7 @@
 
 #include <kam/audit.h>
 #include <kam/base.h>
+#include <kam/complaints.h>
 #include <kam/events.h>
 #include <kam/instance.h>
 #include <kam/tiers.h>
@@ -196,8 +197,15 @@ typedef struct kam_api_v1 {
      * database; PostgreSQL: an advisory lock), and recorded as done only with the run's last write:
      * a run killed midway is due again at the next tick of any host. A host clock earlier than the
      * last completed run is not due (logged once per instance), so a clock that goes back never
-     * repeats a run. result is optional (an output struct). Needs permission "tiers.evaluate".
-     * [thread-safe] */
+     * repeats a run. result is optional (an output struct).
+     * 1.3: also the SLA check of complaints (every `complaints.check_every`, default 1 minute): each
+     * open complaint with a warning or breach level of its escalation chain due by the host clock
+     * gets that notification (KAM_NOTIFY_SLA_WARNING / _BREACH) written exactly once, also with
+     * several hosts ticking at once; a tick killed midway loses and doubles none.
+     * Permissions: each job needs its own ("tiers.evaluate" for the tier evaluation,
+     * "complaints.tick" for the SLA check); the tick runs the jobs whose permission the actor holds
+     * (one it lacks is skipped and logged once per instance) and is KAM_ERR_PERMISSION when the actor
+     * holds none. [thread-safe] */
     kam_status (*tick)(kam_instance *instance, const kam_actor *actor, kam_tick_result *result);
 
     /* 1.2 */
@@ -213,6 +221,13 @@ typedef struct kam_api_v1 {
     kam_status (*tiers_list)(kam_instance *instance, const kam_actor *actor,
                              const kam_tier_list_query *query, kam_buffer *out_json);
     /* end 1.2 */
+
+    /* ---- 1.3: capability tables (docs/abi.md, "Adding a capability") ---- */
+
+    /* The complaints table (kam/complaints.h): a static table, valid until the library is unloaded,
+     * or NULL when this build has no complaint tracking. [thread-safe] */
+    const kam_complaints_v1 *(*complaints)(void);
+    /* end 1.3 */
 } kam_api_v1;
 
 /* True when the plugin's table has member `member` (it may be older than the host's header). */

@@ -27,6 +27,7 @@ typedef int32_t kam_event_kind;
 #define KAM_EVENT_SERVICE_REQUEST 5      /* kam_event_service_request */
 #define KAM_EVENT_VISIT 6                /* kam_event_visit */
 #define KAM_EVENT_DISTRIBUTOR_UPSERTED 7 /* kam_event_distributor */
+#define KAM_EVENT_EMPLOYEE_UPSERTED 8    /* kam_event_employee (1.3) */
 
 typedef struct kam_event_header {
     uint32_t struct_size;     /* sizeof the whole event struct */
@@ -83,6 +84,17 @@ typedef int32_t kam_complaint_action;
 #define KAM_COMPLAINT_CLOSED 5
 #define KAM_COMPLAINT_REOPENED 6
 #define KAM_COMPLAINT_COMMENTED 7
+/* 1.3 */
+#define KAM_COMPLAINT_WAITING_ON_CUSTOMER 8 /* the SLA clocks pause (in business time) */
+#define KAM_COMPLAINT_CUSTOMER_REPLIED 9    /* back from waiting: the clocks run again */
+#define KAM_COMPLAINT_PRIORITY_CHANGED 10   /* severity is the new priority (1..4) */
+
+/* 1.3: kam_event_complaint.response_flags of a RESPONDED step. 0 (what a 1.2 host sends) is an
+ * outbound response a person sent and the customer sees: the only kind that is a first response and
+ * stops the first-response clock. Any bit makes it a response that is recorded and stops nothing. */
+#define KAM_RESPONSE_INBOUND 1u   /* a message from the customer, not to them */
+#define KAM_RESPONSE_AUTOMATIC 2u /* an automatic acknowledgement, not written by a person */
+#define KAM_RESPONSE_INTERNAL 4u  /* an internal note the customer does not see */
 
 /* A step in a complaint's life, recorded as it happened in the ERP. */
 typedef struct kam_event_complaint {
@@ -90,7 +102,8 @@ typedef struct kam_event_complaint {
     const char *complaint_id;        /* required */
     const char *account_id;          /* required for OPENED; optional afterwards */
     kam_complaint_action action;
-    int32_t severity;                /* 0 = unspecified, 1 (low) .. 4 (critical) */
+    int32_t severity;                /* the priority the SLA targets match: 0 = unspecified,
+                                        1 (low) .. 4 (critical); OPENED and PRIORITY_CHANGED */
     const char *employee_id;         /* required: who acted */
     const char *department;          /* optional: the acting employee's department */
     const char *to_employee_id;      /* HANDED_OFF: who receives it */
@@ -98,6 +111,9 @@ typedef struct kam_event_complaint {
     const char *channel;             /* optional: phone, email, hotline, visit, ... */
     const char *category;            /* optional */
     const char *text;                /* optional: summary or note */
+    /* 1.3 */
+    uint32_t response_flags;         /* RESPONDED: KAM_RESPONSE_* (0: counts as a first response) */
+    uint32_t reserved0;
 } kam_event_complaint;
 
 typedef int32_t kam_service_action;
@@ -151,6 +167,25 @@ typedef struct kam_event_distributor {
     uint32_t territory_count;
     uint32_t industry_count;
 } kam_event_distributor;
+
+/* 1.3: kam_event_employee.flags */
+#define KAM_EMPLOYEE_INACTIVE 1u /* left or disabled: no longer an escalation recipient */
+
+/* 1.3: an employee was created or changed (whole record each time). The org facts complaint
+ * escalation ("to the owner's manager") and KPIs by department read. employee_id is the id the host
+ * uses for the employee in complaint events and as the actor's user_id. */
+typedef struct kam_event_employee {
+    kam_event_header header;
+    const char *employee_id;   /* required */
+    const char *name;          /* optional: display name */
+    const char *department;    /* optional */
+    const char *manager_id;    /* optional: the employee's manager (an employee_id) */
+    const char *calendar;      /* optional: a calendar name from the YAML (shown with the queue) */
+    const char *time_zone;     /* optional: IANA zone the employee works in (shown, never used for
+                                  deadlines: those run in the complaint calendar's zone) */
+    uint32_t flags;            /* KAM_EMPLOYEE_* */
+    uint32_t reserved0;
+} kam_event_employee;
 
 /* Batch flags. */
 #define KAM_BATCH_ATOMIC 0u          /* default: any rejected item rejects the whole batch */

@@ -103,6 +103,7 @@
 #include <kam/events.h>   /* ingestion: events, batch, results */
 #include <kam/audit.h>    /* the audit-trail filter */
 #include <kam/tiers.h>    /* 1.1: account tiers */
+#include <kam/complaints.h> /* 1.3: complaint first-response tracking (its own table) */
 #include <kam/api.h>      /* the function table and the entry point */
 
 #endif /* KAM_KAM_H */

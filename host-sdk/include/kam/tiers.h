@@ -83,6 +83,12 @@ typedef struct kam_tick_result {
     kam_tier_evaluation_summary_1_1 tiers;  /* its summary when it ran; zeros otherwise */
     /* 1.2 */
     uint64_t tier_missing_rates;   /* kam_tier_evaluation_summary.missing_rates of that run */
+    /* 1.3 */
+    uint32_t sla_ran;              /* 1 when the SLA check (complaint deadlines) was due and ran */
+    uint32_t reserved1;
+    uint64_t sla_complaints;       /* open complaints it looked at (those with a level due) */
+    uint64_t sla_warnings;         /* KAM_NOTIFY_SLA_WARNING notifications it wrote */
+    uint64_t sla_breaches;         /* KAM_NOTIFY_SLA_BREACH notifications it wrote */
 } kam_tick_result;
 
 /* 1.2 */
