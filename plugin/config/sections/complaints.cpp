@@ -96,6 +96,12 @@ class SectionReader {
     }
     if (const Entry* e = r_.find("targets"); e && !e->value.IsNull()) read_targets(*e);
     if (const Entry* e = r_.find("escalation"); e && !e->value.IsNull()) read_escalation(*e);
+    if (r_.find("check_every")) {
+      // 0 would check at every tick: at most as often as the host ticks is what `1m` means already.
+      const auto every = get_duration(r_, "check_every");
+      if (every && *every < 1) r_.error_at_value(*r_.find("check_every"), "expected at least 1m, got 0");
+      else if (every) config_.complaints.check_every_minutes = *every;
+    }
   }
 
  private:
@@ -348,7 +354,7 @@ class SectionReader {
 }  // namespace
 
 void read_complaints(const MapReader& top, Config& config) {
-  const auto section = top.get_map("complaints", std::vector<std::string_view>{"calendar", "targets", "escalation"});
+  const auto section = top.get_map("complaints", std::vector<std::string_view>{"calendar", "targets", "escalation", "check_every"});
   if (!section) return;
   SectionReader(top, *section, config).read();
 }
