@@ -12,7 +12,7 @@ constexpr int32_t kOpened = 1, kHandedOff = 2, kResponded = 3, kResolved = 4, kC
 
 TEST_P(LifecycleTest, ComplaintOwnerIsTheFirstReceiverEvenAfterHandOffs) {
   auto store = open();
-  auto r = store->ingest(
+  auto r = store->ingestion().ingest(
       items({complaint_event("k1", "C1", kOpened, "emp-1", 1000),
              complaint_event("k2", "C1", kHandedOff, "emp-1", 2000),
              complaint_event("k3", "C1", kHandedOff, "emp-1-next", 3000),
@@ -55,14 +55,14 @@ TEST_P(LifecycleTest, ComplaintOwnerIsTheFirstReceiverEvenAfterHandOffs) {
   EXPECT_EQ(query_int(*store, "SELECT received_at_ms" + k2), 100000);
 
   // Closed, reopened, closed again.
-  ASSERT_TRUE(store->ingest(items({complaint_event("k8", "C1", kClosed, "emp-1", 8000),
+  ASSERT_TRUE(store->ingestion().ingest(items({complaint_event("k8", "C1", kClosed, "emp-1", 8000),
                                    complaint_event("k9", "C1", kReopened, "emp-1", 9000)}),
                             options())
                   .committed);
   EXPECT_EQ(query_text(*store, "SELECT status" + where), "open");
   EXPECT_EQ(query_int(*store, "SELECT reopen_count" + where), 1);
   EXPECT_EQ(query_int(*store, "SELECT COUNT(*) FROM complaints WHERE closed_at_ms IS NULL"), 1);
-  ASSERT_TRUE(store->ingest(items({complaint_event("k10", "C1", kClosed, "emp-1", 10000)}),
+  ASSERT_TRUE(store->ingestion().ingest(items({complaint_event("k10", "C1", kClosed, "emp-1", 10000)}),
                             options())
                   .committed);
   EXPECT_EQ(query_text(*store, "SELECT status" + where), "closed");
@@ -72,7 +72,7 @@ TEST_P(LifecycleTest, ComplaintOwnerIsTheFirstReceiverEvenAfterHandOffs) {
 
 TEST_P(LifecycleTest, ComplaintStepsNeedTheComplaint) {
   auto store = open();
-  auto r = store->ingest(items({complaint_event("k2", "C9", kHandedOff, "emp-1")}), options());
+  auto r = store->ingestion().ingest(items({complaint_event("k2", "C9", kHandedOff, "emp-1")}), options());
   EXPECT_FALSE(r.committed);
   EXPECT_EQ(r.items[0].status, Status::not_found);
   EXPECT_EQ(r.items[0].message,
@@ -81,24 +81,24 @@ TEST_P(LifecycleTest, ComplaintStepsNeedTheComplaint) {
   EXPECT_EQ(count(*store, "complaint_events"), 0);
 
   // Opened twice under different event ids: the second one is a conflict.
-  ASSERT_TRUE(store->ingest(items({complaint_event("k1", "C9", kOpened, "emp-1")}), options())
+  ASSERT_TRUE(store->ingestion().ingest(items({complaint_event("k1", "C9", kOpened, "emp-1")}), options())
                   .committed);
-  auto twice = store->ingest(items({complaint_event("k1b", "C9", kOpened, "emp-2")}), options());
+  auto twice = store->ingestion().ingest(items({complaint_event("k1b", "C9", kOpened, "emp-2")}), options());
   EXPECT_EQ(twice.items[0].status, Status::conflict);
   EXPECT_EQ(twice.items[0].message, "complaint 'C9' was already opened by event 'k1'");
 
   // Now the hand-off is accepted when sent again.
-  auto again = store->ingest(items({complaint_event("k2", "C9", kHandedOff, "emp-1")}), options());
+  auto again = store->ingestion().ingest(items({complaint_event("k2", "C9", kHandedOff, "emp-1")}), options());
   EXPECT_TRUE(again.committed);
   EXPECT_EQ(again.items[0].outcome, Outcome::accepted);
 }
 
 TEST_P(LifecycleTest, ServiceRequestLifecycle) {
   auto store = open();
-  auto unknown = store->ingest(items({service_event("s2", "S1", 2, "emp-2")}), options());
+  auto unknown = store->ingestion().ingest(items({service_event("s2", "S1", 2, "emp-2")}), options());
   EXPECT_EQ(unknown.items[0].status, Status::not_found);
 
-  auto r = store->ingest(items({service_event("s1", "S1", 1, "emp-2", 1000),
+  auto r = store->ingestion().ingest(items({service_event("s1", "S1", 1, "emp-2", 1000),
                                 service_event("s2", "S1", 2, "emp-2", 2000),
                                 service_event("s3", "S1", 3, "tech-7", 3000),
                                 service_event("s5", "S1", 5, "tech-7", 3500)}),
@@ -119,7 +119,7 @@ TEST_P(LifecycleTest, ServiceRequestLifecycle) {
                        "SELECT assignee_id FROM service_request_events WHERE event_id = 's2'"),
             "tech-7");
 
-  ASSERT_TRUE(store->ingest(items({service_event("s4", "S1", 4, "tech-7", 4000)}), options())
+  ASSERT_TRUE(store->ingestion().ingest(items({service_event("s4", "S1", 4, "tech-7", 4000)}), options())
                   .committed);
   EXPECT_EQ(query_text(*store, "SELECT state" + where), "closed");
   EXPECT_EQ(query_int(*store, "SELECT closed_at_ms" + where), 4000);
@@ -127,12 +127,12 @@ TEST_P(LifecycleTest, ServiceRequestLifecycle) {
 
 TEST_P(LifecycleTest, OrderCancellation) {
   auto store = open();
-  auto unknown = store->ingest(items({cancel_event("c1", "O1")}), options());
+  auto unknown = store->ingestion().ingest(items({cancel_event("c1", "O1")}), options());
   EXPECT_EQ(unknown.items[0].status, Status::not_found);
   EXPECT_EQ(unknown.items[0].message,
             "order 'O1' is unknown: send its order_posted first; this event may be sent again");
 
-  ASSERT_TRUE(store->ingest(items({account_event("e1", "A1"), order_event("o1", "O1", "A1"),
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("e1", "A1"), order_event("o1", "O1", "A1"),
                                    cancel_event("c1", "O1", "wrong price", 3000)}),
                             options())
                   .committed);
@@ -142,7 +142,7 @@ TEST_P(LifecycleTest, OrderCancellation) {
   EXPECT_EQ(query_text(*store, "SELECT cancel_event_id" + where), "c1");
 
   // A second cancellation under another id is accepted and changes nothing.
-  auto second = store->ingest(items({cancel_event("c2", "O1", "again", 4000)}), options());
+  auto second = store->ingestion().ingest(items({cancel_event("c2", "O1", "again", 4000)}), options());
   EXPECT_EQ(second.items[0].outcome, Outcome::accepted);
   EXPECT_EQ(query_int(*store, "SELECT cancelled_at_ms" + where), 3000);
   EXPECT_EQ(query_text(*store, "SELECT cancel_event_id" + where), "c1");
@@ -150,10 +150,10 @@ TEST_P(LifecycleTest, OrderCancellation) {
 
 TEST_P(LifecycleTest, VisitsNeedTheAccountAndKeepEachStatusTime) {
   auto store = open();
-  auto unknown = store->ingest(items({visit_event("v1", "V1", "A1", 1)}), options());
+  auto unknown = store->ingestion().ingest(items({visit_event("v1", "V1", "A1", 1)}), options());
   EXPECT_EQ(unknown.items[0].status, Status::not_found);
 
-  ASSERT_TRUE(store->ingest(items({account_event("e1", "A1"), visit_event("v1", "V1", "A1", 1, 1000),
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("e1", "A1"), visit_event("v1", "V1", "A1", 1, 1000),
                                    visit_event("v2", "V1", "A1", 2, 5000)}),
                             options())
                   .committed);
@@ -167,7 +167,7 @@ TEST_P(LifecycleTest, VisitsNeedTheAccountAndKeepEachStatusTime) {
   EXPECT_EQ(count(*store, "visit_events"), 2);
 
   // A late PLANNED event (older) does not undo the completion.
-  ASSERT_TRUE(store->ingest(items({visit_event("v0", "V1", "A1", 1, 500)}), options()).committed);
+  ASSERT_TRUE(store->ingestion().ingest(items({visit_event("v0", "V1", "A1", 1, 500)}), options()).committed);
   EXPECT_EQ(query_int(*store, "SELECT status" + where), 2);
   EXPECT_EQ(query_text(*store, "SELECT last_event_id" + where), "v2");
   EXPECT_EQ(count(*store, "visit_events"), 3);
@@ -175,10 +175,10 @@ TEST_P(LifecycleTest, VisitsNeedTheAccountAndKeepEachStatusTime) {
 
 TEST_P(LifecycleTest, DistributorsAreUpserted) {
   auto store = open();
-  ASSERT_TRUE(store->ingest(items({distributor_event("d1", "D1", 1000)}), options()).committed);
+  ASSERT_TRUE(store->ingestion().ingest(items({distributor_event("d1", "D1", 1000)}), options()).committed);
   auto changed = distributor_event("d2", "D1", 2000);
   std::get<core::DistributorUpserted>(changed.payload).level = "platinum";
-  ASSERT_TRUE(store->ingest(items({changed}), options()).committed);
+  ASSERT_TRUE(store->ingestion().ingest(items({changed}), options()).committed);
   EXPECT_EQ(count(*store, "distributors"), 1);
   EXPECT_EQ(query_text(*store, "SELECT level FROM distributors"), "platinum");
   EXPECT_EQ(query_text(*store, "SELECT territories FROM distributors"), R"(["east","north"])");

@@ -2,7 +2,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "store/migrations.hpp"
+#include "store/database/migrations.hpp"
 #include "store_fixture.hpp"
 
 namespace kam::store::test {
@@ -43,7 +43,7 @@ TEST_P(MigrationTest, OpenCreatesTheWholeSchema) {
 TEST_P(MigrationTest, ReopeningIsANoOp) {
   {
     auto store = open();
-    auto r = store->ingest(items({account_event("e1", "A1")}), options());
+    auto r = store->ingestion().ingest(items({account_event("e1", "A1")}), options());
     ASSERT_TRUE(r.committed);
   }
   auto store = open();
