@@ -71,13 +71,13 @@ ItemResult ComplaintWriter::write(const core::ComplaintEvent& c) {
     if (!open_) {
       open_.emplace(
           (ctx_.sql.prepare << "INSERT INTO complaints (complaint_id, account_id, owner_employee_id,"
-                           " owner_department, current_employee_id, current_department, severity,"
-                           " channel, category, status, opened_at_ms, last_event_at_ms,"
-                           " opened_event_id, last_event_id) VALUES (:complaint_id, :account_id,"
-                           " :owner_employee_id, :owner_department, :current_employee_id,"
-                           " :current_department, :severity, :channel, :category, :status,"
-                           " :opened_at_ms, :last_event_at_ms, :opened_event_id, :last_event_id)"
-                           " ON CONFLICT (complaint_id) DO NOTHING",
+                               " owner_department, current_employee_id, current_department, severity,"
+                               " channel, category, status, opened_at_ms, last_event_at_ms,"
+                               " opened_event_id, last_event_id) VALUES (:complaint_id, :account_id,"
+                               " :owner_employee_id, :owner_department, :current_employee_id,"
+                               " :current_department, :severity, :channel, :category, :status,"
+                               " :opened_at_ms, :last_event_at_ms, :opened_event_id, :last_event_id)"
+                               " ON CONFLICT (complaint_id) DO NOTHING",
            use(id_, "complaint_id"), use(account_, "account_id"),
            use(employee_, "owner_employee_id"), use(department_, "owner_department"),
            use(employee_, "current_employee_id"), use(department_, "current_department"),
@@ -87,17 +87,7 @@ ItemResult ComplaintWriter::write(const core::ComplaintEvent& c) {
     }
     next_state_ = lc::complaint_status_name(lc::kOpenedComplaint);
     open_->execute(true);
-    if (open_->get_affected_rows() != 1) {
-      if (!opener_) {
-        opener_.emplace(
-            (ctx_.sql.prepare << "SELECT opened_event_id FROM complaints"
-                             " WHERE complaint_id = :complaint_id",
-             soci::into(found_event_, found_ind_), use(id_, "complaint_id")));
-      }
-      opener_->execute(true);
-      return rejected_item(Status::conflict, "complaint '" + c.complaint_id +
-                                            "' was already opened by event '" + found_event_ + "'");
-    }
+    if (open_->get_affected_rows() != 1) return opened_by_.conflict(ctx_.sql, c.complaint_id);
   } else {
     const lc::ComplaintChange change = lc::complaint_change(static_cast<core::ComplaintAction>(c.action));
     if (change.status) next_state_ = lc::complaint_status_name(*change.status);
@@ -110,12 +100,12 @@ ItemResult ComplaintWriter::write(const core::ComplaintEvent& c) {
   if (!event_) {
     event_.emplace(
         (ctx_.sql.prepare << "INSERT INTO complaint_events (event_id, complaint_id, account_id,"
-                         " action, severity, employee_id, department, to_employee_id,"
-                         " to_department, channel, category, text, occurred_at_ms,"
-                         " received_at_ms) VALUES (:event_id, :complaint_id, :account_id,"
-                         " :action, :severity, :employee_id, :department, :to_employee_id,"
-                         " :to_department, :channel, :category, :text, :occurred_at_ms,"
-                         " :received_at_ms)",
+                             " action, severity, employee_id, department, to_employee_id,"
+                             " to_department, channel, category, text, occurred_at_ms,"
+                             " received_at_ms) VALUES (:event_id, :complaint_id, :account_id,"
+                             " :action, :severity, :employee_id, :department, :to_employee_id,"
+                             " :to_department, :channel, :category, :text, :occurred_at_ms,"
+                             " :received_at_ms)",
          use(ctx_.event_id, "event_id"), use(id_, "complaint_id"), use(account_, "account_id"),
          use(action_, "action"), use(severity_, "severity"), use(employee_, "employee_id"),
          use(department_, "department"), use(to_employee_, "to_employee_id"),

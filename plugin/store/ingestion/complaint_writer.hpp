@@ -14,6 +14,7 @@
 #include <string>
 
 #include "store/ingestion/writer_context.hpp"
+#include "store/ingestion/writer_support.hpp"
 
 namespace kam::store::detail {
 
@@ -31,9 +32,8 @@ class ComplaintWriter {
   std::string id_, account_, employee_, department_, to_employee_, to_department_, channel_, category_, text_;
   std::string next_state_;  // the status the step leaves (core/lifecycle)
   int32_t action_ = 0, severity_ = 0;
-  std::string found_event_;
-  soci::indicator found_ind_ = soci::i_ok;
-  std::optional<soci::statement> open_, event_, opener_;
+  OpenedBy opened_by_{"complaint", "SELECT opened_event_id FROM complaints WHERE complaint_id = :id"};
+  std::optional<soci::statement> open_, event_;
   std::array<std::optional<soci::statement>, 8> updates_;
 };
 
