@@ -37,7 +37,7 @@ class PeriodicTest : public StoreTest {
     StoreTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     store_ = open();
-    ASSERT_TRUE(store_->ingest(items({account_event("a1", "A1"), account_event("a2", "A2")}), options()).committed);
+    ASSERT_TRUE(store_->ingestion().ingest(items({account_event("a1", "A1"), account_event("a2", "A2")}), options()).committed);
   }
 
   app::JobContext context(Store& store, int64_t now, app::LogFn log = nullptr) {
@@ -81,14 +81,14 @@ TEST_P(PeriodicTest, AJobRunsOncePerIntervalAcrossStoresAndAFailedRunStaysDue) {
   EXPECT_TRUE(app::run_when_due(job("test.job", &runs), context(*store_, kT0), result));
   EXPECT_FALSE(app::run_when_due(job("test.job", &runs), context(*other, kT0 + 1000), result)) << "done this hour";
   EXPECT_EQ(runs, 1);
-  EXPECT_EQ(store_->last_job_run("test.job"), kT0);
+  EXPECT_EQ(store_->jobs().last_job_run("test.job"), kT0);
   EXPECT_TRUE(app::run_when_due(job("test.job", &runs), context(*other, kT0 + kHour), result));
   EXPECT_EQ(runs, 2);
 
   // Another name is another claim; a run that throws is not recorded, so the job stays due.
   EXPECT_THROW(app::run_when_due(job("test.failing", &failed_runs, true), context(*store_, kT0), result),
                std::runtime_error);
-  EXPECT_FALSE(store_->last_job_run("test.failing"));
+  EXPECT_FALSE(store_->jobs().last_job_run("test.failing"));
   EXPECT_TRUE(app::run_when_due(job("test.failing", &failed_runs), context(*other, kT0 + 1), result));
   EXPECT_EQ(failed_runs, 2);
   EXPECT_FALSE(result.tiers) << "only the tier job reports into TickResult::tiers";

@@ -23,7 +23,7 @@ void record_config_reload(store::Store& store, const core::Actor& actor, int64_t
   entry.entity_id = after.config.instance_name;
   entry.before_json = config_identity(before).dump();
   entry.after_json = config_identity(after).dump();
-  store.append_audit(entry);
+  store.audit().append(entry);
 }
 
 }  // namespace kam::app

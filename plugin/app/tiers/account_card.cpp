@@ -73,7 +73,7 @@ std::string account_card_json(store::Store& store, const config::Config& config,
   store::FactsQuery query;
   query.account_id = account_id;
   query.until_day = today(config, now_ms);
-  store.scan_account_facts(query, [&](store::AccountFacts&& f) { facts = std::move(f); });
+  store.tiers().scan_account_facts(query, [&](store::AccountFacts&& f) { facts = std::move(f); });
   if (!facts) throw Error(Status::not_found, "account '" + account_id + "' is unknown");
 
   std::string conversion_error;
@@ -104,7 +104,7 @@ std::string account_card_json(store::Store& store, const config::Config& config,
       {"name", facts->name},
       // The last evaluation, not the last change: a full evaluation that kept the state writes no row.
       {"evaluated_at_ms",
-       stored ? json(std::max(stored->evaluated_at_ms, store.last_job_run(kTiersJob).value_or(0))) : json(nullptr)},
+       stored ? json(std::max(stored->evaluated_at_ms, store.jobs().last_job_run(kTiersJob).value_or(0))) : json(nullptr)},
       {"config_version", stored ? json(stored->config_version) : json(nullptr)},
       {"tier",
        {{"name", tier},
@@ -157,7 +157,7 @@ std::string account_card_json(store::Store& store, const config::Config& config,
                              : t::explain_evaluation(e, context);
   card["churn_explanation"] = t::explain_churn(churn);
   json history = json::array();
-  for (const store::TierHistoryEntry& h : store.tier_history(account_id, kCardHistory)) {
+  for (const store::TierHistoryEntry& h : store.tiers().tier_history(account_id, kCardHistory)) {
     history.push_back({{"tier", h.tier},
                        {"previous_tier", h.previous_tier},
                        {"since_ms", h.since_ms},

@@ -63,7 +63,7 @@ std::vector<t::AccountRevenue> portfolio_revenues(store::Store& store, const con
   store::FactsQuery query;
   query.until_day = today(config, now_ms);
   query.with_state = false;
-  store.scan_account_facts(query, [&](store::AccountFacts&& f) {
+  store.tiers().scan_account_facts(query, [&](store::AccountFacts&& f) {
     std::string error;
     const t::AccountMetrics m = metrics_from_facts(f, config, now_ms, &error);
     out.push_back(t::AccountRevenue{std::move(f.account_id), m.revenue.value_or(0)});
