@@ -1,3 +1,4 @@
+// batch.cpp - run_batch: one batch's items decided and written in order inside its transaction.
 #include "store/ingestion/batch.hpp"
 
 #include <optional>
