@@ -83,6 +83,9 @@ T read_sized(const kam_event_header* h, size_t min_size, const char* name) {
   return copy;
 }
 
+// The 1.3 flag bits cross as they are.
+static_assert(core::kResponseInbound == KAM_RESPONSE_INBOUND && core::kResponseAutomatic == KAM_RESPONSE_AUTOMATIC &&
+              core::kResponseInternal == KAM_RESPONSE_INTERNAL && core::kEmployeeInactive == KAM_EMPLOYEE_INACTIVE);
 constexpr uint32_t kKnownResponseFlags = KAM_RESPONSE_INBOUND | KAM_RESPONSE_AUTOMATIC | KAM_RESPONSE_INTERNAL;
 constexpr uint32_t kKnownEmployeeFlags = KAM_EMPLOYEE_INACTIVE;
 
@@ -199,7 +202,7 @@ core::EventPayload payload(const kam_event_header* h) {
       p.manager_id = id(e.manager_id, "manager_id");
       p.calendar = s(e.calendar, "calendar");
       p.time_zone = s(e.time_zone, "time_zone");
-      p.inactive = (e.flags & KAM_EMPLOYEE_INACTIVE) != 0;
+      p.flags = e.flags;
       return p;
     }
     default:
