@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "app/complaints/complaints.hpp"
 #include "app/periodic.hpp"
 #include "app/tiers/tiers.hpp"
 
@@ -13,6 +14,7 @@ namespace kam::app {
 // What the tick's jobs report (kam.h kam_tick_result; later jobs append members, as there).
 struct TickResult {
   std::optional<EvaluationSummary> tiers;  // the tier evaluation ran
+  std::optional<SlaCheckSummary> sla;      // the SLA check of complaints ran (1.3)
 };
 
 // Every periodic job, in the order the tick runs them.

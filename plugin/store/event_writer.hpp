@@ -63,6 +63,7 @@ class EventWriter {
   ItemResult store(const core::ServiceRequestEvent& s);
   ItemResult store(const core::VisitEvent& v);
   ItemResult store(const core::DistributorUpserted& d);
+  ItemResult store(const core::EmployeeEvent& e);  // 1.3; written once schema v4 has its table
 
   soci::statement& complaint_update(int32_t action);
   soci::statement& service_update(int32_t action);

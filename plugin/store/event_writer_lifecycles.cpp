@@ -242,4 +242,13 @@ ItemResult EventWriter::store(const core::ServiceRequestEvent& s) {
   return accepted_item();
 }
 
+// --- employees (1.3) -------------------------------------------------------------------------------
+
+// Until the complaint tables (schema v4) exist, an employee record is refused as not applied, so
+// nothing is lost: the host sends it again once the plugin stores it.
+ItemResult EventWriter::store(const core::EmployeeEvent& e) {
+  return rejected_item(Status::unsupported, "employee '" + e.employee_id + "': employee records are not stored by "
+                                            "this build yet; send it again after the upgrade");
+}
+
 }  // namespace kam::store::detail
