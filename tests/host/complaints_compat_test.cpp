@@ -255,6 +255,32 @@ TEST_P(ComplaintCompatTest, TheTickRunsTheJobsWhosePermissionTheActorHolds) {
 }
 
 // ------------------------------------------------------------------------------------------------
+// a calendar changed by a reload
+// ------------------------------------------------------------------------------------------------
+
+TEST_P(ComplaintCompatTest, AReloadThatAddsAHolidayMovesTheOpenDeadline) {
+  one_complaint();
+  // Opened Mon 3/2 10:00, standard, first response 16h: Mon 10-12 (2), 13-18 (7), Tue 3/3 (15),
+  // Wed 3/4 09-10 (16): Wed 10:00.
+  EXPECT_EQ(clock_of("C-1", "first_response").at("deadline_ms"), cst(3, 4, 10));
+  // Mon 12:00 the government declares Tue 3/3 a holiday and the config is reloaded. The 2h before
+  // stay; 14h from Mon 12:00: Mon 13-18 (5, 7 in all), Tue not worked, Wed 3/4 (15), Thu 3/5 09-10
+  // (16): Thu 10:00.
+  at(cst(3, 2, 12));
+  std::string changed = example_config(dir_.path(), url_);
+  const std::string new_year = "      - {from: 2026-01-01, to: 2026-01-03, name: New Year}\n";
+  ASSERT_NE(changed.find(new_year), std::string::npos);
+  changed.replace(changed.find(new_year), new_year.size(), new_year + "      - {date: 2026-03-03, name: Declared}\n");
+  instance().reload_config(kAdmin, ConfigSource::text(changed, "kam.example.yaml"));
+  EXPECT_EQ(clock_of("C-1", "first_response").at("deadline_ms"), cst(3, 5, 10));
+  const std::vector<std::string> kinds = ledger_kinds("C-1");
+  EXPECT_EQ(kinds.back(), "calendar_changed");
+  // Reloading the same config again changes nothing more.
+  instance().reload_config(kAdmin, ConfigSource::text(changed, "kam.example.yaml"));
+  EXPECT_EQ(ledger_kinds("C-1"), kinds);
+}
+
+// ------------------------------------------------------------------------------------------------
 // bad arguments
 // ------------------------------------------------------------------------------------------------
 
