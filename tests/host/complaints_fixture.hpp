@@ -275,7 +275,7 @@ inline std::string cst_text(int64_t ms) {
   const int64_t day = doy - (153 * mp + 2) / 5 + 1, month = mp < 10 ? mp + 3 : mp - 9;
   const int64_t year = yoe + era * 400 + (month <= 2);
   const int64_t minute_of_day = (local - days * kDay) / kMinute;
-  char text[64];
+  char text[160];
   std::snprintf(text, sizeof text, "%04lld-%02lld-%02lld %02lld:%02lld CST (%lld)", static_cast<long long>(year),
                 static_cast<long long>(month), static_cast<long long>(day), static_cast<long long>(minute_of_day / 60),
                 static_cast<long long>(minute_of_day % 60), static_cast<long long>(ms));
