@@ -1,6 +1,5 @@
 // Config checking, instance life cycle, atomic config reload, instance info.
 #include "abi/api.hpp"
-#include "abi/app_convert.hpp"
 #include "abi/buffer.hpp"
 #include "abi/call.hpp"
 #include "abi/guard.hpp"
@@ -10,7 +9,6 @@
 #include "abi/registry.hpp"
 #include "abi/sizes.hpp"
 #include "abi/struct_check.hpp"
-#include "app/complaints/complaints.hpp"
 #include "app/instance/config_reload.hpp"
 #include "config/reload.hpp"
 
@@ -99,19 +97,10 @@ kam_status config_reload(kam_instance* instance, const kam_actor* actor,
       instance->config = next;
       version = ++instance->config_version;
     }
-    const int64_t now = now_ms(instance);
-    app::record_config_reload(*instance->store, who, now, {*previous, previous_version}, {*next, version});
+    app::record_config_reload(*instance->store, who, now_ms(instance), {*previous, previous_version}, {*next, version});
     log(instance, KAM_LOG_INFO,
         "config reloaded by '" + who.user_id + "' (version " + std::to_string(version) +
             "): " + next->summary());
-    // 1.3: open complaints on a calendar whose definition changed follow it from now on.
-    try {
-      app::recompute_open_deadlines(*instance->store, *previous, *next, now, log_for(instance));
-    } catch (const Error& e) {
-      throw Error(e.status(), std::string("config_reload: the new config (version ") + std::to_string(version) +
-                                  ") is in force, but moving the open complaints to its changed calendars failed "
-                                  "(those not moved keep the deadlines of the calendar's previous version): " + e.what());
-    }
   });
 }
 
