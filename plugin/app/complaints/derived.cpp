@@ -11,6 +11,8 @@ namespace kam::app::complaints {
 namespace cc = core::complaints;
 using nlohmann::json;
 
+store::ComplaintsRepository& repository_of(store::Store& store) { return store.complaints(); }
+
 core::complaints::Calendars calendars_for(store::ComplaintsRepository& repo, const store::ComplaintSetup& setup,
                                           const std::vector<store::StoredComplaint>& complaints) {
   cc::Calendars out;
@@ -117,6 +119,29 @@ json item_json(const Derived& c, const std::string& employee_id, const std::stri
               {"breached", clock.breached.has_value()},
               {"calendar", calendar_of(s)},
               {"time_zone", time_zone}};
+}
+
+json account_card_complaints(store::Store& store, const config::Config& config, const std::string& account_id,
+                            int64_t now_ms) {
+  store::ComplaintsRepository& repo = repository_of(store);
+  store::ComplaintScan scan;
+  scan.account_id = account_id;
+  scan.phases = store::ComplaintScan::Phases::open;
+  std::vector<store::StoredComplaint> stored;
+  repo.scan(scan, [&](store::StoredComplaint&& c) { stored.push_back(std::move(c)); });
+  cc::Calendars calendars;
+  const std::vector<Derived> open = derive(repo, store::complaint_setup(config), std::move(stored), now_ms, &calendars);
+  std::vector<const Derived*> items;
+  int64_t breached = 0;
+  for (const Derived& d : open) {
+    items.push_back(&d);
+    if (d.record.first_response.breached || d.record.resolution.breached) ++breached;
+  }
+  sort_items(items, "");
+  json list = json::array();
+  for (std::size_t i = 0; i < items.size() && i < 5; ++i)
+    list.push_back(item_json(*items[i], "", time_zone_of(items[i]->record.state, calendars, config.business.time_zone)));
+  return json{{"open_count", static_cast<int64_t>(items.size())}, {"breached_open_count", breached}, {"open", list}};
 }
 
 void sort_items(std::vector<const Derived*>& items, const std::string& employee_id) {

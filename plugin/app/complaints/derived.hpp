@@ -50,6 +50,11 @@ std::string time_zone_of(const core::complaints::ComplaintState& state, const co
 
 // kam/complaints.h's ITEM, for `employee_id` (owner / assignee_is_employee).
 nlohmann::json item_json(const Derived& complaint, const std::string& employee_id, const std::string& time_zone);
+// The account card's complaints member: {open_count, breached_open_count, open: the 5 most urgent
+// ITEMs} (the card's own permission decides: it shows every open complaint of the account).
+nlohmann::json account_card_complaints(store::Store& store, const config::Config& config,
+                                       const std::string& account_id, int64_t now_ms);
+
 // Items in the queue's order (most urgent first).
 void sort_items(std::vector<const Derived*>& items, const std::string& employee_id);
 

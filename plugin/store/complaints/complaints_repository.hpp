@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <functional>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -148,8 +147,6 @@ class ComplaintsRepository {
 
  private:
   Database& db_;
-  std::mutex calendars_mutex_;
-  core::complaints::Calendars calendar_cache_;
 };
 
 }  // namespace kam::store
