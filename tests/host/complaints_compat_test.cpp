@@ -54,7 +54,8 @@ class ComplaintCompatTest : public ComplaintsHostTest {
   }
   std::vector<std::string> ledger_kinds(const std::string& id) {
     std::vector<std::string> kinds;
-    for (const json& e : json::parse(complaints().show(kAdmin, id)).at("ledger")) kinds.push_back(e.at("kind"));
+    const json timeline = json::parse(complaints().show(kAdmin, id));
+    for (const json& e : timeline.at("ledger")) kinds.push_back(e.at("kind"));
     return kinds;
   }
 };
