@@ -131,6 +131,7 @@ std::string command_usage(const Command& command);
 [[noreturn]] void rethrow_naming_account(const kam::host::Error& e, const std::string& account_id);
 
 // Thousands separators: 1234567 -> "1,234,567" (for people; summaries print plain numbers).
+// Defined in render/format.cpp (the render library).
 std::string grouped(uint64_t n);
 
 }  // namespace kamhost

@@ -100,16 +100,6 @@ void rethrow_naming_account(const kam::host::Error& e, const std::string& accoun
   throw e;
 }
 
-std::string grouped(uint64_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 // The top-level command the parsed line names, or null.
 static const Command* chosen(const CLI::App& root) {
   const std::vector<CLI::App*> parsed = root.get_subcommands();
