@@ -47,6 +47,10 @@ kam_status tiers_list(kam_instance* instance, const kam_actor* actor, const kam_
                       kam_buffer* out_json);
 /* end 1.2 */
 
+/* 1.3: the complaints table's getter (api_complaints.cpp, which holds the table's functions) */
+const kam_complaints_v1* complaints();
+/* end 1.3 */
+
 }  // namespace kam::abi
 
 // destroy_entry.cpp: the table's instance_destroy (it may drop the plugin's reference on itself).

@@ -1,7 +1,9 @@
-// The tick (ABI 1.1): runs every periodic job that is due (app/tick.cpp's registry) and reports the
-// tier evaluation in kam_tick_result (its layout is frozen; later jobs append members).
+// The tick (ABI 1.1): runs every periodic job that is due (app/tick.cpp's registry) and whose
+// permission the actor holds (1.3: one per job), and reports them in kam_tick_result: the tier
+// evaluation (its 1.1 layout frozen), and from 1.3 the complaints' SLA check.
 #include <chrono>
-#include <optional>
+#include <string>
+#include <vector>
 
 #include "abi/api.hpp"
 #include "abi/app_convert.hpp"
@@ -13,28 +15,64 @@
 #include "app/tick.hpp"
 
 namespace kam::abi {
+namespace {
+
+// The jobs the actor may run; a job it may not is logged once per instance (a host ticking with an
+// actor that lacks "complaints.tick" would otherwise log it every minute).
+std::vector<const app::PeriodicJob*> permitted_jobs(kam_instance* instance, const core::Actor& actor) {
+  std::vector<const app::PeriodicJob*> jobs;
+  for (const app::PeriodicJob& job : app::periodic_jobs()) {
+    if (allows(instance, actor, job.permission)) {
+      jobs.push_back(&job);
+      continue;
+    }
+    bool first = false;
+    {
+      std::lock_guard<std::mutex> lock(instance->tick_skips_mutex);
+      first = instance->tick_skips_logged.insert(job.name).second;
+    }
+    if (first)
+      log(instance, KAM_LOG_WARNING,
+          std::string("tick: job '") + job.name + "' skipped: user '" + actor.user_id + "' lacks its permission '" +
+              job.permission + "' (logged once per instance)");
+  }
+  return jobs;
+}
+
+}  // namespace
 
 kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result* result) {
   return status_of_call([&] {
     const auto started = std::chrono::steady_clock::now();
-    // The actor must hold the permission of every registered job (today: tiers.evaluate).
-    std::optional<Call> call;
-    for (const app::PeriodicJob& job : app::periodic_jobs()) call.emplace(instance, actor, "tick", job.permission);
+    // The actor must hold the permission of one job at least (refused, naming them all, otherwise).
+    std::vector<const char*> permissions;
+    for (const app::PeriodicJob& job : app::periodic_jobs()) permissions.push_back(job.permission);
+    const Call call(instance, actor, "tick", permissions);
     if (result != nullptr) {
       check_output(result, kTickResultSize_1_1, "kam_tick_result");
       write_output(result, kam_tick_result{});
     }
     const ConfigSnapshot snapshot = config_snapshot(instance);
     const int64_t now = now_ms(instance);
-    const app::TickResult ran =
-        app::tick(app::JobContext{*instance->store, *snapshot.config, call->actor(), now, log_for(instance)});
-    if (result == nullptr || !ran.tiers) return;
+    const app::JobContext context{*instance->store, *snapshot.config, call.actor(), now, log_for(instance)};
+    app::TickResult ran;
+    // As app::tick, over the permitted jobs: one that throws stops the tick (the rest run next time).
+    for (const app::PeriodicJob* job : permitted_jobs(instance, call.actor())) app::run_when_due(*job, context, ran);
+    if (result == nullptr) return;
     kam_tick_result out{};
-    out.tier_evaluation_ran = 1;
-    const auto ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-    fill_tier_summary(&out.tiers, *ran.tiers, now, ms);
-    out.tier_missing_rates = ran.tiers->missing_rates;
+    if (ran.tiers) {
+      out.tier_evaluation_ran = 1;
+      const auto ms =
+          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+      fill_tier_summary(&out.tiers, *ran.tiers, now, ms);
+      out.tier_missing_rates = ran.tiers->missing_rates;
+    }
+    if (ran.sla) {  // 1.3
+      out.sla_ran = 1;
+      out.sla_complaints = ran.sla->complaints;
+      out.sla_warnings = ran.sla->warnings;
+      out.sla_breaches = ran.sla->breaches;
+    }
     write_output(result, out);
   });
 }

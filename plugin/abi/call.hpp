@@ -4,6 +4,8 @@
 // which) act as the documented system actor "host".
 #pragma once
 
+#include <span>
+
 #include "abi/instance.hpp"
 #include "core/actor.hpp"
 #include "kam/kam.h"
@@ -17,6 +19,10 @@ class Call {
  public:
   // A call on behalf of a person. Throws kam::Error (invalid_argument, permission).
   Call(kam_instance* instance, const kam_actor* actor, const char* function, const char* permission);
+  // A call any of several permissions lets in (the tick: one per job; the complaint reads: the
+  // finer rule is the use case's); a refusal names them all ("a or b").
+  Call(kam_instance* instance, const kam_actor* actor, const char* function,
+       std::span<const char* const> any_permission);
   // A host-side call (no person acts): the actor is "host" with no roles.
   Call(kam_instance* instance, const char* function);
 

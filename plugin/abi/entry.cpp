@@ -42,6 +42,9 @@ const kam_api_v1 kApiV1 = {
     /* 1.2 */
     &tiers_list,
     /* end 1.2 */
+    /* 1.3 */
+    &complaints,
+    /* end 1.3 */
 };
 
 void write_error(char* buffer, size_t capacity, const char* text) {

@@ -1,4 +1,10 @@
+// event_convert.cpp - one host event (a kam_event_* struct behind its header) into a core::Event, every
+// string through input_string, every size and reserved member checked; a bad item becomes its own
+// early rejection (store::BatchItem), never an exception out of the batch.
 #include "abi/event_convert.hpp"
+
+#include <algorithm>
+#include <cstring>
 
 #include "abi/guard.hpp"
 #include "abi/input_string.hpp"
@@ -23,7 +29,10 @@ static_assert(same_code(core::ComplaintAction::opened, KAM_COMPLAINT_OPENED) &&
               same_code(core::ComplaintAction::resolved, KAM_COMPLAINT_RESOLVED) &&
               same_code(core::ComplaintAction::closed, KAM_COMPLAINT_CLOSED) &&
               same_code(core::ComplaintAction::reopened, KAM_COMPLAINT_REOPENED) &&
-              same_code(core::ComplaintAction::commented, KAM_COMPLAINT_COMMENTED));
+              same_code(core::ComplaintAction::commented, KAM_COMPLAINT_COMMENTED) &&
+              same_code(core::ComplaintAction::waiting_on_customer, KAM_COMPLAINT_WAITING_ON_CUSTOMER) &&
+              same_code(core::ComplaintAction::customer_replied, KAM_COMPLAINT_CUSTOMER_REPLIED) &&
+              same_code(core::ComplaintAction::priority_changed, KAM_COMPLAINT_PRIORITY_CHANGED));
 static_assert(same_code(core::ServiceAction::opened, KAM_SERVICE_OPENED) &&
               same_code(core::ServiceAction::assigned, KAM_SERVICE_ASSIGNED) &&
               same_code(core::ServiceAction::state_changed, KAM_SERVICE_STATE_CHANGED) &&
@@ -63,6 +72,22 @@ const T& as(const kam_event_header* h, size_t min_size, const char* name) {
   check_struct(h, h->struct_size, min_size, sizeof(T), name);
   return *reinterpret_cast<const T*>(h);
 }
+
+// A struct that grew after its first size: a copy of the host's bytes, the members an older (smaller)
+// struct lacks read as 0, which is what each grown member documents for an old host.
+template <class T>
+T read_sized(const kam_event_header* h, size_t min_size, const char* name) {
+  check_struct(h, h->struct_size, min_size, sizeof(T), name);
+  T copy{};
+  std::memcpy(&copy, h, std::min<size_t>(h->struct_size, sizeof(T)));
+  return copy;
+}
+
+// The 1.3 flag bits cross as they are.
+static_assert(core::kResponseInbound == KAM_RESPONSE_INBOUND && core::kResponseAutomatic == KAM_RESPONSE_AUTOMATIC &&
+              core::kResponseInternal == KAM_RESPONSE_INTERNAL && core::kEmployeeInactive == KAM_EMPLOYEE_INACTIVE);
+constexpr uint32_t kKnownResponseFlags = KAM_RESPONSE_INBOUND | KAM_RESPONSE_AUTOMATIC | KAM_RESPONSE_INTERNAL;
+constexpr uint32_t kKnownEmployeeFlags = KAM_EMPLOYEE_INACTIVE;
 
 core::EventPayload payload(const kam_event_header* h) {
   // Every id of every kind has one limit (kMaxIdBytes); names and texts theirs (input_string.hpp).
@@ -104,7 +129,12 @@ core::EventPayload payload(const kam_event_header* h) {
                                   input_string(e.reason, "reason", StringKind::reason, false)};
     }
     case KAM_EVENT_COMPLAINT: {
-      const auto& e = as<kam_event_complaint>(h, kEventComplaintSize_1_0, "kam_event_complaint");
+      // 1.3 appended response_flags: a 1.2 host's 104-byte struct reads it as 0 (a first response).
+      const auto e = read_sized<kam_event_complaint>(h, kEventComplaintSize_1_0, "kam_event_complaint");
+      check_reserved(e.reserved0, "reserved0");
+      if ((e.response_flags & ~kKnownResponseFlags) != 0)
+        throw Error(Status::unsupported, "response_flags " + std::to_string(e.response_flags) +
+                                             " has bits this plugin does not know (KAM_RESPONSE_*: 1, 2, 4)");
       core::ComplaintEvent p;
       p.complaint_id = id(e.complaint_id, "complaint_id");
       p.account_id = id(e.account_id, "account_id");
@@ -117,6 +147,7 @@ core::EventPayload payload(const kam_event_header* h) {
       p.channel = s(e.channel, "channel");
       p.category = s(e.category, "category");
       p.text = text(e.text, "text");
+      p.response_flags = e.response_flags;
       return p;
     }
     case KAM_EVENT_SERVICE_REQUEST: {
@@ -156,6 +187,22 @@ core::EventPayload payload(const kam_event_header* h) {
       p.level = s(e.level, "level");
       p.territories = string_list(e.territories, e.territory_count, "territories");
       p.industries = string_list(e.industries, e.industry_count, "industries");
+      return p;
+    }
+    case KAM_EVENT_EMPLOYEE_UPSERTED: {  // 1.3
+      const auto& e = as<kam_event_employee>(h, kEventEmployeeSize_1_3, "kam_event_employee");
+      check_reserved(e.reserved0, "reserved0");
+      if ((e.flags & ~kKnownEmployeeFlags) != 0)
+        throw Error(Status::unsupported, "flags " + std::to_string(e.flags) +
+                                             " has bits this plugin does not know (KAM_EMPLOYEE_*: 1)");
+      core::EmployeeEvent p;
+      p.employee_id = id(e.employee_id, "employee_id");
+      p.name = s(e.name, "name");
+      p.department = s(e.department, "department");
+      p.manager_id = id(e.manager_id, "manager_id");
+      p.calendar = s(e.calendar, "calendar");
+      p.time_zone = s(e.time_zone, "time_zone");
+      p.flags = e.flags;
       return p;
     }
     default:

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 
 #include "abi/refusals.hpp"
@@ -25,6 +26,10 @@ struct kam_instance {
 
   std::unique_ptr<kam::store::Store> store;
   kam::abi::RefusalLog refusals;
+
+  // The tick's jobs skipped for a permission the actor lacks, each logged once (api_tick.cpp).
+  std::mutex tick_skips_mutex;
+  std::set<std::string> tick_skips_logged;
 };
 
 namespace kam::abi {

@@ -52,7 +52,6 @@ static_assert(sizeof(kam_event_header) == kEventHeaderSize_1_0);
 static_assert(sizeof(kam_event_account) == kEventAccountSize_1_0);
 static_assert(sizeof(kam_event_order) == kEventOrderSize_1_0);
 static_assert(sizeof(kam_event_order_cancel) == kEventOrderCancelSize_1_0);
-static_assert(sizeof(kam_event_complaint) == kEventComplaintSize_1_0);
 static_assert(sizeof(kam_event_service_request) == kEventServiceRequestSize_1_0);
 static_assert(sizeof(kam_event_visit) == kEventVisitSize_1_0);
 static_assert(sizeof(kam_event_distributor) == kEventDistributorSize_1_0);
@@ -65,12 +64,29 @@ static_assert(sizeof(kam_tier_evaluation_summary) == kTierEvaluationSummarySize_
 static_assert(sizeof(kam_tier_evaluation_summary_1_1) == kFrozenTierSummarySize_1_1);
 static_assert(kFrozenTierSummarySize_1_1 == kTierEvaluationSummarySize_1_1);
 static_assert(sizeof(kam_tier_override) == kTierOverrideSize_1_1);
-static_assert(sizeof(kam_tick_result) == kTickResultSize_1_2);
 static_assert(offsetof(kam_api_v1, tiers_evaluate) == kApiV1Size_1_0);
 
 /* 1.2 */
 inline constexpr size_t kTierListQuerySize_1_2 = 24;
 static_assert(sizeof(kam_tier_list_query) == kTierListQuerySize_1_2);
 /* end 1.2 */
+
+/* 1.3: kam_event_complaint grows by response_flags (+ reserved0); kam_tick_result by the SLA check's
+ * members; the employee event, the complaints table and its KPI query are new. */
+inline constexpr size_t kEventComplaintSize_1_3 = 112;
+inline constexpr size_t kEventEmployeeSize_1_3 = 80;
+inline constexpr size_t kTickResultSize_1_3 = 136;
+inline constexpr size_t kComplaintKpiQuerySize_1_3 = 24;
+inline constexpr size_t kComplaintsV1Size_1_3 = 40;
+inline constexpr size_t kApiV1Size_1_2 = 192;  // the table up to tiers_list
+static_assert(sizeof(kam_event_complaint) == kEventComplaintSize_1_3);
+static_assert(offsetof(kam_event_complaint, response_flags) == kEventComplaintSize_1_0);
+static_assert(sizeof(kam_event_employee) == kEventEmployeeSize_1_3);
+static_assert(sizeof(kam_tick_result) == kTickResultSize_1_3);
+static_assert(offsetof(kam_tick_result, sla_ran) == kTickResultSize_1_2);
+static_assert(sizeof(kam_complaint_kpi_query) == kComplaintKpiQuerySize_1_3);
+static_assert(sizeof(kam_complaints_v1) == kComplaintsV1Size_1_3);
+static_assert(offsetof(kam_api_v1, complaints) == kApiV1Size_1_2);
+/* end 1.3 */
 
 }  // namespace kam::abi

@@ -3,7 +3,9 @@
  * dlopen()s libkam.so, looks up kam_get_api, negotiates ABI major 1 (and sees a wrong major refused),
  * checks and loads a config from text, creates an instance with host callbacks, reads instance_info,
  * frees the buffer, ingests one account and one order, evaluates tiers (ABI 1.1) and reads the
- * account's card, provokes a bad call and reads its message, destroys the instance and dlclose()s.
+ * account's card, ingests a complaint's steps (a 1.2-sized event among them) and an employee and
+ * reads the complaints table (ABI 1.3), provokes a bad call and reads its message, destroys the
+ * instance and dlclose()s.
  * Usage: c_host_test [PLUGIN_PATH]   (default: the path the build passes as KAM_PLUGIN_PATH)
  * Exits non-zero and prints every failed check on failure.
  */
@@ -170,6 +172,140 @@ static void test_tiers(const kam_api_v1 *api, kam_instance *instance, int64_t no
     CHECK(card.data == NULL, "no card for an unknown account");
 }
 
+/* One complaint event (every 1.3 member zero unless set later). */
+static void complaint_event(kam_event_complaint *e, const char *event_id, int64_t at, kam_complaint_action action,
+                            const char *employee) {
+    memset(e, 0, sizeof *e);
+    e->header.struct_size = sizeof *e;
+    e->header.kind = KAM_EVENT_COMPLAINT;
+    e->header.event_id = event_id;
+    e->header.occurred_at_ms = at;
+    e->complaint_id = "CMP-C-1";
+    e->account_id = "C-1";
+    e->action = action;
+    e->employee_id = employee;
+}
+
+static kam_status call_json(const kam_api_v1 *api, kam_status status, kam_buffer *out, const char *needle,
+                            const char *what) {
+    CHECK(status == KAM_OK, "%s: %s: %s", what, api->status_name(status), api->last_error_message());
+    CHECK(status != KAM_OK || (out->data != NULL && out->data[0] == '{' && strstr(out->data, needle) != NULL),
+          "%s has %s: %s", what, needle, out->data ? out->data : "(null)");
+    api->buffer_free(out);
+    return status;
+}
+
+/* ABI 1.3: an employee and a complaint's steps through ingest, then the complaints table. */
+static void test_complaints(const kam_api_v1 *api, kam_instance *instance, int64_t now) {
+    const char *roles[] = {"kam.admin"};
+    kam_actor actor;
+    kam_event_employee employee;
+    kam_event_complaint opened, internal_note, old_response, unknown_flags;
+    const kam_event_header *events[4];
+    kam_event_result results[4];
+    kam_batch batch;
+    kam_batch_summary summary;
+    kam_complaint_kpi_query kpi;
+    kam_tick_result tick;
+    kam_buffer out;
+    const kam_complaints_v1 *table;
+    kam_status status;
+
+    CHECK(KAM_API_HAS(api, complaints), "a plugin of ABI 1.%u lacks the complaints getter", (unsigned)api->abi_minor);
+    if (!KAM_API_HAS(api, complaints)) return;
+    table = api->complaints();
+    CHECK(table != NULL, "complaints() is NULL");
+    if (table == NULL) return;
+    CHECK(table->abi_minor == 3 && table->struct_size >= sizeof(kam_complaints_v1), "complaints table %u bytes, 1.%u",
+          (unsigned)table->struct_size, (unsigned)table->abi_minor);
+    CHECK(KAM_COMPLAINTS_HAS(table, queue) && KAM_COMPLAINTS_HAS(table, account_complaints) &&
+              KAM_COMPLAINTS_HAS(table, complaint) && KAM_COMPLAINTS_HAS(table, complaint_kpis),
+          "the complaints table lacks a 1.3 member");
+    CHECK(api->complaints() == table, "the getter returns one static table");
+
+    memset(&actor, 0, sizeof actor);
+    actor.struct_size = sizeof actor;
+    actor.user_id = "c-host";
+    actor.roles = roles;
+    actor.role_count = 1;
+
+    memset(&employee, 0, sizeof employee);
+    employee.header.struct_size = sizeof employee;
+    employee.header.kind = KAM_EVENT_EMPLOYEE_UPSERTED;
+    employee.header.event_id = "emp-e-ann";
+    employee.header.occurred_at_ms = now - 3 * 3600000LL;
+    employee.employee_id = "e-ann";
+    employee.name = "Ann";
+    employee.department = "service";
+    /* Opened two hours ago; an internal note (recorded, not a first response); a response from a host
+     * built against the 1.2 header (104 bytes, no response_flags: a first response); and a response
+     * with a flag bit this plugin does not know (rejected as that item). */
+    complaint_event(&opened, "cmp-1-open", now - 2 * 3600000LL, KAM_COMPLAINT_OPENED, "e-ann");
+    opened.severity = 2;
+    complaint_event(&internal_note, "cmp-1-note", now - 3600000LL, KAM_COMPLAINT_RESPONDED, "e-ann");
+    internal_note.response_flags = KAM_RESPONSE_INTERNAL;
+    complaint_event(&old_response, "cmp-1-resp", now - 1800000LL, KAM_COMPLAINT_RESPONDED, "e-ann");
+    old_response.header.struct_size = (uint32_t)offsetof(kam_event_complaint, response_flags);
+    complaint_event(&unknown_flags, "cmp-1-bad", now - 60000LL, KAM_COMPLAINT_RESPONDED, "e-ann");
+    unknown_flags.response_flags = 64u;
+    events[0] = &employee.header;
+    events[1] = &opened.header;
+    events[2] = &internal_note.header;
+    events[3] = &old_response.header;
+    memset(&batch, 0, sizeof batch);
+    batch.struct_size = sizeof batch;
+    batch.flags = KAM_BATCH_SKIP_REJECTED;
+    batch.events = events;
+    batch.event_count = 4;
+    batch.source = "c_host_test complaints";
+    batch.results = results;
+    batch.results_struct_size = sizeof results[0];
+    memset(&summary, 0, sizeof summary);
+    summary.struct_size = sizeof summary;
+    status = api->ingest(instance, &actor, &batch, &summary);
+    CHECK(status == KAM_OK && summary.accepted == 4, "ingest complaint steps: %s: %s (%u accepted; %s)",
+          api->status_name(status), api->last_error_message(), (unsigned)summary.accepted, results[1].message);
+    events[0] = &unknown_flags.header;
+    batch.event_count = 1;
+    status = api->ingest(instance, &actor, &batch, &summary);
+    CHECK(status == KAM_OK && summary.rejected == 1 && results[0].outcome == KAM_ITEM_REJECTED &&
+              strstr(results[0].message, "response_flags") != NULL,
+          "unknown response_flags: %s, %u rejected: %s", api->status_name(status), (unsigned)summary.rejected,
+          results[0].message);
+
+    memset(&out, 0, sizeof out);
+    out.struct_size = sizeof out;
+    call_json(api, table->queue(instance, &actor, "e-ann", 0, &out), &out, "\"CMP-C-1\"", "queue(e-ann)");
+    /* The old host's response was the first response: the queue now shows the resolution clock. */
+    call_json(api, table->queue(instance, &actor, "e-ann", 0, &out), &out, "\"resolution\"", "queue clock");
+    call_json(api, table->account_complaints(instance, &actor, "C-1", KAM_COMPLAINTS_INCLUDE_CLOSED, 10, &out), &out,
+              "\"CMP-C-1\"", "account_complaints(C-1)");
+    call_json(api, table->complaint(instance, &actor, "CMP-C-1", &out), &out, "\"first_response\"",
+              "complaint(CMP-C-1)");
+    memset(&kpi, 0, sizeof kpi);
+    kpi.struct_size = sizeof kpi;
+    kpi.group_by = KAM_COMPLAINT_KPI_BY_OWNER;
+    call_json(api, table->complaint_kpis(instance, &actor, &kpi, &out), &out, "\"e-ann\"", "complaint_kpis(owner)");
+
+    status = table->complaint(instance, &actor, "no-such-complaint", &out);
+    CHECK(status == KAM_ERR_NOT_FOUND && out.data == NULL, "complaint(unknown) returned %s", api->status_name(status));
+    kpi.struct_size = 4;
+    status = table->complaint_kpis(instance, &actor, &kpi, &out);
+    CHECK(status == KAM_ERR_INVALID_ARGUMENT && strstr(api->last_error_message(), "kam_complaint_kpi_query") != NULL,
+          "a 4-byte KPI query returned %s: %s", api->status_name(status), api->last_error_message());
+    status = table->queue(instance, &actor, "e-ann", 1001, &out);
+    CHECK(status == KAM_ERR_INVALID_ARGUMENT, "queue limit 1001 returned %s", api->status_name(status));
+
+    /* The 1.3 tick result: every member written (the SLA check ran at the first tick or this one). */
+    memset(&tick, 0xA5, sizeof tick);
+    tick.struct_size = sizeof tick;
+    status = api->tick(instance, &actor, &tick);
+    CHECK(status == KAM_OK, "tick: %s: %s", api->status_name(status), api->last_error_message());
+    CHECK(tick.sla_ran <= 1 && tick.reserved1 == 0 && tick.sla_warnings == 0 && tick.sla_breaches == 0,
+          "1.3 tick members: ran %u, reserved1 %u, warnings %u, breaches %u", (unsigned)tick.sla_ran,
+          (unsigned)tick.reserved1, (unsigned)tick.sla_warnings, (unsigned)tick.sla_breaches);
+}
+
 static void remove_tree(const char *dir) {
     DIR *d = opendir(dir);
     struct dirent *e;
@@ -192,7 +328,7 @@ int main(int argc, char **argv) {
     const kam_api_v1 *api;
     char reason[256];
     char dir[] = "/tmp/kam-c-host-XXXXXX";
-    char config[1024];
+    char config[2048];
     char db_path[1024];
     kam_config_source source;
     kam_instance_options options;
@@ -239,7 +375,9 @@ int main(int argc, char **argv) {
              "kam: 1\ndatabase:\n  url: sqlite:%s/kam.db\nbusiness:\n  reporting_currency: CNY\n"
              "tiers:\n  levels:\n"
              "    - name: gold\n      rule:\n        all:\n          - {metric: revenue, op: \">=\", value: \"1000.00\"}\n"
-             "    - name: standard\n      default: true\n",
+             "    - name: standard\n      default: true\n"
+             "calendars:\n  office:\n    time_zone: Asia/Shanghai\n    hours:\n      weekdays: [\"09:00-18:00\"]\n"
+             "complaints:\n  calendar: office\n  targets:\n    - {first_response: 8h, resolution: 40h}\n",
              dir);
 
     memset(&source, 0, sizeof source);
@@ -286,6 +424,7 @@ int main(int argc, char **argv) {
     CHECK(api->buffer_free(NULL) == KAM_OK, "buffer_free(NULL)");
 
     test_tiers(api, instance, state.now);
+    test_complaints(api, instance, state.now);
 
     /* A bad call: an error status and a message for this thread. */
     memset(&buffer, 0, sizeof buffer);

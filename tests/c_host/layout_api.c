@@ -8,7 +8,7 @@
 #include "layout_check.h"
 
 
-/* Stand-ins with the exact 1.0 and 1.1 signatures. Assigning one to a table member of another type is a
+/* Stand-ins with the exact signatures (1.0 to 1.3). Assigning one to a table member of another type is a
  * constraint violation (an error under -Werror), so a changed signature fails to compile. */
 static const char *f_last_error_message(void) { return ""; }
 static const char *f_status_name(kam_status s) { (void)s; return ""; }
@@ -61,6 +61,9 @@ static kam_status f_tiers_list(kam_instance *i, const kam_actor *a, const kam_ti
     (void)i; (void)a; (void)q; (void)b; return 0;
 }
 /* end 1.2 */
+/* 1.3 */
+static const kam_complaints_v1 *f_complaints(void) { return NULL; }
+/* end 1.3 */
 static void f_progress(void *data, uint64_t done, uint64_t total) { (void)data; (void)done; (void)total; }
 static void f_log(void *h, kam_log_level l, const char *m) { (void)h; (void)l; (void)m; }
 static kam_status f_notify(void *h, const kam_notification *n) { (void)h; (void)n; return 0; }
@@ -98,6 +101,7 @@ static void test_signatures(void) {
     t.tier_override_clear = f_tier_override_clear;
     t.report_pareto = f_report_pareto;
     t.tick = f_tick;
+    t.complaints = f_complaints; /* 1.3 */
     ev.progress = progress;
     h.log = f_log;
     h.notify = f_notify;
@@ -138,10 +142,18 @@ static void test_signatures(void) {
     t.struct_size = (uint32_t)sizeof t;
     check_value("KAM_API_HAS(tiers_list) in a full table", KAM_API_HAS(&t, tiers_list), 1);
     /* end 1.2 */
+
+    /* 1.3: a 1.2 table (192 bytes) has no complaints getter. */
+    t.struct_size = 192;
+    check_value("KAM_API_HAS(complaints) in a 1.2 table", KAM_API_HAS(&t, complaints), 0);
+    t.struct_size = (uint32_t)sizeof t;
+    check_value("KAM_API_HAS(complaints) in a full table", KAM_API_HAS(&t, complaints), 1);
+    check_value("complaints stand-in", t.complaints() == NULL, 1);
+    /* end 1.3 */
 }
 
 void test_layout_api(void) {
-    SIZE(kam_api_v1, 192, 8);
+    SIZE(kam_api_v1, 200, 8);
     MEMBER(kam_api_v1, struct_size, 0, 4);
     MEMBER(kam_api_v1, abi_major, 4, 4);
     MEMBER(kam_api_v1, abi_minor, 8, 4);
@@ -171,5 +183,8 @@ void test_layout_api(void) {
     /* 1.2 */
     MEMBER(kam_api_v1, tiers_list, 184, 8);
     /* end 1.2 */
+    /* 1.3 */
+    MEMBER(kam_api_v1, complaints, 192, 8);
+    /* end 1.3 */
     test_signatures();
 }

@@ -42,7 +42,7 @@ void test_layout_events(void) {
     MEMBER(kam_event_order_cancel, order_id, 24, 8);
     MEMBER(kam_event_order_cancel, reason, 32, 8);
 
-    SIZE(kam_event_complaint, 104, 8);
+    SIZE(kam_event_complaint, 112, 8); /* 1.2: 104 */
     MEMBER(kam_event_complaint, header, 0, 24);
     MEMBER(kam_event_complaint, complaint_id, 24, 8);
     MEMBER(kam_event_complaint, account_id, 32, 8);
@@ -55,6 +55,8 @@ void test_layout_events(void) {
     MEMBER(kam_event_complaint, channel, 80, 8);
     MEMBER(kam_event_complaint, category, 88, 8);
     MEMBER(kam_event_complaint, text, 96, 8);
+    MEMBER(kam_event_complaint, response_flags, 104, 4); /* 1.3 */
+    MEMBER(kam_event_complaint, reserved0, 108, 4);      /* 1.3 */
 
     SIZE(kam_event_service_request, 88, 8);
     MEMBER(kam_event_service_request, header, 0, 24);
@@ -89,6 +91,18 @@ void test_layout_events(void) {
     MEMBER(kam_event_distributor, territory_count, 72, 4);
     MEMBER(kam_event_distributor, industry_count, 76, 4);
 
+    /* 1.3 */
+    SIZE(kam_event_employee, 80, 8);
+    MEMBER(kam_event_employee, header, 0, 24);
+    MEMBER(kam_event_employee, employee_id, 24, 8);
+    MEMBER(kam_event_employee, name, 32, 8);
+    MEMBER(kam_event_employee, department, 40, 8);
+    MEMBER(kam_event_employee, manager_id, 48, 8);
+    MEMBER(kam_event_employee, calendar, 56, 8);
+    MEMBER(kam_event_employee, time_zone, 64, 8);
+    MEMBER(kam_event_employee, flags, 72, 4);
+    MEMBER(kam_event_employee, reserved0, 76, 4);
+
     SIZE(kam_event_result, 256, 4);
     MEMBER(kam_event_result, struct_size, 0, 4);
     MEMBER(kam_event_result, outcome, 4, 4);
@@ -122,6 +136,7 @@ void test_layout_events(void) {
     CONSTANT(KAM_EVENT_SERVICE_REQUEST, 5);
     CONSTANT(KAM_EVENT_VISIT, 6);
     CONSTANT(KAM_EVENT_DISTRIBUTOR_UPSERTED, 7);
+    CONSTANT(KAM_EVENT_EMPLOYEE_UPSERTED, 8); /* 1.3 */
     CONSTANT(KAM_DOCUMENT_ORDER, 1);
     CONSTANT(KAM_DOCUMENT_INVOICE, 2);
     CONSTANT(KAM_DOCUMENT_CREDIT_NOTE, 3);
@@ -132,6 +147,13 @@ void test_layout_events(void) {
     CONSTANT(KAM_COMPLAINT_CLOSED, 5);
     CONSTANT(KAM_COMPLAINT_REOPENED, 6);
     CONSTANT(KAM_COMPLAINT_COMMENTED, 7);
+    CONSTANT(KAM_COMPLAINT_WAITING_ON_CUSTOMER, 8); /* 1.3 */
+    CONSTANT(KAM_COMPLAINT_CUSTOMER_REPLIED, 9);
+    CONSTANT(KAM_COMPLAINT_PRIORITY_CHANGED, 10);
+    CONSTANT(KAM_RESPONSE_INBOUND, 1);
+    CONSTANT(KAM_RESPONSE_AUTOMATIC, 2);
+    CONSTANT(KAM_RESPONSE_INTERNAL, 4);
+    CONSTANT(KAM_EMPLOYEE_INACTIVE, 1);
     CONSTANT(KAM_SERVICE_OPENED, 1);
     CONSTANT(KAM_SERVICE_ASSIGNED, 2);
     CONSTANT(KAM_SERVICE_STATE_CHANGED, 3);
@@ -155,4 +177,9 @@ void test_layout_events(void) {
     /* The batch flags are unsigned, like kam_batch.flags. */
     check_value("KAM_BATCH_ATOMIC is unsigned", (long long)((KAM_BATCH_ATOMIC - 1) > 0), 1);
     check_value("KAM_BATCH_SKIP_REJECTED is unsigned", (long long)((KAM_BATCH_SKIP_REJECTED - 2) > 0), 1);
+    /* 1.3: the response and employee flags are unsigned, like the members they go in. */
+    check_value("KAM_RESPONSE_INBOUND is unsigned", (long long)((KAM_RESPONSE_INBOUND - 2) > 0), 1);
+    check_value("KAM_RESPONSE_AUTOMATIC is unsigned", (long long)((KAM_RESPONSE_AUTOMATIC - 3) > 0), 1);
+    check_value("KAM_RESPONSE_INTERNAL is unsigned", (long long)((KAM_RESPONSE_INTERNAL - 5) > 0), 1);
+    check_value("KAM_EMPLOYEE_INACTIVE is unsigned", (long long)((KAM_EMPLOYEE_INACTIVE - 2) > 0), 1);
 }

@@ -55,11 +55,16 @@ void test_layout_tiers(void) {
     MEMBER(kam_tier_override, reason, 24, 8);
     MEMBER(kam_tier_override, expires_at_ms, 32, 8);
 
-    SIZE(kam_tick_result, 104, 8);
+    SIZE(kam_tick_result, 136, 8); /* 1.2: 104 */
     MEMBER(kam_tick_result, struct_size, 0, 4);
     MEMBER(kam_tick_result, tier_evaluation_ran, 4, 4);
     MEMBER(kam_tick_result, tiers, 8, 88);
     MEMBER(kam_tick_result, tier_missing_rates, 96, 8); /* 1.2 */
+    MEMBER(kam_tick_result, sla_ran, 104, 4);           /* 1.3 */
+    MEMBER(kam_tick_result, reserved1, 108, 4);
+    MEMBER(kam_tick_result, sla_complaints, 112, 8);
+    MEMBER(kam_tick_result, sla_warnings, 120, 8);
+    MEMBER(kam_tick_result, sla_breaches, 128, 8);
     /* The embedded summary is the frozen type: were it the growable one, this fails to compile. */
     {
         kam_tick_result tick_probe_;

@@ -21,7 +21,9 @@
 // (not called again; the exception is rethrown when the call returns).
 //
 // The ABI 1.1 calls (evaluate_tiers, account_card, set/clear_tier_override, report_pareto, tick) check
-// KAM_API_HAS and throw KAM_ERR_UNSUPPORTED naming the function when the plugin is older.
+// KAM_API_HAS and throw KAM_ERR_UNSUPPORTED naming the function when the plugin is older. So does
+// Instance::complaints() (ABI 1.3, kam/host/complaints.hpp) on a 1.2 plugin, and each Complaints method
+// for a member its table lacks (KAM_COMPLAINTS_HAS).
 //
 // Link with Boost::filesystem (or define BOOST_DLL_USE_STD_FS) and ${CMAKE_DL_LIBS}; the CMake target
 // kam::host_sdk does that.//
@@ -32,6 +34,7 @@
 #include <kam/host/actor.hpp>          // Actor: who is acting
 #include <kam/host/buffer.hpp>         // Buffer: text the plugin returned
 #include <kam/host/callbacks.hpp>      // HostCallbacks: log, notify, now_ms
+#include <kam/host/complaints.hpp>     // Complaints: the 1.3 complaint queries
 #include <kam/host/config_source.hpp>  // ConfigSource: a YAML file or text
 #include <kam/host/error.hpp>          // Error and the status names
 #include <kam/host/instance.hpp>       // Instance: the calls on one instance

@@ -1,12 +1,13 @@
 // kam/host/instance.hpp - kam::host::Instance, one plugin instance (a config and a database), with a
 // method per table function: the 1.0 calls, then the account-tier calls of 1.1 and 1.2 (each checks
-// KAM_API_HAS). Part of kam/host.hpp (include that).
+// KAM_API_HAS), and from 1.3 the capability tables (complaints()). Part of kam/host.hpp (include that).
 #ifndef KAM_HOST_INSTANCE_HPP
 #define KAM_HOST_INSTANCE_HPP
 
 #include <kam/host/actor.hpp>
 #include <kam/host/buffer.hpp>
 #include <kam/host/callbacks.hpp>
+#include <kam/host/complaints.hpp>
 #include <kam/host/config_source.hpp>
 #include <kam/host/library.hpp>
 #include <kam/host/plugin.hpp>
@@ -201,7 +202,10 @@ class Instance {
   }
 
   // The periodic tick: runs the work that is due by the host clock (the tier evaluation once
-  // tiers.evaluate_every has passed). Call it every minute or so. Needs "tiers.evaluate".
+  // tiers.evaluate_every has passed; 1.3: the complaints' SLA check every complaints.check_every,
+  // which writes each due warning and breach notification once). Call it every minute or so. Each
+  // job needs its own permission ("tiers.evaluate", "complaints.tick"): the jobs whose permission the
+  // actor holds run (tier_evaluation_ran, sla_ran say which did); KAM_ERR_PERMISSION when it holds none.
   kam_tick_result tick(const Actor& actor) const {
     if (!KAM_API_HAS(&api(), tick)) detail::throw_missing(*lib_, "tick", 1);
     kam_tick_result result{};
@@ -227,6 +231,22 @@ class Instance {
     return out.str();
   }
   /* end 1.2 */
+
+  // ---- 1.3: capability tables ----
+
+  // The complaint capability (kam/complaints.h) on this instance. Throws Error(KAM_ERR_UNSUPPORTED)
+  // when the plugin is older than ABI 1.3 or was built without complaint tracking. The Complaints
+  // must not outlive this Instance.
+  Complaints complaints() const {
+    if (!KAM_API_HAS(&api(), complaints)) detail::throw_missing(*lib_, "complaints", 3);
+    const kam_complaints_v1* table = api().complaints();
+    if (table == nullptr) {
+      throw Error(KAM_ERR_UNSUPPORTED, builtin_status_name(KAM_ERR_UNSUPPORTED),
+                  "plugin '" + lib_->path + "' was built without complaint tracking (complaints() is NULL)",
+                  "complaints");
+    }
+    return Complaints(lib_, handle_, table);
+  }
 
   // The C handle, for table functions the wrapper does not cover. Owned by this Instance.
   kam_instance* handle() const noexcept { return handle_; }
