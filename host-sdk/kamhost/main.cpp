@@ -23,6 +23,7 @@ const std::vector<Command>& all_commands() {
     add_audit_commands(c);
     add_tiers_commands(c);
     add_account_commands(c);
+    add_complaints_commands(c);
     add_report_commands(c);
     add_demo_commands(c);
     return c;
@@ -75,7 +76,7 @@ std::string usage() {
       "business days are in the config's business.time_zone.\n"
       "\n"
       "Commands that act for a person (import, audit, notifications, tiers, tick, account,\n"
-      "report) take the actor as\n"
+      "complaints, report) take the actor as\n"
       "  --user ID --role ROLE...        default: user kamhost with role kam.admin\n"
       "                                  (audit filters by --user; its actor is --actor ID)\n"
       "\n"
