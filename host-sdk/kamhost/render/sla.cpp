@@ -129,7 +129,7 @@ std::string sla_svg(const json& kpis) {
   svg << "  <text x=\"" << coord(width / 2) << "\" y=\"30\" text-anchor=\"middle\" font-size=\"18\" font-weight=\"bold\">"
       << xml_escape(title) << "</text>\n";
   std::string subtitle = heading(kpis);
-  subtitle = subtitle.substr(subtitle.find(": ") + 2);
+  subtitle = "C" + subtitle.substr(subtitle.find(": ") + 3);  // "Complaints received ..."
   if (total != nullptr)
     subtitle += "; overall " + bp_or_dash(*total, "compliance_bp") + ", " + std::to_string(integer_of(*total, "breaches")) +
                 " breached";

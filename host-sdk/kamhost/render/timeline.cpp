@@ -50,8 +50,11 @@ std::string clock_status(const json& clock, const date::time_zone* zone) {
 std::string warnings_text(const json& clock, const date::time_zone* zone) {
   const json& warnings = member(clock, "warnings");
   std::string s;
+  std::size_t level = 0;
   for (const auto& w : warnings.is_array() ? warnings : json::array()) {
-    std::string one = format_bp(integer_of(w, "bp"));
+    ++level;
+    // The level's fraction of the target; a plugin that leaves it out gets the level's number.
+    std::string one = integer_at(w, "bp") ? format_bp(integer_of(w, "bp")) : "level " + std::to_string(level);
     one += integer_at(w, "reached_at_ms") ? " reached " + local_time(w, "reached_at_ms", zone) : " not yet";
     s += (s.empty() ? "" : "; ") + one;
   }
