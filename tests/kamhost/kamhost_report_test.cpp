@@ -50,7 +50,7 @@ TEST_F(KamhostTiersTest, AccountShowPrintsTheCard) {
   const std::string since = utc_date(a1.at("tier").at("since_ms").get<int64_t>());
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\n  tier +Platinum since " + since + " \\(key account\\)\n"))) << r;
   for (const char* piece : {"\nBenefits\n", "  a dedicated account manager\n", "  hotline +86 400 800 1000\n",
-                            "  first response within 1h, resolution within 1d\n", "  discount authority up to 12.5%\n",
+                            "  first response within 1 business hour, resolution within 24 business hours\n", "  discount authority up to 12.5%\n",
                             "  a visit every 30 days\n", "  engineer pool: senior\n", "\nKey metrics (trailing 365 days, CNY)\n"})
     EXPECT_TRUE(contains(r.out, piece)) << piece << "\n" << r;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\n  revenue +CNY 500,000\\.00"))) << r;
@@ -84,7 +84,7 @@ TEST_F(KamhostTiersTest, AccountShowPrintsTheCard) {
   Result a3 = with_config({"account", "show", "A3"});
   EXPECT_TRUE(std::regex_search(a3.out, std::regex("\n  tier +Gold since "))) << a3;
   EXPECT_TRUE(std::regex_search(a3.out, std::regex("\n  [0-9-]{10} +silver -> gold +"))) << a3;
-  EXPECT_TRUE(contains(a3.out, "  first response within 4h, resolution within 2d\n")) << a3;
+  EXPECT_TRUE(contains(a3.out, "  first response within 4 business hours, resolution within 48 business hours\n")) << a3;
   EXPECT_TRUE(contains(a3.out, "  discount authority up to 10%\n")) << a3;
   EXPECT_TRUE(contains(a3.out, "  a visit every 90 days\n")) << a3;
 }
