@@ -63,7 +63,7 @@ kam_status ingest(kam_instance* instance, const kam_actor* actor, const kam_batc
     items.reserve(batch->event_count);
     for (uint64_t i = 0; i < batch->event_count; ++i) items.push_back(convert_event(batch->events[i]));
 
-    store::BatchResult result = instance->store->ingest(items, options);
+    store::BatchResult result = instance->store->ingestion().ingest(items, options);
 
     if (batch->results != nullptr)
       for (size_t i = 0; i < result.items.size(); ++i) write_result(*batch, i, result.items[i]);

@@ -1,5 +1,6 @@
 // Config checking, instance life cycle, atomic config reload, instance info.
 #include "abi/api.hpp"
+#include "abi/app_convert.hpp"
 #include "abi/buffer.hpp"
 #include "abi/call.hpp"
 #include "abi/guard.hpp"
@@ -97,7 +98,9 @@ kam_status config_reload(kam_instance* instance, const kam_actor* actor,
       instance->config = next;
       version = ++instance->config_version;
     }
-    app::record_config_reload(*instance->store, who, now_ms(instance), {*previous, previous_version}, {*next, version});
+    // Also moves open complaints to a calendar whose definition changed (logged through the host).
+    app::record_config_reload(*instance->store, who, now_ms(instance), {*previous, previous_version}, {*next, version},
+                              log_for(instance));
     log(instance, KAM_LOG_INFO,
         "config reloaded by '" + who.user_id + "' (version " + std::to_string(version) +
             "): " + next->summary());

@@ -25,7 +25,7 @@ kam_status notifications_poll(kam_instance* instance, const kam_actor* actor, ui
   return status_of_call([&] {
     Call call(instance, actor, "notifications_poll", "notifications.read");
     require_ptr(out_json, "notifications_poll", "out_json");
-    auto pending = instance->store->pending_notifications(effective_max(max));
+    auto pending = instance->store->outbox().pending(effective_max(max));
     fill_buffer(out_json, notifications_json(pending), "notifications_poll");
   });
 }
@@ -39,7 +39,7 @@ kam_status notifications_ack(kam_instance* instance, const kam_actor* actor, con
       throw Error(Status::invalid_argument, "notifications_ack: count " + std::to_string(count) +
                                                 " is over the limit of " + std::to_string(kMaxAckIds));
     std::vector<int64_t> list(ids, ids + count);
-    if (!list.empty()) instance->store->ack_notifications(list, call.actor(), now_ms(instance));
+    if (!list.empty()) instance->store->outbox().ack(list, call.actor(), now_ms(instance));
   });
 }
 
@@ -91,7 +91,7 @@ kam_status audit_query(kam_instance* instance, const kam_actor* actor,
     q.entity_type = input_string(query->entity_type, "audit_query: query.entity_type", StringKind::name, false);
     q.entity_id = input_string(query->entity_id, "audit_query: query.entity_id", StringKind::name, false);
     q.before_id = query->before_id;
-    fill_buffer(out_json, audit_json(instance->store->query_audit(q)), "audit_query");
+    fill_buffer(out_json, audit_json(instance->store->audit().query(q)), "audit_query");
   });
 }
 

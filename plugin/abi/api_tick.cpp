@@ -17,26 +17,21 @@
 namespace kam::abi {
 namespace {
 
-// The jobs the actor may run; a job it may not is logged once per instance (a host ticking with an
+// A job skipped for a permission the actor lacks is logged once per instance (a host ticking with an
 // actor that lacks "complaints.tick" would otherwise log it every minute).
-std::vector<const app::PeriodicJob*> permitted_jobs(kam_instance* instance, const core::Actor& actor) {
-  std::vector<const app::PeriodicJob*> jobs;
-  for (const app::PeriodicJob& job : app::periodic_jobs()) {
-    if (allows(instance, actor, job.permission)) {
-      jobs.push_back(&job);
-      continue;
-    }
-    bool first = false;
+void log_skipped(kam_instance* instance, const core::Actor& actor, const std::vector<std::string>& skipped) {
+  for (const std::string& name : skipped) {
     {
       std::lock_guard<std::mutex> lock(instance->tick_skips_mutex);
-      first = instance->tick_skips_logged.insert(job.name).second;
+      if (!instance->tick_skips_logged.insert(name).second) continue;
     }
-    if (first)
-      log(instance, KAM_LOG_WARNING,
-          std::string("tick: job '") + job.name + "' skipped: user '" + actor.user_id + "' lacks its permission '" +
-              job.permission + "' (logged once per instance)");
+    std::string permission;
+    for (const app::PeriodicJob& job : app::periodic_jobs())
+      if (name == job.name) permission = job.permission;
+    log(instance, KAM_LOG_WARNING,
+        "tick: job '" + name + "' skipped: user '" + actor.user_id + "' lacks its permission '" + permission +
+            "' (logged once per instance)");
   }
-  return jobs;
 }
 
 }  // namespace
@@ -55,9 +50,9 @@ kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result*
     const ConfigSnapshot snapshot = config_snapshot(instance);
     const int64_t now = now_ms(instance);
     const app::JobContext context{*instance->store, *snapshot.config, call.actor(), now, log_for(instance)};
-    app::TickResult ran;
-    // As app::tick, over the permitted jobs: one that throws stops the tick (the rest run next time).
-    for (const app::PeriodicJob* job : permitted_jobs(instance, call.actor())) app::run_when_due(*job, context, ran);
+    // app::tick runs the due jobs whose permission the actor holds under this snapshot's access rules.
+    const app::TickResult ran = app::tick(context);
+    log_skipped(instance, call.actor(), ran.skipped_jobs);
     if (result == nullptr) return;
     kam_tick_result out{};
     if (ran.tiers) {

@@ -28,7 +28,7 @@ int64_t floor_minute(int64_t ms) { return ms / kMinuteMs - (ms % kMinuteMs < 0 ?
 
 void append(kam_instance* instance, const store::AuditEntry& entry) noexcept {
   try {
-    instance->store->append_audit(entry);
+    instance->store->audit().append(entry);
   } catch (const std::exception& e) {
     try {
       log(instance, KAM_LOG_ERROR, "cannot record a refused action in the audit trail: " + std::string(e.what()));

@@ -4,7 +4,7 @@
 namespace kam::app {
 
 bool run_when_due(const PeriodicJob& job, const JobContext& context, TickResult& result) {
-  const store::JobClaimResult claim = context.store.claim_job(job.name, context.now_ms, job.every_ms(context.config));
+  const store::JobClaimResult claim = context.store.jobs().claim_job(job.name, context.now_ms, job.every_ms(context.config));
   if (claim.due != store::JobDue::due) return false;
   job.run(context, result);  // `claim` is held until this returns or throws
   return true;

@@ -16,7 +16,7 @@
 #include <variant>
 #include <vector>
 
-#include "store/backend.hpp"
+#include "store/database/backend.hpp"
 
 namespace kam::store::detail {
 

@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
   db.url = argv[3];
   auto store = kam::store::Store::open(db, nullptr);
   if (mode == "claim") {
-    const kam::store::JobClaimResult claim = store->claim_job(kam::app::kTiersJob, 1000, 60000);
+    const kam::store::JobClaimResult claim = store->jobs().claim_job(kam::app::kTiersJob, 1000, 60000);
     std::printf("%s\n", claim.due == kam::store::JobDue::due ? "claimed" : "not due");
     std::fflush(stdout);
     for (;;) pause();

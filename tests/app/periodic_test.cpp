@@ -37,7 +37,7 @@ class PeriodicTest : public StoreTest {
     StoreTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     store_ = open();
-    ASSERT_TRUE(store_->ingest(items({account_event("a1", "A1"), account_event("a2", "A2")}), options()).committed);
+    ASSERT_TRUE(store_->ingestion().ingest(items({account_event("a1", "A1"), account_event("a2", "A2")}), options()).committed);
   }
 
   app::JobContext context(Store& store, int64_t now, app::LogFn log = nullptr) {
@@ -68,10 +68,30 @@ class PeriodicTest : public StoreTest {
 
 TEST_P(PeriodicTest, TheRegistryHoldsTheTierEvaluationUnderItsClaimAndPermission) {
   const std::vector<app::PeriodicJob>& jobs = app::periodic_jobs();
-  ASSERT_EQ(jobs.size(), 1u);
+  ASSERT_EQ(jobs.size(), 2u);
   EXPECT_STREQ(jobs[0].name, app::kTiersJob);
   EXPECT_STREQ(jobs[0].permission, "tiers.evaluate");
   EXPECT_EQ(jobs[0].every_ms(config_), kHour) << "evaluate_every: 1h";
+  // 1.3: the SLA check of complaints, every complaints.check_every (default 1 minute).
+  EXPECT_STREQ(jobs[1].name, app::kSlaJob);
+  EXPECT_STREQ(jobs[1].permission, "complaints.tick");
+  EXPECT_EQ(jobs[1].every_ms(config_), 60000);
+}
+
+TEST_P(PeriodicTest, TheTickRunsOnlyTheJobsTheActorMayRun) {
+  config::Config config = config::load_config_text(
+      "kam: 1\naccess: {roles: {scheduler: [tiers.evaluate]}}\n", "periodic_test.yaml");
+  const core::Actor scheduler{"cron", {"scheduler"}};
+  const app::TickResult r = app::tick(app::JobContext{*store_, config, scheduler, kT0, nullptr});
+  EXPECT_TRUE(r.tiers);
+  EXPECT_FALSE(r.sla);
+  EXPECT_EQ(r.skipped_jobs, std::vector<std::string>{app::kSlaJob});
+  // With the admin's "*" both run.
+  const app::TickResult all = app::tick(context(*store_, kT0 + 2 * kHour));
+  EXPECT_TRUE(all.tiers);
+  ASSERT_TRUE(all.sla);
+  EXPECT_EQ(all.sla->complaints, 0u);
+  EXPECT_TRUE(all.skipped_jobs.empty());
 }
 
 TEST_P(PeriodicTest, AJobRunsOncePerIntervalAcrossStoresAndAFailedRunStaysDue) {
@@ -81,14 +101,14 @@ TEST_P(PeriodicTest, AJobRunsOncePerIntervalAcrossStoresAndAFailedRunStaysDue) {
   EXPECT_TRUE(app::run_when_due(job("test.job", &runs), context(*store_, kT0), result));
   EXPECT_FALSE(app::run_when_due(job("test.job", &runs), context(*other, kT0 + 1000), result)) << "done this hour";
   EXPECT_EQ(runs, 1);
-  EXPECT_EQ(store_->last_job_run("test.job"), kT0);
+  EXPECT_EQ(store_->jobs().last_job_run("test.job"), kT0);
   EXPECT_TRUE(app::run_when_due(job("test.job", &runs), context(*other, kT0 + kHour), result));
   EXPECT_EQ(runs, 2);
 
   // Another name is another claim; a run that throws is not recorded, so the job stays due.
   EXPECT_THROW(app::run_when_due(job("test.failing", &failed_runs, true), context(*store_, kT0), result),
                std::runtime_error);
-  EXPECT_FALSE(store_->last_job_run("test.failing"));
+  EXPECT_FALSE(store_->jobs().last_job_run("test.failing"));
   EXPECT_TRUE(app::run_when_due(job("test.failing", &failed_runs), context(*other, kT0 + 1), result));
   EXPECT_EQ(failed_runs, 2);
   EXPECT_FALSE(result.tiers) << "only the tier job reports into TickResult::tiers";

@@ -48,7 +48,7 @@ class UseCasesTest : public StoreTest {
     StoreTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     store_ = open();
-    ASSERT_TRUE(store_->ingest(items({account_event("a1", "A1"), account_event("a2", "A2"),
+    ASSERT_TRUE(store_->ingestion().ingest(items({account_event("a1", "A1"), account_event("a2", "A2"),
                                       order_event("o1", "O1", "A1", 50000, kT0 - 86400000)}),
                                options())
                     .committed);
@@ -69,7 +69,7 @@ class UseCasesTest : public StoreTest {
     EXPECT_EQ(count(*store_, "tier_state"), 0);
     EXPECT_EQ(count(*store_, "tier_history"), 0);
     EXPECT_EQ(count(*store_, "notifications"), 0);
-    EXPECT_FALSE(store_->last_job_run(app::kTiersJob)) << "a failed run is not a completed run";
+    EXPECT_FALSE(store_->jobs().last_job_run(app::kTiersJob)) << "a failed run is not a completed run";
   }
 
   config::Config config_ = tiers_config();
@@ -93,7 +93,7 @@ TEST_P(UseCasesTest, AnEvaluationWhoseAuditEntryCannotBeWrittenAppliesNothing) {
   EXPECT_TRUE(app::evaluate_when_due(*store_, config_, admin(), kT0, nullptr)) << "still due";
   EXPECT_EQ(count(*store_, "tier_state"), 2);
   EXPECT_EQ(audited("tiers.evaluate.periodic"), 1);
-  EXPECT_EQ(store_->last_job_run(app::kTiersJob), kT0);
+  EXPECT_EQ(store_->jobs().last_job_run(app::kTiersJob), kT0);
   const std::string summary = query_text(*store_, "SELECT after_json FROM audit WHERE action = "
                                                   "'tiers.evaluate.periodic'");
   EXPECT_NE(summary.find("\"initial\":2"), std::string::npos) << summary;
@@ -173,11 +173,11 @@ class Helper {
 TEST_P(UseCasesTest, ARunKilledInTheMiddleIsDueAgainAtOnce) {
   Helper helper({"claim", is_sqlite() ? "sqlite" : "postgresql", is_sqlite() ? db_.sqlite_path : db_.pg_conninfo});
   EXPECT_EQ(helper.line(), "claimed\n");
-  EXPECT_EQ(store_->claim_job(app::kTiersJob, 2000, 60000).due, JobDue::running_elsewhere);
+  EXPECT_EQ(store_->jobs().claim_job(app::kTiersJob, 2000, 60000).due, JobDue::running_elsewhere);
   EXPECT_FALSE(app::evaluate_when_due(*store_, config_, admin(), kT0, nullptr)) << "held by the helper";
   helper.kill9();
   // PostgreSQL ends the dead connection's session (and its lock) a moment after the process exit.
-  for (int i = 0; i < 100 && store_->claim_job(app::kTiersJob, 2000, 60000).due == JobDue::running_elsewhere; ++i)
+  for (int i = 0; i < 100 && store_->jobs().claim_job(app::kTiersJob, 2000, 60000).due == JobDue::running_elsewhere; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   EXPECT_TRUE(app::evaluate_when_due(*store_, config_, admin(), kT0, nullptr)) << "due again at once";
   EXPECT_EQ(count(*store_, "tier_state"), 2);
@@ -193,7 +193,7 @@ TEST_P(UseCasesTest, AnOrderInACurrencyWithoutARateIsRefusedAtIngestion) {
   std::get<core::OrderPosted>(early_usd.payload).margin.currency = "USD";
   IngestOptions o = options(true, "feed", kT0);
   o.exchange_rates = &with_usd.exchange_rates;
-  const BatchResult r = store_->ingest(items({gbp, early_usd}), o);
+  const BatchResult r = store_->ingestion().ingest(items({gbp, early_usd}), o);
   EXPECT_EQ(r.rejected, 2u);
   EXPECT_EQ(r.items[0].status, Status::invalid_argument);
   EXPECT_EQ(r.items[0].message, "amount.currency: no exchange rate for GBP on 2026-06-15 (the order's business "
@@ -207,7 +207,7 @@ TEST_P(UseCasesTest, ARateRemovedLaterKeepsTheTierAndSaysWhichRateIsMissing) {
   core::Event usd = order_event("e-usd", "O-usd", "A2", 20000, kT0 - 86400000);
   std::get<core::OrderPosted>(usd.payload).amount.currency = "USD";
   std::get<core::OrderPosted>(usd.payload).margin.currency = "USD";
-  ASSERT_EQ(store_->ingest(items({usd}), options(false, "feed", kT0)).accepted, 1u);
+  ASSERT_EQ(store_->ingestion().ingest(items({usd}), options(false, "feed", kT0)).accepted, 1u);
   const app::EvaluationSummary first = app::evaluate_on_request(*store_, with_usd, full(admin()), nullptr);
   EXPECT_EQ(first.missing_rates, 0u);
   ASSERT_EQ(query_text(*store_, "SELECT effective_tier FROM tier_state WHERE account_id = 'A2'"), "gold");
@@ -250,7 +250,7 @@ TEST_P(UseCasesTest, KillNineDuringEvaluationsLeavesStateHistoryAndNotifications
     events.push_back(account_event("acc-" + id, id));
     events.push_back(order_event("ord-" + id, "O" + id, id, 50000, kT0 - (i % 60) * 86400000LL));
   }
-  ASSERT_TRUE(store_->ingest(items(events), options(false, "feed", kT0)).committed);
+  ASSERT_TRUE(store_->ingestion().ingest(items(events), options(false, "feed", kT0)).committed);
   const std::string yaml = (is_sqlite() ? db_.sqlite_path : std::string("/tmp/kam-use-cases")) + "-" +
                            std::to_string(getpid()) + ".yaml";
   {
@@ -295,7 +295,7 @@ TEST_P(UseCasesTest, KillNineDuringEvaluationsLeavesStateHistoryAndNotifications
 // docs/tiers.md (Pareto report): an account without data ranks as revenue 0, after every account
 // with revenue, ties by account id (byte order), in no top set.
 TEST_P(UseCasesTest, AnAccountWithoutDataRanksAtRevenueZeroByAccountId) {
-  ASSERT_TRUE(store_->ingest(items({account_event("a0", "A0")}), options()).committed);
+  ASSERT_TRUE(store_->ingestion().ingest(items({account_event("a0", "A0")}), options()).committed);
   const nlohmann::json report = nlohmann::json::parse(app::pareto_report_json(*store_, config_, kT0, 0));
   const auto& e = report.at("entries");
   ASSERT_EQ(e.size(), 3u);

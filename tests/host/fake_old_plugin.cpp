@@ -3,7 +3,9 @@
 // copy of its table that
 //   FAKE_KIND 0: is an ABI 1.0 table (minor 0, struct_size of 1.0; the memory beyond still holds
 //                the real 1.1 pointers, so only struct_size tells they are not there), or
-//   FAKE_KIND 1: claims ABI 1.1 but has NULL for tiers_evaluate and tick.
+//   FAKE_KIND 1: claims ABI 1.1 but has NULL for tiers_evaluate and tick,
+//   FAKE_KIND 2: is an ABI 1.2 table (minor 2, its size ends before the 1.3 `complaints` getter), or
+//   FAKE_KIND 3: is a 1.3 build without complaint tracking (its `complaints` getter returns NULL).
 // The real plugin stays loaded until the process ends (this is a test helper).
 #include <dlfcn.h>
 
@@ -14,7 +16,7 @@
 #include "kam/kam.h"
 
 #ifndef FAKE_KIND
-#error "FAKE_KIND must be 0 or 1"
+#error "FAKE_KIND must be 0, 1, 2 or 3"
 #endif
 
 namespace {
@@ -32,11 +34,16 @@ kam_api_v1 make_table() {
 #if FAKE_KIND == 0
   table.abi_minor = 0;
   table.struct_size = static_cast<uint32_t>(offsetof(kam_api_v1, audit_query) + sizeof table.audit_query);
-#else
+#elif FAKE_KIND == 1
   table.abi_minor = 1;
   table.struct_size = sizeof table;
   table.tiers_evaluate = nullptr;
   table.tick = nullptr;
+#elif FAKE_KIND == 2
+  table.abi_minor = 2;
+  table.struct_size = static_cast<uint32_t>(offsetof(kam_api_v1, complaints));
+#else
+  table.complaints = []() -> const kam_complaints_v1* { return nullptr; };
 #endif
   return table;
 }

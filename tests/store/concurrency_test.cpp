@@ -62,7 +62,7 @@ TEST_P(ConcurrencyTest, EightThreadsWithDisjointAndOverlappingEvents) {
             const std::string id = "shared-" + std::to_string(k);
             events.push_back(order_event(id, id, "shared", 1000 + k));
           }
-          auto r = store->ingest(items(std::move(events)), options(false, "feed-" + std::to_string(t)));
+          auto r = store->ingestion().ingest(items(std::move(events)), options(false, "feed-" + std::to_string(t)));
           if (!r.committed) throw std::runtime_error("batch rejected: " + r.items[r.first_rejected_index].message);
           add(totals, r);
         }
@@ -94,7 +94,7 @@ TEST_P(ConcurrencyTest, SameEventsAtOnceOneAcceptedTheOthersDuplicates) {
   run_threads(
       kThreads,
       [&](int t) {
-        results[t] = store->ingest(items({account_event("e1", "A1"), order_event("o1", "O1", "A1"),
+        results[t] = store->ingestion().ingest(items({account_event("e1", "A1"), order_event("o1", "O1", "A1"),
                                           order_event("o2", "O2", "A1")}),
                                    options());
       },
@@ -118,7 +118,7 @@ TEST_P(ConcurrencyTest, SameEventsAtOnceOneAcceptedTheOthersDuplicates) {
 // the server aborts one and the store runs that batch again, so nobody sees an error.
 TEST_P(ConcurrencyTest, OverlapInOppositeOrdersNeverFails) {
   auto store = open();
-  ASSERT_TRUE(store->ingest(items({account_event("acc", "A")}), options()).committed);
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("acc", "A")}), options()).committed);
   constexpr int kThreads = 4, kRounds = 10, kShared = 40;
   Totals totals;
   run_threads(
@@ -131,7 +131,7 @@ TEST_P(ConcurrencyTest, OverlapInOppositeOrdersNeverFails) {
             const std::string id = "r" + std::to_string(round) + "-" + std::to_string(k);
             events.push_back(order_event(id, id, "A", 10 + k));
           }
-          auto r = store->ingest(items(std::move(events)), options());
+          auto r = store->ingestion().ingest(items(std::move(events)), options());
           if (!r.committed) throw std::runtime_error("batch rejected");
           add(totals, r);
         }
@@ -160,7 +160,7 @@ TEST_P(ConcurrencyTest, AccountUpdatesInOppositeOrdersAreRunAgainAfterADeadlock)
                                                "-" + std::to_string(k),
                                            "A" + std::to_string(k), 1000 + round));
           }
-          auto r = store->ingest(items(std::move(events)), options());
+          auto r = store->ingestion().ingest(items(std::move(events)), options());
           if (!r.committed) throw std::runtime_error("batch rejected");
           add(totals, r);
         }
@@ -185,7 +185,7 @@ TEST_P(ConcurrencyTest, TwoStoresOnOneDatabaseShareTheWork) {
       [&](int t) {
         Store& s = t == 0 ? *a : *b;
         for (int i = 0; i < 20; ++i) {
-          auto r = s.ingest(items({account_event("acc-" + std::to_string(i), "A" + std::to_string(i)),
+          auto r = s.ingestion().ingest(items({account_event("acc-" + std::to_string(i), "A" + std::to_string(i)),
                                    order_event("o-" + std::to_string(i), "O" + std::to_string(i),
                                                "A" + std::to_string(i))}),
                             options());

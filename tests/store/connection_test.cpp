@@ -5,8 +5,8 @@
 
 #include <soci/postgresql/soci-postgresql.h>
 
-#include "store/conninfo.hpp"
-#include "store/db_error.hpp"
+#include "store/database/conninfo.hpp"
+#include "store/database/db_error.hpp"
 #include "store_fixture.hpp"
 
 namespace kam::store::test {
@@ -22,7 +22,7 @@ TEST_P(ConnectionTest, LeaseTimeoutIsBusy) {
   auto store = open(db);
   std::atomic<bool> holding{false};
   std::thread holder([&] {
-    sql_store(*store).with_session("hold the only connection", [&](soci::session&) {
+    store->database().with_session("hold the only connection", [&](soci::session&) {
       holding = true;
       std::this_thread::sleep_for(std::chrono::milliseconds(800));
     });
@@ -30,7 +30,7 @@ TEST_P(ConnectionTest, LeaseTimeoutIsBusy) {
   while (!holding) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   const auto start = std::chrono::steady_clock::now();
   try {
-    store->pending_notifications(10);
+    store->outbox().pending(10);
     ADD_FAILURE() << "leased a connection that was in use";
   } catch (const Error& e) {
     EXPECT_EQ(e.status(), Status::busy);
@@ -40,7 +40,7 @@ TEST_P(ConnectionTest, LeaseTimeoutIsBusy) {
   EXPECT_GE(waited, std::chrono::milliseconds(190));
   EXPECT_LT(waited, std::chrono::milliseconds(790));
   holder.join();
-  EXPECT_NO_THROW(store->pending_notifications(10));  // free again
+  EXPECT_NO_THROW(store->outbox().pending(10));  // free again
 }
 
 TEST_P(ConnectionTest, WriterThatWaitsTooLongIsBusy) {
@@ -50,7 +50,7 @@ TEST_P(ConnectionTest, WriterThatWaitsTooLongIsBusy) {
   auto store = open(db);
   std::atomic<bool> writing{false};
   std::thread writer([&] {
-    sql_store(*store).write_transaction("long write", [&](soci::session& s) {
+    store->database().write_transaction("long write", [&](soci::session& s) {
       s << "INSERT INTO tier_history (account_id, tier, since_ms, config_version)"
            " VALUES ('A1', 'gold', 1, 1)";
       // PostgreSQL: hold the row lock the other writer will need.
@@ -62,7 +62,7 @@ TEST_P(ConnectionTest, WriterThatWaitsTooLongIsBusy) {
   });
   while (!writing) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   try {
-    sql_store(*store).write_transaction("second write", [&](soci::session& s) {
+    store->database().write_transaction("second write", [&](soci::session& s) {
       s << "INSERT INTO accounts (account_id, name, updated_at_ms, last_event_id)"
            " VALUES ('A1', 'y', 2, 'y')";
     });
@@ -77,7 +77,7 @@ TEST_P(ConnectionTest, WriterThatWaitsTooLongIsBusy) {
 TEST_P(ConnectionTest, DatabaseErrorsSayWhatWasBeingDone) {
   auto store = open();
   try {
-    sql_store(*store).write_transaction("frobnicate the widgets", [](soci::session& s) {
+    store->database().write_transaction("frobnicate the widgets", [](soci::session& s) {
       s << "INSERT INTO no_such_table VALUES (1)";
     });
     FAIL() << "no error";
@@ -87,7 +87,7 @@ TEST_P(ConnectionTest, DatabaseErrorsSayWhatWasBeingDone) {
     EXPECT_NE(std::string(e.what()).find("no_such_table"), std::string::npos) << e.what();
   }
   // The connection that failed is fine for the next call.
-  EXPECT_NO_THROW(store->ingest(items({account_event("e1", "A1")}), options()));
+  EXPECT_NO_THROW(store->ingestion().ingest(items({account_event("e1", "A1")}), options()));
   EXPECT_EQ(count(*store, "accounts"), 1);
 }
 
@@ -95,7 +95,7 @@ TEST_P(ConnectionTest, RecoversWhenTheServerDropsConnections) {
   auto db = db_;
   db.pool_size = 2;
   auto store = open(db);
-  ASSERT_TRUE(store->ingest(items({account_event("e1", "A1")}), options()).committed);
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("e1", "A1")}), options()).committed);
   if (!is_sqlite()) {
     // Kill every KAM connection to this test's database, as a server restart or a DBA would.
     const std::string other = db_.pg_conninfo;
@@ -107,7 +107,7 @@ TEST_P(ConnectionTest, RecoversWhenTheServerDropsConnections) {
   }
   // The pool notices the closed connections when it hands them out and opens new ones.
   for (int i = 0; i < 3; ++i) {
-    auto r = store->ingest(items({order_event("o" + std::to_string(i), "O" + std::to_string(i), "A1")}),
+    auto r = store->ingestion().ingest(items({order_event("o" + std::to_string(i), "O" + std::to_string(i), "A1")}),
                            options());
     EXPECT_TRUE(r.committed);
   }

@@ -5,7 +5,7 @@
 #include <mutex>
 #include <thread>
 
-#include "store/known_ids.hpp"
+#include "store/ingestion/known_ids.hpp"
 #include "store_fixture.hpp"
 
 namespace kam::store::test {
@@ -21,20 +21,20 @@ std::string first_message(const BatchResult& r) {
 TEST_P(IngestPathsTest, ARolledBackBatchLeavesNoAccountBehind) {
   auto store = open();
   // The account is upserted, but the atomic batch is rejected: the account was never stored.
-  auto r1 = store->ingest(items({account_event("e1", "A1"), order_event("o1", "O1", "NOPE")}),
+  auto r1 = store->ingestion().ingest(items({account_event("e1", "A1"), order_event("o1", "O1", "NOPE")}),
                           options());
   ASSERT_FALSE(r1.committed);
-  auto r2 = store->ingest(items({order_event("o2", "O2", "A1")}), options());
+  auto r2 = store->ingestion().ingest(items({order_event("o2", "O2", "A1")}), options());
   EXPECT_FALSE(r2.committed);
   EXPECT_EQ(r2.items[0].status, Status::not_found) << r2.items[0].message;
 
   // Committed (skip mode): now it counts, in this batch and in later ones.
-  auto r3 = store->ingest(items({account_event("e1", "A1"), order_event("o1", "O1", "NOPE"),
+  auto r3 = store->ingestion().ingest(items({account_event("e1", "A1"), order_event("o1", "O1", "NOPE"),
                                  order_event("o3", "O3", "A1")}),
                           options(/*skip_rejected=*/true));
   ASSERT_TRUE(r3.committed);
   EXPECT_EQ(r3.items[2].outcome, Outcome::accepted);
-  auto r4 = store->ingest(items({order_event("o2", "O2", "A1")}), options());
+  auto r4 = store->ingestion().ingest(items({order_event("o2", "O2", "A1")}), options());
   EXPECT_TRUE(r4.committed) << first_message(r4);
   EXPECT_EQ(count(*store, "orders"), 2);
 }
@@ -43,17 +43,17 @@ TEST_P(IngestPathsTest, AccountsStoredByAnotherInstanceAreFound) {
   auto a = open();
   auto b = open();
   // a has not seen A1 (b stored it) and must ask the database.
-  ASSERT_TRUE(b->ingest(items({account_event("e1", "A1")}), options()).committed);
-  auto r1 = a->ingest(items({order_event("o1", "O1", "A1")}), options());
+  ASSERT_TRUE(b->ingestion().ingest(items({account_event("e1", "A1")}), options()).committed);
+  auto r1 = a->ingestion().ingest(items({order_event("o1", "O1", "A1")}), options());
   EXPECT_TRUE(r1.committed) << first_message(r1);
 
   // A miss is not remembered: once b stores A2, a finds it.
-  auto r2 = a->ingest(items({order_event("o2", "O2", "A2"), visit_event("v1", "V1", "A2", 1)}),
+  auto r2 = a->ingestion().ingest(items({order_event("o2", "O2", "A2"), visit_event("v1", "V1", "A2", 1)}),
                       options(/*skip_rejected=*/true));
   EXPECT_EQ(r2.items[0].status, Status::not_found);
   EXPECT_EQ(r2.items[1].status, Status::not_found);
-  ASSERT_TRUE(b->ingest(items({account_event("e2", "A2")}), options()).committed);
-  auto r3 = a->ingest(items({order_event("o2", "O2", "A2"), visit_event("v1", "V1", "A2", 1)}),
+  ASSERT_TRUE(b->ingestion().ingest(items({account_event("e2", "A2")}), options()).committed);
+  auto r3 = a->ingestion().ingest(items({order_event("o2", "O2", "A2"), visit_event("v1", "V1", "A2", 1)}),
                       options());
   EXPECT_TRUE(r3.committed) << first_message(r3);
   EXPECT_EQ(count(*a, "orders"), 2);
@@ -65,7 +65,7 @@ TEST_P(IngestPathsTest, AnOrderIdStoredBeforeUnderAnotherEventIsReportedExactly)
   std::vector<core::Event> first = {account_event("acc", "A")};
   for (int i = 0; i < 50; ++i)
     first.push_back(order_event("ev-" + std::to_string(i), "O-" + std::to_string(i), "A", 100 + i));
-  ASSERT_TRUE(store->ingest(items(first), options()).committed);
+  ASSERT_TRUE(store->ingestion().ingest(items(first), options()).committed);
 
   // New orders, one order id that is stored already (under ev-7), and one posted twice in the batch.
   std::vector<core::Event> second;
@@ -79,7 +79,7 @@ TEST_P(IngestPathsTest, AnOrderIdStoredBeforeUnderAnotherEventIsReportedExactly)
   second.push_back(order_event("late", "N-late", "A", 4));          // item 25
 
   // Atomic: nothing stored, every problem reported.
-  auto atomic = store->ingest(items(second), options());
+  auto atomic = store->ingestion().ingest(items(second), options());
   EXPECT_FALSE(atomic.committed);
   EXPECT_EQ(atomic.rejected, 2u);
   EXPECT_EQ(atomic.first_rejected_index, 20);
@@ -98,7 +98,7 @@ TEST_P(IngestPathsTest, AnOrderIdStoredBeforeUnderAnotherEventIsReportedExactly)
   EXPECT_EQ(count(*store, "ingested_events"), 51);
 
   // Skip rejected: the rest is stored.
-  auto skip = store->ingest(items(second), options(/*skip_rejected=*/true));
+  auto skip = store->ingestion().ingest(items(second), options(/*skip_rejected=*/true));
   ASSERT_TRUE(skip.committed);
   EXPECT_EQ(skip.accepted, second.size() - 2);
   EXPECT_EQ(skip.rejected, 2u);
@@ -115,7 +115,7 @@ TEST_P(IngestPathsTest, AnOrderIdStoredBeforeUnderAnotherEventIsReportedExactly)
             0);
 
   // Replayed: all duplicates except the two that were never stored, which conflict again.
-  auto replay = store->ingest(items(second), options(/*skip_rejected=*/true));
+  auto replay = store->ingestion().ingest(items(second), options(/*skip_rejected=*/true));
   EXPECT_EQ(replay.duplicates, second.size() - 2);
   EXPECT_EQ(replay.rejected, 2u);
   EXPECT_EQ(count(*store, "orders"), 50 + 20 + 3);
@@ -123,7 +123,7 @@ TEST_P(IngestPathsTest, AnOrderIdStoredBeforeUnderAnotherEventIsReportedExactly)
 
 TEST_P(IngestPathsTest, OrdersAndCancellationsInterleavedInOneBatch) {
   auto store = open();
-  auto r = store->ingest(items({account_event("acc", "A"), cancel_event("c0", "O1"),
+  auto r = store->ingestion().ingest(items({account_event("acc", "A"), cancel_event("c0", "O1"),
                                 order_event("o1", "O1", "A", 10), order_event("o2", "O2", "A", 20),
                                 cancel_event("c1", "O1", "first", 3000),
                                 cancel_event("c2", "O1", "second", 3500),
@@ -149,7 +149,7 @@ TEST_P(IngestPathsTest, IdsWithQuotesBackslashesAndBracesSurviveTheBulkStatement
   for (size_t i = 0; i < odd.size(); ++i) events.push_back(account_event("acc-" + odd[i], odd[i]));
   for (size_t i = 0; i < odd.size(); ++i)
     events.push_back(order_event(odd[i], "order-" + odd[i], odd[i], static_cast<int64_t>(i)));
-  auto r = store->ingest(items(events), options());
+  auto r = store->ingestion().ingest(items(events), options());
   ASSERT_TRUE(r.committed) << first_message(r);
   EXPECT_EQ(r.accepted, events.size());
   EXPECT_EQ(count(*store, "orders"), static_cast<int64_t>(odd.size()));
@@ -162,10 +162,10 @@ TEST_P(IngestPathsTest, IdsWithQuotesBackslashesAndBracesSurviveTheBulkStatement
   EXPECT_EQ(query_int(*store, "SELECT amount_minor FROM orders WHERE event_id = '订单-5'"), 6);
 
   // Same ids again: every one is a duplicate, found by its exact bytes.
-  auto replay = store->ingest(items(events), options());
+  auto replay = store->ingestion().ingest(items(events), options());
   EXPECT_EQ(replay.duplicates, events.size());
   // A different payload under each odd id: conflicts naming the id.
-  auto changed = store->ingest(items({order_event("back\\slash", "order-back\\slash", "NULL", 77)}),
+  auto changed = store->ingestion().ingest(items({order_event("back\\slash", "order-back\\slash", "NULL", 77)}),
                                options());
   EXPECT_EQ(changed.items[0].message,
             "event 'back\\slash' was ingested before with a different payload");
@@ -176,7 +176,7 @@ TEST_P(IngestPathsTest, IdsWithQuotesBackslashesAndBracesSurviveTheBulkStatement
 // waits for the other batch, sees its order ids, and that batch runs again row by row).
 TEST_P(IngestPathsTest, SameOrderIdsUnderDifferentEventsAtOnce) {
   auto store = open();
-  ASSERT_TRUE(store->ingest(items({account_event("acc", "A")}), options()).committed);
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("acc", "A")}), options()).committed);
   constexpr int kThreads = 4, kOrders = 30;
   std::mutex mu;
   std::vector<std::string> errors;
@@ -191,7 +191,7 @@ TEST_P(IngestPathsTest, SameOrderIdsUnderDifferentEventsAtOnce) {
           events.push_back(order_event("t" + std::to_string(t) + "-" + std::to_string(k),
                                        "O" + std::to_string(k), "A", k));
         }
-        auto r = store->ingest(items(std::move(events)), options(/*skip_rejected=*/true));
+        auto r = store->ingestion().ingest(items(std::move(events)), options(/*skip_rejected=*/true));
         std::lock_guard<std::mutex> lock(mu);
         accepted += r.accepted;
         for (const auto& item : r.items) {
@@ -222,12 +222,12 @@ TEST_P(IngestPathsTest, LargeBatchesOfOrdersForManyAccounts) {
   std::vector<core::Event> accounts;
   for (int i = 0; i < kAccounts; ++i)
     accounts.push_back(account_event("acc-" + std::to_string(i), "A" + std::to_string(i)));
-  ASSERT_TRUE(store->ingest(items(accounts), options()).committed);
+  ASSERT_TRUE(store->ingestion().ingest(items(accounts), options()).committed);
   std::vector<core::Event> orders;
   for (int i = 0; i < kOrders; ++i)
     orders.push_back(order_event("ev-" + std::to_string(i), "O" + std::to_string(i),
                                  "A" + std::to_string(i % kAccounts), i, 10000 + i));
-  auto r = store->ingest(items(orders), options());
+  auto r = store->ingestion().ingest(items(orders), options());
   ASSERT_TRUE(r.committed) << first_message(r);
   EXPECT_EQ(r.accepted, uint64_t{kOrders});
   EXPECT_EQ(count(*store, "orders"), kOrders);
@@ -239,7 +239,7 @@ TEST_P(IngestPathsTest, LargeBatchesOfOrdersForManyAccounts) {
   EXPECT_EQ(query_int(*store, "SELECT COUNT(*) FROM orders WHERE currency = 'EUR'"
                               " AND margin_minor = amount_minor / 4 AND document_type = 1"),
             kOrders);
-  auto replay = store->ingest(items(orders), options());
+  auto replay = store->ingestion().ingest(items(orders), options());
   EXPECT_EQ(replay.duplicates, uint64_t{kOrders});
 }
 

@@ -10,11 +10,12 @@ KAM_STORE_INSTANTIATE(IngestTest);
 const char* const kDataTables[] = {"ingested_events", "accounts", "orders", "complaints",
                                    "complaint_events", "service_requests",
                                    "service_request_events", "visits", "visit_events",
-                                   "distributors", "notifications"};
+                                   "distributors", "notifications", "complaint_ledger",
+                                   "complaint_current", "employees"};
 
 TEST_P(IngestTest, AcceptedThenDuplicateThenConflict) {
   auto store = open();
-  auto r1 = store->ingest(items({account_event("e1", "A1")}), options());
+  auto r1 = store->ingestion().ingest(items({account_event("e1", "A1")}), options());
   ASSERT_TRUE(r1.committed);
   ASSERT_EQ(r1.items.size(), 1u);
   EXPECT_EQ(r1.items[0].outcome, Outcome::accepted);
@@ -22,12 +23,12 @@ TEST_P(IngestTest, AcceptedThenDuplicateThenConflict) {
   EXPECT_TRUE(r1.items[0].message.empty());
   EXPECT_EQ(r1.accepted, 1u);
 
-  auto r2 = store->ingest(items({account_event("e1", "A1")}), options());
+  auto r2 = store->ingestion().ingest(items({account_event("e1", "A1")}), options());
   ASSERT_TRUE(r2.committed);
   EXPECT_EQ(r2.items[0].outcome, Outcome::duplicate);
   EXPECT_EQ(r2.duplicates, 1u);
 
-  auto r3 = store->ingest(items({account_event("e1", "A1", 1000, "Other Name")}), options());
+  auto r3 = store->ingestion().ingest(items({account_event("e1", "A1", 1000, "Other Name")}), options());
   EXPECT_FALSE(r3.committed);
   EXPECT_EQ(r3.items[0].outcome, Outcome::rejected);
   EXPECT_EQ(r3.items[0].status, Status::conflict);
@@ -41,7 +42,7 @@ TEST_P(IngestTest, AcceptedThenDuplicateThenConflict) {
 
 TEST_P(IngestTest, DuplicatesAndConflictsInsideOneBatch) {
   auto store = open();
-  auto r = store->ingest(items({account_event("e1", "A1"), account_event("e1", "A1"),
+  auto r = store->ingestion().ingest(items({account_event("e1", "A1"), account_event("e1", "A1"),
                                 order_event("o1", "O1", "A1"), order_event("o1", "O1", "A1"),
                                 account_event("e1", "A1", 1000, "Changed")}),
                          options(/*skip_rejected=*/true));
@@ -63,7 +64,7 @@ TEST_P(IngestTest, DuplicatesAndConflictsInsideOneBatch) {
 
 TEST_P(IngestTest, AnEventRejectedEarlierInTheBatchMaySucceedLaterInIt) {
   auto store = open();
-  auto r = store->ingest(items({order_event("o1", "O1", "A1", 500), account_event("e1", "A1"),
+  auto r = store->ingestion().ingest(items({order_event("o1", "O1", "A1", 500), account_event("e1", "A1"),
                                 order_event("o1", "O1", "A1", 700),
                                 order_event("o1", "O1", "A1", 500)}),
                          options(/*skip_rejected=*/true));
@@ -75,16 +76,16 @@ TEST_P(IngestTest, AnEventRejectedEarlierInTheBatchMaySucceedLaterInIt) {
   EXPECT_EQ(r.items[3].status, Status::conflict);
   EXPECT_EQ(query_int(*store, "SELECT amount_minor FROM orders"), 700);
   // The remembered fingerprint is the stored event's.
-  EXPECT_EQ(store->ingest(items({order_event("o1", "O1", "A1", 700)}), options()).items[0].outcome,
+  EXPECT_EQ(store->ingestion().ingest(items({order_event("o1", "O1", "A1", 700)}), options()).items[0].outcome,
             Outcome::duplicate);
-  EXPECT_EQ(store->ingest(items({order_event("o1", "O1", "A1", 500)}), options()).items[0].status,
+  EXPECT_EQ(store->ingestion().ingest(items({order_event("o1", "O1", "A1", 500)}), options()).items[0].status,
             Status::conflict);
   EXPECT_EQ(query_int(*store, "SELECT kind FROM ingested_events WHERE event_id = 'o1'"), 2);
 }
 
 TEST_P(IngestTest, AtomicBatchWithOneBadItemStoresNothing) {
   auto store = open();
-  auto r = store->ingest(items({account_event("e1", "A1"), order_event("o1", "O1", "A1"),
+  auto r = store->ingestion().ingest(items({account_event("e1", "A1"), order_event("o1", "O1", "A1"),
                                 order_event("o2", "O2", "NOPE"), order_event("o3", "O3", "A1")}),
                          options());
   EXPECT_FALSE(r.committed);
@@ -112,7 +113,7 @@ TEST_P(IngestTest, AtomicBatchWithOneBadItemStoresNothing) {
   EXPECT_TRUE(logged);
 
   // Nothing about the batch was stored: sent again with the fix, all of it is accepted.
-  auto again = store->ingest(items({account_event("e1", "A1"), order_event("o1", "O1", "A1"),
+  auto again = store->ingestion().ingest(items({account_event("e1", "A1"), order_event("o1", "O1", "A1"),
                                     account_event("e9", "NOPE"), order_event("o2", "O2", "NOPE"),
                                     order_event("o3", "O3", "A1")}),
                              options());
@@ -127,7 +128,7 @@ TEST_P(IngestTest, SkipRejectedStoresTheRest) {
       items({account_event("e1", "A1"), order_event("o1", "O1", "NOPE")});
   batch.push_back(early_rejection(Status::invalid_argument, "amount.currency: 'XXX' is not known"));
   batch.push_back(item(order_event("o2", "O2", "A1")));
-  auto r = store->ingest(batch, options(/*skip_rejected=*/true));
+  auto r = store->ingestion().ingest(batch, options(/*skip_rejected=*/true));
   EXPECT_TRUE(r.committed);
   ASSERT_EQ(r.items.size(), 4u);
   EXPECT_EQ(r.items[0].outcome, Outcome::accepted);
@@ -147,7 +148,7 @@ TEST_P(IngestTest, SkipRejectedStoresTheRest) {
 
 TEST_P(IngestTest, OrderBeforeItsAccountIsRejectedThenAcceptedOnceTheAccountArrives) {
   auto store = open();
-  auto r1 = store->ingest(items({order_event("o1", "O1", "A1")}), options());
+  auto r1 = store->ingestion().ingest(items({order_event("o1", "O1", "A1")}), options());
   EXPECT_FALSE(r1.committed);
   EXPECT_EQ(r1.items[0].outcome, Outcome::rejected);
   EXPECT_EQ(r1.items[0].status, Status::not_found);
@@ -155,8 +156,8 @@ TEST_P(IngestTest, OrderBeforeItsAccountIsRejectedThenAcceptedOnceTheAccountArri
             "account 'A1' is unknown: send its account_upserted first; this event may be sent "
             "again");
 
-  ASSERT_TRUE(store->ingest(items({account_event("e1", "A1")}), options()).committed);
-  auto r2 = store->ingest(items({order_event("o1", "O1", "A1")}), options());
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("e1", "A1")}), options()).committed);
+  auto r2 = store->ingestion().ingest(items({order_event("o1", "O1", "A1")}), options());
   EXPECT_TRUE(r2.committed);
   EXPECT_EQ(r2.items[0].outcome, Outcome::accepted);
   EXPECT_EQ(count(*store, "orders"), 1);
@@ -164,7 +165,7 @@ TEST_P(IngestTest, OrderBeforeItsAccountIsRejectedThenAcceptedOnceTheAccountArri
 
 TEST_P(IngestTest, AccountEarlierInTheSameBatchCounts) {
   auto store = open();
-  auto r = store->ingest(items({account_event("e1", "A1"), order_event("o1", "O1", "A1")}),
+  auto r = store->ingestion().ingest(items({account_event("e1", "A1"), order_event("o1", "O1", "A1")}),
                          options());
   EXPECT_TRUE(r.committed);
   EXPECT_EQ(r.accepted, 2u);
@@ -176,7 +177,7 @@ TEST_P(IngestTest, AccountEarlierInTheSameBatchCounts) {
   EXPECT_EQ(query_int(*store, "SELECT COUNT(*) FROM orders WHERE cancelled_at_ms IS NULL"), 1);
 
   // An order listed before its account in one batch is still refused.
-  auto r2 = store->ingest(items({order_event("o2", "O2", "A2"), account_event("e2", "A2")}),
+  auto r2 = store->ingestion().ingest(items({order_event("o2", "O2", "A2"), account_event("e2", "A2")}),
                           options(true));
   EXPECT_EQ(r2.items[0].status, Status::not_found);
   EXPECT_EQ(r2.items[1].outcome, Outcome::accepted);
@@ -190,7 +191,7 @@ TEST_P(IngestTest, ReplayingAWholeBatchChangesNothing) {
                       complaint_event("k2", "C1", 2, "emp-1"), service_event("s1", "S1", 1, "emp-2"),
                       service_event("s2", "S1", 2, "emp-2"), visit_event("v1", "V1", "A1", 1),
                       visit_event("v2", "V1", "A1", 2, 9000)});
-  auto first = store->ingest(batch, options());
+  auto first = store->ingestion().ingest(batch, options());
   ASSERT_TRUE(first.committed);
   EXPECT_EQ(first.accepted, batch.size());
   std::vector<int64_t> before;
@@ -198,9 +199,9 @@ TEST_P(IngestTest, ReplayingAWholeBatchChangesNothing) {
   const std::string order_state =
       query_text(*store, "SELECT cancel_event_id FROM orders WHERE order_id = 'O2'");
   const std::string complaint_state =
-      query_text(*store, "SELECT current_employee_id FROM complaints WHERE complaint_id = 'C1'");
+      query_text(*store, "SELECT assignee FROM complaint_current WHERE complaint_id = 'C1'");
 
-  auto replay = store->ingest(batch, options());
+  auto replay = store->ingestion().ingest(batch, options());
   EXPECT_TRUE(replay.committed);
   EXPECT_EQ(replay.duplicates, batch.size());
   EXPECT_EQ(replay.accepted, 0u);
@@ -210,20 +211,19 @@ TEST_P(IngestTest, ReplayingAWholeBatchChangesNothing) {
   EXPECT_EQ(before, after);
   EXPECT_EQ(query_text(*store, "SELECT cancel_event_id FROM orders WHERE order_id = 'O2'"),
             order_state);
-  EXPECT_EQ(query_text(*store, "SELECT current_employee_id FROM complaints WHERE complaint_id = 'C1'"),
-            complaint_state);
-  EXPECT_EQ(query_int(*store, "SELECT handoff_count FROM complaints WHERE complaint_id = 'C1'"), 1);
+  EXPECT_EQ(query_text(*store, "SELECT assignee FROM complaint_current WHERE complaint_id = 'C1'"), complaint_state);
+  EXPECT_EQ(query_int(*store, "SELECT COUNT(*) FROM complaint_ledger WHERE complaint_id = 'C1'"), 2);
 }
 
 TEST_P(IngestTest, EachStoredBatchWritesOneAuditEntry) {
   auto store = open();
   auto opts = options(true, "erp-nightly", 777000);
-  store->ingest(items({account_event("e1", "A1"), account_event("e1", "A1"),
+  store->ingestion().ingest(items({account_event("e1", "A1"), account_event("e1", "A1"),
                        order_event("o1", "O1", "NOPE")}),
                 opts);
   AuditQuery q;
   q.entity_type = "batch";
-  auto entries = store->query_audit(q);
+  auto entries = store->audit().query(q);
   ASSERT_EQ(entries.size(), 1u);
   const auto& e = entries[0];
   EXPECT_EQ(e.action, "ingest.batch");
@@ -238,10 +238,10 @@ TEST_P(IngestTest, EachStoredBatchWritesOneAuditEntry) {
 
 TEST_P(IngestTest, OrderIdUnderAnotherEventIdIsAConflict) {
   auto store = open();
-  ASSERT_TRUE(store->ingest(items({account_event("e1", "A1"), order_event("o1", "O1", "A1")}),
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("e1", "A1"), order_event("o1", "O1", "A1")}),
                             options())
                   .committed);
-  auto r = store->ingest(items({order_event("o1-again", "O1", "A1", 999)}), options());
+  auto r = store->ingestion().ingest(items({order_event("o1-again", "O1", "A1", 999)}), options());
   EXPECT_FALSE(r.committed);
   EXPECT_EQ(r.items[0].status, Status::conflict);
   EXPECT_EQ(r.items[0].message, "order 'O1' was already posted by event 'o1'");
@@ -253,7 +253,7 @@ TEST_P(IngestTest, EarlyRejectionsAreReportedAsGiven) {
   auto store = open();
   std::vector<BatchItem> batch;
   batch.push_back(early_rejection(Status::invalid_argument, "event 0: NULL pointer"));
-  auto r = store->ingest(batch, options());
+  auto r = store->ingestion().ingest(batch, options());
   EXPECT_FALSE(r.committed);
   EXPECT_EQ(r.items[0].outcome, Outcome::rejected);
   EXPECT_EQ(r.items[0].status, Status::invalid_argument);
@@ -263,7 +263,7 @@ TEST_P(IngestTest, EarlyRejectionsAreReportedAsGiven) {
 
 TEST_P(IngestTest, EmptyBatchIsCommittedAndAudited) {
   auto store = open();
-  auto r = store->ingest({}, options());
+  auto r = store->ingestion().ingest({}, options());
   EXPECT_TRUE(r.committed);
   EXPECT_TRUE(r.items.empty());
   EXPECT_EQ(count(*store, "audit"), 1);
@@ -271,13 +271,13 @@ TEST_P(IngestTest, EmptyBatchIsCommittedAndAudited) {
 
 TEST_P(IngestTest, AccountsKeepTheNewestVersion) {
   auto store = open();
-  ASSERT_TRUE(store->ingest(items({account_event("e2", "A1", 2000, "Newer Name")}), options())
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("e2", "A1", 2000, "Newer Name")}), options())
                   .committed);
   // An older upsert that arrives late is accepted (and remembered) but does not overwrite.
-  auto r = store->ingest(items({account_event("e1", "A1", 1000, "Older Name")}), options());
+  auto r = store->ingestion().ingest(items({account_event("e1", "A1", 1000, "Older Name")}), options());
   EXPECT_EQ(r.items[0].outcome, Outcome::accepted);
   EXPECT_EQ(query_text(*store, "SELECT name FROM accounts"), "Newer Name");
-  ASSERT_TRUE(store->ingest(items({account_event("e3", "A1", 3000, "Newest Name")}), options())
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("e3", "A1", 3000, "Newest Name")}), options())
                   .committed);
   EXPECT_EQ(query_text(*store, "SELECT name FROM accounts"), "Newest Name");
   EXPECT_EQ(query_text(*store, "SELECT last_event_id FROM accounts"), "e3");
@@ -290,10 +290,10 @@ TEST_P(IngestTest, AccountsKeepTheNewestVersion) {
 // batches, and within one batch the later item).
 TEST_P(IngestTest, OfTwoAccountUpsertsWithTheSameTimeTheLaterStoredWins) {
   auto store = open();
-  ASSERT_TRUE(store->ingest(items({account_event("e1", "A1", 2000, "First")}), options()).committed);
-  ASSERT_TRUE(store->ingest(items({account_event("e2", "A1", 2000, "Second")}), options()).committed);
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("e1", "A1", 2000, "First")}), options()).committed);
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("e2", "A1", 2000, "Second")}), options()).committed);
   EXPECT_EQ(query_text(*store, "SELECT name FROM accounts"), "Second");
-  ASSERT_TRUE(store->ingest(items({account_event("e3", "A1", 2000, "Third"), account_event("e4", "A1", 2000, "Fourth")}),
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("e3", "A1", 2000, "Third"), account_event("e4", "A1", 2000, "Fourth")}),
                             options())
                   .committed);
   EXPECT_EQ(query_text(*store, "SELECT name FROM accounts"), "Fourth");
@@ -303,7 +303,7 @@ TEST_P(IngestTest, OfTwoAccountUpsertsWithTheSameTimeTheLaterStoredWins) {
 TEST_P(IngestTest, FingerprintIsStoredAsSigned64Bit) {
   auto store = open();
   auto e = account_event("e1", "A1");
-  ASSERT_TRUE(store->ingest(items({e}), options()).committed);
+  ASSERT_TRUE(store->ingestion().ingest(items({e}), options()).committed);
   EXPECT_EQ(query_int(*store, "SELECT fingerprint FROM ingested_events"),
             static_cast<int64_t>(core::payload_fingerprint(e)));
   EXPECT_EQ(query_int(*store, "SELECT kind FROM ingested_events"), 1);

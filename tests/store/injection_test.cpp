@@ -55,7 +55,7 @@ TEST_P(InjectionTest, TwentySevenInjectionStringsRoundTripExactly) {
     events.push_back(order_event("ord " + std::to_string(n) + s, "order " + s, id, 100 + n, 2000));
     ++n;
   }
-  const BatchResult r = store->ingest(items(events), options(false, "feed " + injections()[5]));
+  const BatchResult r = store->ingestion().ingest(items(events), options(false, "feed " + injections()[5]));
   ASSERT_TRUE(r.committed);
   EXPECT_EQ(r.accepted, events.size());
 
@@ -63,7 +63,7 @@ TEST_P(InjectionTest, TwentySevenInjectionStringsRoundTripExactly) {
   FactsQuery q;
   q.until_day = 100000;
   q.with_state = false;
-  store->scan_account_facts(q, [&](AccountFacts&& f) {
+  store->tiers().scan_account_facts(q, [&](AccountFacts&& f) {
     ids.insert(f.account_id);
     names.insert(f.name);
     for (const std::string& flag : f.flags) flags.insert(flag);
@@ -78,8 +78,8 @@ TEST_P(InjectionTest, TwentySevenInjectionStringsRoundTripExactly) {
   EXPECT_EQ(count(*store, "orders"), 27);
   const std::string id = "acct 5 " + injections()[5];
   const core::Actor actor{"user " + injections()[3], {"role " + injections()[7]}};
-  store->set_tier_override(id, "gold", "reason " + injections()[15], 5000, actor, 3000);
-  const std::vector<AuditEntry> audit = store->query_audit(AuditQuery{});
+  store->tiers().set_tier_override(id, "gold", "reason " + injections()[15], 5000, actor, 3000);
+  const std::vector<AuditEntry> audit = store->audit().query(AuditQuery{});
   bool found = false;
   for (const AuditEntry& e : audit) {
     if (e.entity_id != id) continue;
@@ -89,7 +89,7 @@ TEST_P(InjectionTest, TwentySevenInjectionStringsRoundTripExactly) {
     EXPECT_NE(e.after_json.find("reason $1"), std::string::npos) << e.after_json;
   }
   EXPECT_TRUE(found);
-  EXPECT_EQ(store->account_count(), 27u);
+  EXPECT_EQ(store->tiers().account_count(), 27u);
 }
 
 KAM_STORE_INSTANTIATE(InjectionTest);

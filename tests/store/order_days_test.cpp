@@ -36,7 +36,7 @@ class OrderDaysTest : public StoreTest {
     FactsQuery q;
     q.until_day = time::BusinessCalendar(kZone).local_date(now).days_since_epoch;
     q.with_state = false;
-    store.scan_account_facts(q, [&](AccountFacts&& f) { out[f.account_id] = std::move(f.days); });
+    store.tiers().scan_account_facts(q, [&](AccountFacts&& f) { out[f.account_id] = std::move(f.days); });
     return out;
   }
 };
@@ -48,7 +48,7 @@ TEST_P(OrderDaysTest, MetricsFromDayTotalsEqualMetricsFromTheOrders) {
   const char* currencies[] = {"CNY", "USD", "JPY"};
   std::vector<core::Event> setup;
   for (const auto& a : accounts) setup.push_back(account_event("acc-" + a, a));
-  ASSERT_TRUE(store->ingest(items(setup), options()).committed);
+  ASSERT_TRUE(store->ingestion().ingest(items(setup), options()).committed);
 
   std::map<std::string, std::vector<t::OrderFact>> facts;  // what the test knows it sent
   std::map<std::string, std::pair<std::string, size_t>> where;  // order id -> (account, index)
@@ -84,7 +84,7 @@ TEST_P(OrderDaysTest, MetricsFromDayTotalsEqualMetricsFromTheOrders) {
       auto& [account, index] = where[id];
       facts[account][index].cancelled = true;
     }
-    const BatchResult r = store->ingest(items(events), options(true, "feed", kNow));
+    const BatchResult r = store->ingestion().ingest(items(events), options(true, "feed", kNow));
     ASSERT_EQ(r.rejected, 0u) << (r.first_rejected_index >= 0 ? r.items[r.first_rejected_index].message : "");
   }
   // Replaying a batch changes nothing (duplicates are not counted again).
@@ -116,7 +116,7 @@ TEST_P(OrderDaysTest, AnotherTimeZoneRebuildsTheTotals) {
   const int32_t shanghai_day = utc_day + 1;
   {
     auto store = open_in("UTC");
-    ASSERT_TRUE(store->ingest(items({account_event("a", "A"), order_event("o", "o1", "A", 500, at)}), options())
+    ASSERT_TRUE(store->ingestion().ingest(items({account_event("a", "A"), order_event("o", "o1", "A", 500, at)}), options())
                     .committed);
     EXPECT_EQ(query_int(*store, "SELECT day FROM order_days"), utc_day);
   }
@@ -138,7 +138,7 @@ TEST_P(OrderDaysTest, AnotherTimeZoneRebuildsTheTotals) {
 
 TEST_P(OrderDaysTest, ConcurrentBatchesKeepExactTotals) {
   auto store = open_in(kZone);
-  ASSERT_TRUE(store->ingest(items({account_event("a1", "A1"), account_event("a2", "A2")}), options()).committed);
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("a1", "A1"), account_event("a2", "A2")}), options()).committed);
   std::vector<std::thread> threads;
   for (int k = 0; k < 4; ++k) {
     threads.emplace_back([&, k] {
@@ -149,7 +149,7 @@ TEST_P(OrderDaysTest, ConcurrentBatchesKeepExactTotals) {
           // Every thread writes the same few (account, day) buckets.
           events.push_back(order_event("e" + id, "o" + id, i % 2 ? "A1" : "A2", 100 + i, kNow - (i % 3) * kDay));
         }
-        const BatchResult r = store->ingest(items(events), options(false, "t" + std::to_string(k), kNow));
+        const BatchResult r = store->ingestion().ingest(items(events), options(false, "t" + std::to_string(k), kNow));
         if (!r.committed) ADD_FAILURE() << "batch not committed";
       }
     });
@@ -165,9 +165,9 @@ TEST_P(OrderDaysTest, ConcurrentBatchesKeepExactTotals) {
 // at once (the order leaves the totals of its own day).
 TEST_P(OrderDaysTest, ACancellationDatedBeforeItsOrderAppliesAtOnce) {
   auto store = open_in("UTC");
-  ASSERT_TRUE(store->ingest(items({account_event("a", "A"), order_event("o", "O1", "A", 500, kNow)}), options())
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("a", "A"), order_event("o", "O1", "A", 500, kNow)}), options())
                   .committed);
-  ASSERT_TRUE(store->ingest(items({cancel_event("c", "O1", "mistake", kNow - 10 * kDay)}), options()).committed);
+  ASSERT_TRUE(store->ingestion().ingest(items({cancel_event("c", "O1", "mistake", kNow - 10 * kDay)}), options()).committed);
   EXPECT_EQ(query_int(*store, "SELECT cancelled_at_ms FROM orders"), kNow - 10 * kDay);
   EXPECT_EQ(query_int(*store, "SELECT COALESCE(SUM(amount_minor), 0) FROM order_days"), 0);
   EXPECT_EQ(query_int(*store, "SELECT COALESCE(SUM(orders), 0) FROM order_days"), 0);
@@ -180,7 +180,7 @@ TEST_P(OrderDaysTest, InvoicesCountAsOrders) {
   std::get<core::OrderPosted>(invoice.payload).document_type = 2;  // KAM_DOCUMENT_INVOICE
   core::Event credit = order_event("c", "C1", "A", 200, kNow);
   std::get<core::OrderPosted>(credit.payload).document_type = 3;  // KAM_DOCUMENT_CREDIT_NOTE
-  ASSERT_TRUE(store->ingest(items({account_event("a", "A"), order_event("o", "O1", "A", 500, kNow), invoice, credit}),
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("a", "A"), order_event("o", "O1", "A", 500, kNow), invoice, credit}),
                             options())
                   .committed);
   EXPECT_EQ(query_int(*store, "SELECT amount_minor FROM order_days"), 500 + 700 - 200);
@@ -191,12 +191,12 @@ TEST_P(OrderDaysTest, AnOrderThatWouldOverflowItsDaysTotalIsRefusedNamingAccount
   // 10^15 minor units is the per-document limit; 9,223 of them fit a day's int64 total, 9,224 do not.
   constexpr int64_t kMax = 1000000000000000;
   auto store = open_in("UTC");
-  ASSERT_TRUE(store->ingest(items({account_event("a", "A")}), options()).committed);
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("a", "A")}), options()).committed);
   auto batch = [&](int from, int to) {
     std::vector<core::Event> events;
     for (int i = from; i < to; ++i)
       events.push_back(order_event("e" + std::to_string(i), "o" + std::to_string(i), "A", kMax, kNow));
-    return store->ingest(items(events), options(true, "feed", kNow));
+    return store->ingestion().ingest(items(events), options(true, "feed", kNow));
   };
   ASSERT_EQ(batch(0, 9000).accepted, 9000u);  // one batch: summed in memory
   const BatchResult r = batch(9000, 9300);    // then against the stored total
@@ -211,11 +211,11 @@ TEST_P(OrderDaysTest, AnOrderThatWouldOverflowItsDaysTotalIsRefusedNamingAccount
   EXPECT_EQ(query_int(*store, "SELECT orders FROM order_days"), 9223);
 
   // All in one batch: the sum in memory overflows first, and the same orders are refused.
-  ASSERT_TRUE(store->ingest(items({account_event("b", "B")}), options()).committed);
+  ASSERT_TRUE(store->ingestion().ingest(items({account_event("b", "B")}), options()).committed);
   std::vector<core::Event> events;
   for (int i = 0; i < 9300; ++i)
     events.push_back(order_event("eb" + std::to_string(i), "ob" + std::to_string(i), "B", kMax, kNow));
-  const BatchResult one = store->ingest(items(events), options(true, "feed", kNow));
+  const BatchResult one = store->ingestion().ingest(items(events), options(true, "feed", kNow));
   EXPECT_EQ(one.accepted, 9223u);
   EXPECT_EQ(one.rejected, 77u);
   EXPECT_NE(one.items[9223].message.find("account 'B' on 2026-06-15 in EUR would exceed"), std::string::npos);

@@ -3,7 +3,7 @@
 #include <set>
 #include <thread>
 
-#include "store/outbox.hpp"
+#include "store/outbox/outbox_sql.hpp"
 #include "store_fixture.hpp"
 
 namespace kam::store::test {
@@ -30,14 +30,14 @@ std::vector<int64_t> ids_of(const std::vector<Notification>& ns) {
 
 TEST_P(OutboxTest, EnqueuePendingAndAcknowledge) {
   auto store = open();
-  const int64_t a = store->enqueue_notification(note(1000));
-  const int64_t b = store->enqueue_notification(note(2000, ""));
-  const int64_t c = store->enqueue_notification(note(3000));
+  const int64_t a = store->outbox().enqueue(note(1000));
+  const int64_t b = store->outbox().enqueue(note(2000, ""));
+  const int64_t c = store->outbox().enqueue(note(3000));
   EXPECT_GT(a, 0);
   EXPECT_LT(a, b);
   EXPECT_LT(b, c);
 
-  auto pending = store->pending_notifications(10);
+  auto pending = store->outbox().pending(10);
   ASSERT_EQ(pending.size(), 3u);
   EXPECT_EQ(ids_of(pending), (std::vector<int64_t>{a, b, c}));
   EXPECT_EQ(pending[0].kind, 1);
@@ -46,16 +46,16 @@ TEST_P(OutboxTest, EnqueuePendingAndAcknowledge) {
   EXPECT_EQ(pending[1].account_id, "");
   EXPECT_EQ(pending[0].created_at_ms, 1000);
   EXPECT_EQ(pending[0].payload_json, R"({"from":"silver","to":"gold"})");
-  EXPECT_EQ(store->pending_notifications(2).size(), 2u);
+  EXPECT_EQ(store->outbox().pending(2).size(), 2u);
 
   core::Actor actor{"u-7", {"kam_manager"}};
-  store->ack_notifications({b, 424242}, actor, 5000);
-  EXPECT_EQ(ids_of(store->pending_notifications(10)), (std::vector<int64_t>{a, c}));
-  store->ack_notifications({b}, actor, 6000);  // already acknowledged: ignored
+  store->outbox().ack({b, 424242}, actor, 5000);
+  EXPECT_EQ(ids_of(store->outbox().pending(10)), (std::vector<int64_t>{a, c}));
+  store->outbox().ack({b}, actor, 6000);  // already acknowledged: ignored
 
   AuditQuery q;
   q.entity_type = "notification";
-  auto audit = store->query_audit(q);
+  auto audit = store->audit().query(q);
   ASSERT_EQ(audit.size(), 1u);
   EXPECT_EQ(audit[0].action, "notifications.ack");
   EXPECT_EQ(audit[0].entity_id, std::to_string(b));
@@ -67,33 +67,33 @@ TEST_P(OutboxTest, EnqueuePendingAndAcknowledge) {
 TEST_P(OutboxTest, ClaimsLastForTheirLease) {
   auto store = open();
   std::vector<int64_t> ids;
-  for (int i = 0; i < 6; ++i) ids.push_back(store->enqueue_notification(note(i)));
+  for (int i = 0; i < 6; ++i) ids.push_back(store->outbox().enqueue(note(i)));
 
-  auto first = store->claim_notifications(4, /*now=*/1000, /*lease=*/100);
+  auto first = store->outbox().claim(4, /*now=*/1000, /*lease=*/100);
   EXPECT_EQ(ids_of(first), (std::vector<int64_t>{ids[0], ids[1], ids[2], ids[3]}));
   // Still claimed: the next claimer gets the others.
-  auto second = store->claim_notifications(4, 1050, 100);
+  auto second = store->outbox().claim(4, 1050, 100);
   EXPECT_EQ(ids_of(second), (std::vector<int64_t>{ids[4], ids[5]}));
-  EXPECT_TRUE(store->claim_notifications(4, 1099, 100).empty());
+  EXPECT_TRUE(store->outbox().claim(4, 1099, 100).empty());
 
   // Delivery acknowledged for two of the first claim.
-  store->mark_delivered({ids[0], ids[1]}, 1060);
-  EXPECT_EQ(store->pending_notifications(10).size(), 4u);
+  store->outbox().mark_delivered({ids[0], ids[1]}, 1060);
+  EXPECT_EQ(store->outbox().pending(10).size(), 4u);
 
   // The first claim's lease has run out: the undelivered ones are handed out again.
-  auto third = store->claim_notifications(10, 1100, 100);
+  auto third = store->outbox().claim(10, 1100, 100);
   EXPECT_EQ(ids_of(third), (std::vector<int64_t>{ids[2], ids[3]}));
-  auto fourth = store->claim_notifications(10, 1150, 100);
+  auto fourth = store->outbox().claim(10, 1150, 100);
   EXPECT_EQ(ids_of(fourth), (std::vector<int64_t>{ids[4], ids[5]}));
   // Claiming does not hide them from the pending list.
-  EXPECT_EQ(store->pending_notifications(10).size(), 4u);
+  EXPECT_EQ(store->outbox().pending(10).size(), 4u);
 }
 
 TEST_P(OutboxTest, ConcurrentClaimersNeverGetTheSameNotification) {
   auto store = open();
   constexpr int kNotes = 120, kThreads = 4;
   std::set<int64_t> all;
-  for (int i = 0; i < kNotes; ++i) all.insert(store->enqueue_notification(note(i)));
+  for (int i = 0; i < kNotes; ++i) all.insert(store->outbox().enqueue(note(i)));
 
   std::mutex mu;
   std::vector<int64_t> claimed;
@@ -103,7 +103,7 @@ TEST_P(OutboxTest, ConcurrentClaimersNeverGetTheSameNotification) {
     threads.emplace_back([&] {
       try {
         for (;;) {
-          auto batch = store->claim_notifications(7, 5000, 60000);
+          auto batch = store->outbox().claim(7, 5000, 60000);
           if (batch.empty()) break;
           std::lock_guard<std::mutex> lock(mu);
           for (const auto& n : batch) claimed.push_back(n.id);
@@ -123,7 +123,7 @@ TEST_P(OutboxTest, ConcurrentClaimersNeverGetTheSameNotification) {
 
 TEST_P(OutboxTest, EnqueueInsideAnotherTransactionIsAtomicWithIt) {
   auto store = open();
-  auto& sql = sql_store(*store);
+  auto& sql = store->database();
   // Committed together ...
   sql.write_transaction("test change", [&](soci::session& s) {
     s << "INSERT INTO tier_history (account_id, tier, since_ms, config_version)"

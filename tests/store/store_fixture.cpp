@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "store/conninfo.hpp"
+#include "store/database/conninfo.hpp"
 
 namespace kam::store::test {
 namespace {
@@ -115,12 +115,11 @@ std::unique_ptr<Store> StoreTest::open(const config::DatabaseConfig& db) {
   return Store::open(db, log_fn());
 }
 
-detail::SqlStore& StoreTest::sql_store(Store& s) { return dynamic_cast<detail::SqlStore&>(s); }
 
 int64_t StoreTest::query_int(Store& s, const std::string& sql) {
   int64_t value = 0;
   soci::indicator ind = soci::i_ok;
-  sql_store(s).with_session("test query", [&](soci::session& session) {
+  s.database().with_session("test query", [&](soci::session& session) {
     session << sql, soci::into(value, ind);
   });
   return ind == soci::i_ok ? value : -1;
@@ -129,7 +128,7 @@ int64_t StoreTest::query_int(Store& s, const std::string& sql) {
 std::string StoreTest::query_text(Store& s, const std::string& sql) {
   std::string value;
   soci::indicator ind = soci::i_ok;
-  sql_store(s).with_session("test query", [&](soci::session& session) {
+  s.database().with_session("test query", [&](soci::session& session) {
     session << sql, soci::into(value, ind);
   });
   return ind == soci::i_ok ? value : "<null>";
@@ -140,7 +139,7 @@ int64_t StoreTest::count(Store& s, const std::string& table) {
 }
 
 void StoreTest::exec(Store& s, const std::string& sql) {
-  sql_store(s).with_session("test statement", [&](soci::session& session) { session << sql; });
+  s.database().with_session("test statement", [&](soci::session& session) { session << sql; });
 }
 
 // --- event builders ------------------------------------------------------------------------------

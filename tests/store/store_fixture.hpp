@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
 #include <atomic>
 #include <memory>
@@ -13,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "store/backend.hpp"
-#include "store/sql_store.hpp"
+#include "store/database/backend.hpp"
+#include "store/database/database.hpp"
 #include "store/store.hpp"
 
 namespace kam::store::test {
@@ -32,7 +33,6 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
   // Opens a Store on this test's database; its log lines go to logs().
   std::unique_ptr<Store> open();
   std::unique_ptr<Store> open(const config::DatabaseConfig& db);
-  static detail::SqlStore& sql_store(Store& s);
 
   int64_t count(Store& s, const std::string& table);
   int64_t query_int(Store& s, const std::string& sql);

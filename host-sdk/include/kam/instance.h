@@ -25,6 +25,12 @@ typedef int32_t kam_notification_kind;
 /* payload (1.1): {account_id, from, to, change ("upgraded" | "downgraded" | "reset" | "override_set" |
  * "override_expired" | "override_ended"), computed_tier, overridden, reason, explanation} */
 #define KAM_NOTIFY_TIER_CHANGED 1
+/* payload (1.3) of SLA_WARNING and SLA_BREACH, one per escalation step reached (written once per
+ * key, whichever host's tick found it due; docs/complaints.md): {key ("COMPLAINT/CLOCK/STEP/gGEN"),
+ * complaint_id, account_id, clock ("first_response" | "resolution"), kind ("warning" | "breach"),
+ * step (the step's name), step_index, generation, due_at_ms (when the level was reached), deadline_ms,
+ * left_ms, first_owner, assignee, employees, roles, unresolved (recipients that could not be
+ * resolved, in words), created_at_ms} */
 #define KAM_NOTIFY_SLA_WARNING 2
 #define KAM_NOTIFY_SLA_BREACH 3
 #define KAM_NOTIFY_CHANNEL_CONFLICT 4

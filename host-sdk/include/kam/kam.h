@@ -5,13 +5,16 @@
  * as C and as C++. An ERP built against ABI major 1 keeps working with every later 1.x plugin.
  *
  * kam.h is what a host includes. The declarations live in one header per concern under kam/ (base.h,
- * instance.h, events.h, audit.h, tiers.h, api.h; see the list below); each compiles on its own.
+ * instance.h, events.h, audit.h, tiers.h, complaints.h, api.h; see the list below); each compiles on
+ * its own.
  *
  * How a host uses it:
  *   1. dlopen() the plugin (libkam.so) and look up its one exported function, kam_get_api.
  *   2. Call kam_get_api(KAM_ABI_VERSION_MAJOR, errbuf, sizeof errbuf). It returns the function table
  *      for that major version, or NULL with the reason (naming both versions) in errbuf.
- *   3. Before calling a member added after 1.0, check it with KAM_API_HAS(api, member).
+ *   3. Before calling a member added after 1.0, check it with KAM_API_HAS(api, member). A capability
+ *      added from 1.3 on has a table of its own, reached through a getter of the core table
+ *      (api->complaints(), which may return NULL); check its members with KAM_<CAPABILITY>_HAS.
  *   4. api->instance_create() with a YAML config and the host's callbacks; call the instance;
  *      api->instance_destroy() it.
  *
@@ -50,7 +53,9 @@
  *     Input structs (the host passes them in): a larger one from a newer host is accepted when every
  *     member the plugin does not know is zero, and refused otherwise with KAM_ERR_UNSUPPORTED (a newer
  *     host asked for something this plugin cannot do); unknown bits in a flags member likewise.
- *     Members named reserved* in input structs must be zero.
+ *     A smaller one from an older host is read as far as its struct_size: the members its header
+ *     did not have read as 0, and every member appended to an input struct keeps the old meaning at 0
+ *     (kam_event_complaint.response_flags). Members named reserved* in input structs must be zero.
  *     Output structs (the plugin only writes them: kam_batch_summary, kam_event_result through
  *     kam_batch.results_struct_size, kam_tier_evaluation_summary, kam_tick_result): only struct_size
  *     needs to be set, to any size >= the first published one; the plugin writes the members it knows,
@@ -69,7 +74,9 @@
  *     instance_destroy of the instance they are called for. The plugin holds no lock of its own while
  *     it calls them. progress must not call into the plugin. now_ms should not.
  *   - Every action taken on behalf of a person carries a kam_actor; the plugin checks the actor's roles
- *     against the access rules in the YAML and records the action in its audit trail.
+ *     against the access rules in the YAML and records the action in its audit trail. A call that
+ *     several permissions let in (the tick: one per job; the complaint reads) is refused only when
+ *     the actor holds none of them, and the refusal names them all ("a or b").
  *   - Refusals are recorded too: a call refused with KAM_ERR_PERMISSION writes an audit entry
  *     {user_id, roles, action "permission.refused", entity_type "call", entity_id the function,
  *     after {call, permission}}. Bounded so that a flood cannot fill the database: per instance and

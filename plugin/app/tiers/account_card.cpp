@@ -8,6 +8,7 @@
 #include "core/tiers/churn.hpp"
 #include "core/tiers/customer_value.hpp"
 #include "core/tiers/explain.hpp"
+#include "app/complaints/derived.hpp"
 #include "app/tiers/account_facts.hpp"
 #include "app/tiers/tiers.hpp"
 
@@ -73,7 +74,9 @@ std::string account_card_json(store::Store& store, const config::Config& config,
   store::FactsQuery query;
   query.account_id = account_id;
   query.until_day = today(config, now_ms);
-  store.scan_account_facts(query, [&](store::AccountFacts&& f) { facts = std::move(f); });
+  query.breaches_since_ms =
+      core::time::BusinessCalendar(config.business.time_zone).trailing_window(now_ms, config.tiers.window_days).start_ms;
+  store.tiers().scan_account_facts(query, [&](store::AccountFacts&& f) { facts = std::move(f); });
   if (!facts) throw Error(Status::not_found, "account '" + account_id + "' is unknown");
 
   std::string conversion_error;
@@ -104,7 +107,7 @@ std::string account_card_json(store::Store& store, const config::Config& config,
       {"name", facts->name},
       // The last evaluation, not the last change: a full evaluation that kept the state writes no row.
       {"evaluated_at_ms",
-       stored ? json(std::max(stored->evaluated_at_ms, store.last_job_run(kTiersJob).value_or(0))) : json(nullptr)},
+       stored ? json(std::max(stored->evaluated_at_ms, store.jobs().last_job_run(kTiersJob).value_or(0))) : json(nullptr)},
       {"config_version", stored ? json(stored->config_version) : json(nullptr)},
       {"tier",
        {{"name", tier},
@@ -157,7 +160,7 @@ std::string account_card_json(store::Store& store, const config::Config& config,
                              : t::explain_evaluation(e, context);
   card["churn_explanation"] = t::explain_churn(churn);
   json history = json::array();
-  for (const store::TierHistoryEntry& h : store.tier_history(account_id, kCardHistory)) {
+  for (const store::TierHistoryEntry& h : store.tiers().tier_history(account_id, kCardHistory)) {
     history.push_back({{"tier", h.tier},
                        {"previous_tier", h.previous_tier},
                        {"since_ms", h.since_ms},
@@ -166,6 +169,7 @@ std::string account_card_json(store::Store& store, const config::Config& config,
                        {"config_version", h.config_version}});
   }
   card["history"] = history;
+  card["complaints"] = complaints::account_card_complaints(store, config, account_id, now_ms);
   return dump(card);
 }
 

@@ -46,6 +46,7 @@ t::AccountMetrics metrics_from_facts(const store::AccountFacts& facts, const con
   }
   m.flags.insert(facts.flags.begin(), facts.flags.end());
   m.open_complaints = facts.open_complaints;
+  m.sla_breaches = facts.sla_breaches;  // breaches since FactsQuery::breaches_since_ms (the window)
   if (facts.last_visit_ms) m.days_since_last_visit = calendar->days_between(*facts.last_visit_ms, now_ms);
   return m;
 }
@@ -63,7 +64,7 @@ std::vector<t::AccountRevenue> portfolio_revenues(store::Store& store, const con
   store::FactsQuery query;
   query.until_day = today(config, now_ms);
   query.with_state = false;
-  store.scan_account_facts(query, [&](store::AccountFacts&& f) {
+  store.tiers().scan_account_facts(query, [&](store::AccountFacts&& f) {
     std::string error;
     const t::AccountMetrics m = metrics_from_facts(f, config, now_ms, &error);
     out.push_back(t::AccountRevenue{std::move(f.account_id), m.revenue.value_or(0)});

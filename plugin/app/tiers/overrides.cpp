@@ -32,13 +32,13 @@ void set_override(store::Store& store, const config::Config& config, const Overr
   if (request.expires_at_ms <= now_ms)
     throw Error(Status::invalid_argument, "tier_override_set: expires_at_ms (" + std::to_string(request.expires_at_ms) +
                                               ") is not after the host's now (" + std::to_string(now_ms) + ")");
-  store.set_tier_override(request.account_id, request.tier, request.reason, request.expires_at_ms, actor, now_ms);
+  store.tiers().set_tier_override(request.account_id, request.tier, request.reason, request.expires_at_ms, actor, now_ms);
   follow_override(store, config, request.account_id, actor, now_ms, log);
 }
 
 void clear_override(store::Store& store, const config::Config& config, const std::string& account_id,
                     const std::string& reason, const core::Actor& actor, int64_t now_ms, const LogFn& log) {
-  if (!store.clear_tier_override(account_id, reason, actor, now_ms))
+  if (!store.tiers().clear_tier_override(account_id, reason, actor, now_ms))
     throw Error(Status::not_found, "tier_override_clear: account '" + account_id + "' has no override in force");
   follow_override(store, config, account_id, actor, now_ms, log);
 }

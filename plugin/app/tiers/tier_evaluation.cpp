@@ -96,10 +96,11 @@ class Evaluator {
     store::FactsQuery query;
     query.account_id = request_.account_id;
     query.until_day = calendar_.local_date(request_.now_ms).days_since_epoch;
+    query.breaches_since_ms = calendar_.trailing_window(request_.now_ms, config_.tiers.window_days).start_ms;
     query.with_state = true;
-    if (request_.account_id.empty() && update_.wants_progress()) update_.expect(store_.account_count());
+    if (request_.account_id.empty() && update_.wants_progress()) update_.expect(store_.tiers().account_count());
     update_.read([&](const auto& add) {
-      store_.scan_account_facts(query, [&](store::AccountFacts&& f) { add(row_of(std::move(f))); });
+      store_.tiers().scan_account_facts(query, [&](store::AccountFacts&& f) { add(row_of(std::move(f))); });
     });
   }
 
@@ -226,7 +227,7 @@ class Evaluator {
     ++parts_;
     if (audited) c.audit = [&](const store::TierWriteResult& r) { return audit_entry(r, last); };
     if (last && request_.account_id.empty()) c.completes_job = request_.completes_job;
-    const store::TierWriteResult r = store_.write_tier_states(writes, c);
+    const store::TierWriteResult r = store_.tiers().write_tier_states(writes, c);
     summary_.notifications += r.notifications;
     summary_.skipped += r.skipped;
   }

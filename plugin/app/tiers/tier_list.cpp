@@ -46,8 +46,8 @@ std::string tier_list_json(store::Store& store, const config::Config& config, co
   q.tier = request.tier;
   q.after_account_id = request.after_account_id;
   q.limit = request.limit == 0 ? kDefaultPage : request.limit;
-  const std::vector<store::TierListRow> rows = store.list_tiers(q);
-  const std::optional<int64_t> last_full_run = store.last_job_run(kTiersJob);
+  const std::vector<store::TierListRow> rows = store.tiers().list_tiers(q);
+  const std::optional<int64_t> last_full_run = store.jobs().last_job_run(kTiersJob);
   json accounts = json::array();
   for (const store::TierListRow& row : rows) accounts.push_back(row_json(row, last_full_run));
   json out = {{"accounts", std::move(accounts)},

@@ -32,6 +32,9 @@ using kam_get_api_fn_type = std::remove_pointer_t<kam_get_api_fn>;
 inline constexpr std::size_t kApiV1_0Size = offsetof(kam_api_v1, audit_query) + sizeof(void (*)());
 // Size of the ABI 1.1 function table (account tiers): a plugin of minor >= 1 has at least this much.
 inline constexpr std::size_t kApiV1_1Size = offsetof(kam_api_v1, tick) + sizeof(void (*)());
+// Sizes of the 1.2 table (tiers_list) and the 1.3 table (the complaints getter).
+inline constexpr std::size_t kApiV1_2Size = offsetof(kam_api_v1, tiers_list) + sizeof(void (*)());
+inline constexpr std::size_t kApiV1_3Size = offsetof(kam_api_v1, complaints) + sizeof(void (*)());
 
 // How Plugin::load loads the library.
 struct LoadOptions {
@@ -162,6 +165,23 @@ class Plugin {
                             : !api.tick                ? "tick"
                                                        : nullptr;
       if (missing != nullptr) throw bad(std::string("function table lacks the ABI 1.1 function ") + missing);
+    }
+    // Each later minor: its size, and its members (a getter may still return NULL: a build without
+    // that capability, reported when the host asks for it).
+    const struct {
+      uint32_t minor;
+      std::size_t size;
+      bool has_members;
+      const char* members;
+    } later[] = {{2, kApiV1_2Size, api.struct_size >= kApiV1_2Size && api.tiers_list != nullptr, "tiers_list"},
+                 {3, kApiV1_3Size, api.struct_size >= kApiV1_3Size && api.complaints != nullptr, "complaints"}};
+    for (const auto& m : later) {
+      if (options.required_minor < m.minor) break;
+      if (api.struct_size < m.size) {
+        throw bad("function table has " + std::to_string(api.struct_size) + " bytes, ABI 1." +
+                  std::to_string(m.minor) + " needs " + std::to_string(m.size));
+      }
+      if (!m.has_members) throw bad("function table lacks the ABI 1." + std::to_string(m.minor) + " function " + m.members);
     }
   }
 

@@ -1,0 +1,30 @@
+// visit_writer.hpp - writes a VISIT event: the visit's current row (the times each status records
+// are kept, core/lifecycle; the status follows the newest event) and the event's own row.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "store/ingestion/writer_context.hpp"
+
+namespace kam::store::detail {
+
+class VisitWriter {
+ public:
+  using Payload = core::VisitEvent;
+  explicit VisitWriter(WriteContext& context) : ctx_(context) {}
+  ItemResult write(const core::VisitEvent& v);
+
+ private:
+  WriteContext& ctx_;
+  std::string id_, account_, employee_, notes_;
+  int32_t status_ = 0;
+  int64_t planned_ = 0, completed_ = 0, cancelled_ = 0, planned_as_sent_ = 0;
+  soci::indicator planned_ind_ = soci::i_null, completed_ind_ = soci::i_null, cancelled_ind_ = soci::i_null;
+  std::optional<soci::statement> upsert_, event_;
+};
+
+}  // namespace kam::store::detail

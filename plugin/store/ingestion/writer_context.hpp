@@ -1,0 +1,40 @@
+// writer_context.hpp - what every event writer of a batch shares: the batch's session and backend,
+// the current event's id and times (bound by reference into every writer's statements), and which
+// accounts exist.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "store/database/backend.hpp"
+#include "store/complaints/calendar_versions.hpp"
+#include "store/ingestion/account_lookup.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace kam::store::detail {
+
+struct WriteContext {
+  WriteContext(soci::session& session, Backend backend_, int64_t received_at, const KnownIds* committed_accounts,
+               const ComplaintSetup* complaint_setup = nullptr)
+      : sql(session),
+        backend(backend_),
+        received_at_ms(received_at),
+        accounts(session, committed_accounts),
+        complaints(complaint_setup) {}
+  WriteContext(const WriteContext&) = delete;
+  WriteContext& operator=(const WriteContext&) = delete;
+
+  soci::session& sql;
+  const Backend backend;
+  // The event being written: set before each write; statements bind these members.
+  std::string event_id;
+  int64_t received_at_ms = 0, at_ms = 0;
+  AccountLookup accounts;
+  // Complaint tracking's view of the config in force (null: no SLA targets, no calendars).
+  const ComplaintSetup* complaints = nullptr;
+};
+
+}  // namespace kam::store::detail
