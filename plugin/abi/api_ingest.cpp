@@ -58,6 +58,7 @@ kam_status ingest(kam_instance* instance, const kam_actor* actor, const kam_batc
     options.actor = call.actor();
     const ConfigSnapshot snapshot = config_snapshot(instance);
     options.exchange_rates = &snapshot.config->exchange_rates;
+    options.config = snapshot.config.get();  // 1.3: complaint targets, calendars, escalation
 
     std::vector<store::BatchItem> items;
     items.reserve(batch->event_count);

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "kam/kam.h"
-#include "store/store.hpp"
+#include "store/ingestion/ingestion_repository.hpp"
 
 namespace kam::abi {
 

@@ -5,7 +5,8 @@
 #include <vector>
 
 #include "abi/instance.hpp"
-#include "store/store.hpp"
+#include "store/audit/audit_repository.hpp"
+#include "store/outbox/outbox_repository.hpp"
 
 namespace kam::abi {
 

@@ -1,6 +1,6 @@
 // periodic.hpp - a periodic job that the tick runs: its name (the claim shared by every host), the
 // permission the tick's actor must hold, its "due" rule and its run function. Every job is claimed
-// through the one shared mechanism (Store::claim_job), so exactly one host runs it per interval; the
+// through the one shared mechanism (JobsRepository::claim_job), so exactly one host runs it per interval; the
 // registry of jobs is in tick.cpp.
 #pragma once
 
@@ -29,7 +29,7 @@ struct JobContext {
 };
 
 struct PeriodicJob {
-  const char* name;        // Store::claim_job's name, and what the run records on completion
+  const char* name;        // JobsRepository::claim_job's name, and what the run records on completion
   const char* permission;  // the tick's actor must hold it
   // The due rule: at most one completed run per this many milliseconds (from the config in force).
   std::function<int64_t(const config::Config&)> every_ms;

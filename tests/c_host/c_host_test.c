@@ -276,8 +276,15 @@ static void test_complaints(const kam_api_v1 *api, kam_instance *instance, int64
     memset(&out, 0, sizeof out);
     out.struct_size = sizeof out;
     call_json(api, table->queue(instance, &actor, "e-ann", 0, &out), &out, "\"CMP-C-1\"", "queue(e-ann)");
-    /* The old host's response was the first response: the queue now shows the resolution clock. */
-    call_json(api, table->queue(instance, &actor, "e-ann", 0, &out), &out, "\"resolution\"", "queue clock");
+    /* The old host's response was the first response: the queue now shows the resolution clock, with
+     * the config's target. The host clock is Wed 2023-11-15 06:13 China time, before the 09:00-18:00
+     * day: the complaint (opened 04:13) has used no business time; 40h from Wed 09:00 are Wed, Thu,
+     * Fri, Mon (36h) and Tue 11/21 09:00-13:00 China time = 05:00 UTC: 1700542800000. */
+    call_json(api, table->queue(instance, &actor, "e-ann", 0, &out), &out, "\"clock\":\"resolution\"",
+              "queue clock");
+    call_json(api, table->queue(instance, &actor, "e-ann", 0, &out), &out, "\"deadline_ms\":1700542800000",
+              "queue deadline");
+    call_json(api, table->queue(instance, &actor, "e-ann", 0, &out), &out, "\"has_target\":true", "queue target");
     call_json(api, table->account_complaints(instance, &actor, "C-1", KAM_COMPLAINTS_INCLUDE_CLOSED, 10, &out), &out,
               "\"CMP-C-1\"", "account_complaints(C-1)");
     call_json(api, table->complaint(instance, &actor, "CMP-C-1", &out), &out, "\"first_response\"",

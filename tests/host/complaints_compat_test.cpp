@@ -54,7 +54,8 @@ class ComplaintCompatTest : public ComplaintsHostTest {
   }
   std::vector<std::string> ledger_kinds(const std::string& id) {
     std::vector<std::string> kinds;
-    for (const json& e : json::parse(complaints().show(kAdmin, id)).at("ledger")) kinds.push_back(e.at("kind"));
+    const json timeline = json::parse(complaints().show(kAdmin, id));
+    for (const json& e : timeline.at("ledger")) kinds.push_back(e.at("kind"));
     return kinds;
   }
 };
@@ -210,6 +211,7 @@ TEST_P(ComplaintCompatTest, EachQueryChecksItsPermission) {
   const Actor head("h-1", {"cs.head"});
   EXPECT_NO_THROW(c.queue(head, "e-ann"));
   EXPECT_NO_THROW(c.show(head, "C-1"));
+  at(cst(3, 2, 11));  // the default period ends at the host's now, exclusive: after the complaint came in
   EXPECT_EQ(json::parse(c.kpis(head, KAM_COMPLAINT_KPI_ALL)).at("total").at("complaints"), 1);
 }
 
@@ -320,10 +322,17 @@ TEST_P(ComplaintCompatTest, BadArgumentsOfEachQueryAreRefusedClearly) {
   } newer{};
   newer.q.struct_size = sizeof newer;
   EXPECT_EQ(t.complaint_kpis(inst, kAdmin.get(), &newer.q, out.get()), KAM_OK) << plugin_.api().last_error_message();
-  // The defaults: to_ms the host's now, from_ms 30 days before it.
-  const json kpi = json::parse(out.str());
+  // The defaults: to_ms the host's now, from_ms 30 days before it; [from, to) holds the complaint
+  // received Mon 10:00 once the host's now is past it, and not while now is that instant.
+  json kpi = json::parse(out.str());
   EXPECT_EQ(kpi.at("to_ms"), cst(3, 2, 10));
   EXPECT_EQ(kpi.at("from_ms"), cst(3, 2, 10) - 30 * kDay);
+  EXPECT_EQ(kpi.at("total").at("complaints"), 0);
+  out.reset();
+  at(cst(3, 2, 11));
+  ASSERT_EQ(t.complaint_kpis(inst, kAdmin.get(), &newer.q, out.get()), KAM_OK) << plugin_.api().last_error_message();
+  kpi = json::parse(out.str());
+  EXPECT_EQ(kpi.at("to_ms"), cst(3, 2, 11));
   EXPECT_EQ(kpi.at("total").at("complaints"), 1);
   out.reset();
   newer.future_member = 1;

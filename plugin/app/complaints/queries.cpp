@@ -61,7 +61,8 @@ std::string complaint_queue_json(store::Store& store, const config::Config& conf
                                           "' may see only their own queue" +
                                           (viewer.department ? " and those of their department's employees" : ""));
   }
-  const store::ComplaintSetup setup = store::complaint_setup(config);
+  const auto shared_setup = store::shared_complaint_setup(config);
+  const store::ComplaintSetup& setup = *shared_setup;
   store::ComplaintScan scan;
   scan.employee_id = employee_id;
   scan.phases = store::ComplaintScan::Phases::open;
@@ -96,7 +97,8 @@ std::string account_complaints_json(store::Store& store, const config::Config& c
   if (!account) throw Error(Status::not_found, "account '" + account_id + "' is unknown");
   complaints::Viewer viewer = complaints::viewer_of(repo, context);
   const bool manages = !account->account_manager_id.empty() && account->account_manager_id == viewer.user_id;
-  const store::ComplaintSetup setup = store::complaint_setup(config);
+  const auto shared_setup = store::shared_complaint_setup(config);
+  const store::ComplaintSetup& setup = *shared_setup;
   store::ComplaintScan scan;
   scan.account_id = account_id;
   scan.phases = store::ComplaintScan::Phases::open;
@@ -148,7 +150,8 @@ std::string complaint_timeline_json(store::Store& store, const config::Config& c
   store::ComplaintsRepository& repo = complaints::repository_of(store);
   std::optional<store::StoredComplaint> stored = repo.complaint(complaint_id);
   if (!stored) throw Error(Status::not_found, "complaint '" + complaint_id + "' is unknown");
-  const store::ComplaintSetup setup = store::complaint_setup(config);
+  const auto shared_setup = store::shared_complaint_setup(config);
+  const store::ComplaintSetup& setup = *shared_setup;
   std::vector<store::StoredComplaint> one;
   one.push_back(std::move(*stored));
   cc::Calendars calendars;

@@ -57,7 +57,8 @@ store::SlaNotification notification_of(const cc::Escalation& e, const cc::Compla
 SlaCheckSummary check_sla(store::Store& store, const config::Config& config, int64_t now_ms,
                           const std::string& completes_job, const LogFn& log) {
   store::ComplaintsRepository& repo = complaints::repository_of(store);
-  const store::ComplaintSetup setup = store::complaint_setup(config);
+  const auto shared_setup = store::shared_complaint_setup(config);
+  const store::ComplaintSetup& setup = *shared_setup;
   const cc::OrgFacts org = repo.org_facts();
   SlaCheckSummary summary;
   std::optional<std::pair<int64_t, std::string>> after;

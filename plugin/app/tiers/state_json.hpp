@@ -9,7 +9,7 @@
 #include "core/tiers/explain.hpp"
 #include "core/tiers/metrics.hpp"
 #include "app/tiers/tiers.hpp"
-#include "store/store.hpp"
+#include "store/tiers/tiers_repository.hpp"
 
 namespace kam::app {
 

@@ -41,7 +41,7 @@ struct EvaluationSummary {
   uint64_t missing_rates = 0;  // accounts whose orders need an exchange rate the config lacks (tier kept)
 };
 
-// The periodic job of the tier evaluation (Store::claim_job), and the permission it needs.
+// The periodic job of the tier evaluation (JobsRepository::claim_job), and the permission it needs.
 inline constexpr const char* kTiersJob = "tiers.evaluate";
 inline constexpr const char* kTiersEvaluatePermission = "tiers.evaluate";
 

@@ -143,13 +143,4 @@ std::vector<std::string> tokens_of(std::string_view raw) {
   return latin_tokens(canonical_punctuation(fold_case_and_width(raw)));
 }
 
-std::string join(const std::vector<std::string>& tokens, std::string_view separator) {
-  std::string out;
-  for (const std::string& t : tokens) {
-    if (!out.empty()) out += separator;
-    out += t;
-  }
-  return out;
-}
-
 }  // namespace kam::core::identity

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.hpp"  // join, used with these tokens
+
 namespace kam::core::identity {
 
 std::u32string to_u32(std::string_view utf8);  // input is valid UTF-8 (checked at the ABI)
@@ -28,7 +30,5 @@ std::vector<std::string> latin_tokens(std::string_view canonical);
 
 // fold, punctuation and tokens in one: how the Latin cells of the tables are read.
 std::vector<std::string> tokens_of(std::string_view raw);
-
-std::string join(const std::vector<std::string>& tokens, std::string_view separator = " ");
 
 }  // namespace kam::core::identity

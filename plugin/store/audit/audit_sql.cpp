@@ -1,3 +1,4 @@
+// audit_sql.cpp - audit entries appended and read on an open session.
 #include "store/audit/audit_sql.hpp"
 
 #include <string>

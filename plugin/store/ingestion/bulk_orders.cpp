@@ -1,3 +1,4 @@
+// bulk_orders.cpp - PostgreSQL: a batch's orders decided in memory and inserted with one statement.
 #include "store/ingestion/bulk_orders.hpp"
 
 #include <string>

@@ -1,3 +1,4 @@
+// event_claims.cpp - the batch's event ids claimed at once, duplicates and conflicts told apart.
 #include "store/ingestion/event_claims.hpp"
 
 #include <algorithm>

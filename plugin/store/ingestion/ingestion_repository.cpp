@@ -54,20 +54,22 @@ BatchResult IngestionRepository::ingest(const std::vector<BatchItem>& items, con
     } catch (const Error&) {
       throw;
     } catch (const RowByRowNeeded&) {
-      db_.log(core::LogLevel::debug, doing + ": an order of the batch is already stored; running it again row by row");
+      db_.log(core::LogLevel::debug,
+              doing + ": an order of the batch is already stored; running it again row by row");
       bulk_orders = false;
       --attempt;  // not a failed attempt
     } catch (const DayTotalOverflow& e) {
       // Checked, the batch rejects the orders that would overflow; what still does (a cancellation
       // taking a day beyond the limit) fails the batch.
       if (check_day_totals) throw Error(Status::store, doing + ": " + e.what());
-      db_.log(core::LogLevel::debug, doing + ": a day's order total would overflow; running it again checking each order");
+      db_.log(core::LogLevel::debug,
+              doing + ": a day's order total would overflow; running it again checking each order");
       check_day_totals = true;
       --attempt;
     } catch (const std::exception& e) {
       if (attempt < kMaxIngestAttempts && is_retryable(e)) {
         db_.log(core::LogLevel::debug, doing + ": attempt " + std::to_string(attempt) +
-                           " ran into a concurrent batch; running it again");
+                                           " ran into a concurrent batch; running it again");
         pause_before_retry(attempt);
         continue;
       }

@@ -1,3 +1,4 @@
+// order_days.cpp - the per-day order totals: deltas in memory, additive upserts, the rebuild.
 #include "store/ingestion/order_days.hpp"
 
 #include <algorithm>

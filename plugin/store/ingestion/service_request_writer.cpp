@@ -55,12 +55,12 @@ ItemResult ServiceRequestWriter::write(const core::ServiceRequestEvent& s) {
     if (!open_) {
       open_.emplace(
           (ctx_.sql.prepare << "INSERT INTO service_requests (request_id, account_id,"
-                           " opened_by_employee_id, assignee_id, state, category, opened_at_ms,"
-                           " last_event_at_ms, opened_event_id, last_event_id) VALUES"
-                           " (:request_id, :account_id, :opened_by_employee_id, :assignee_id,"
-                           " :state, :category, :opened_at_ms, :last_event_at_ms,"
-                           " :opened_event_id, :last_event_id)"
-                           " ON CONFLICT (request_id) DO NOTHING",
+                               " opened_by_employee_id, assignee_id, state, category, opened_at_ms,"
+                               " last_event_at_ms, opened_event_id, last_event_id) VALUES"
+                               " (:request_id, :account_id, :opened_by_employee_id, :assignee_id,"
+                               " :state, :category, :opened_at_ms, :last_event_at_ms,"
+                               " :opened_event_id, :last_event_id)"
+                               " ON CONFLICT (request_id) DO NOTHING",
            use(id_, "request_id"), use(account_, "account_id"),
            use(employee_, "opened_by_employee_id"), use(assignee_, "assignee_id"),
            use(next_state_, "state"), use(category_, "category"), use(ctx_.at_ms, "opened_at_ms"),
@@ -69,17 +69,7 @@ ItemResult ServiceRequestWriter::write(const core::ServiceRequestEvent& s) {
     }
     next_state_ = lc::opened_service_state(s.state);
     open_->execute(true);
-    if (open_->get_affected_rows() != 1) {
-      if (!opener_) {
-        opener_.emplace(
-            (ctx_.sql.prepare << "SELECT opened_event_id FROM service_requests"
-                             " WHERE request_id = :request_id",
-             soci::into(found_event_, found_ind_), use(id_, "request_id")));
-      }
-      opener_->execute(true);
-      return rejected_item(Status::conflict, "service request '" + s.request_id +
-                                            "' was already opened by event '" + found_event_ + "'");
-    }
+    if (open_->get_affected_rows() != 1) return opened_by_.conflict(ctx_.sql, s.request_id);
   } else {
     const lc::ServiceChange change = lc::service_change(static_cast<core::ServiceAction>(s.action), s.state);
     if (change.state) next_state_ = *change.state;
@@ -92,10 +82,10 @@ ItemResult ServiceRequestWriter::write(const core::ServiceRequestEvent& s) {
   if (!event_) {
     event_.emplace(
         (ctx_.sql.prepare << "INSERT INTO service_request_events (event_id, request_id, account_id,"
-                         " action, state, employee_id, assignee_id, category, text,"
-                         " occurred_at_ms, received_at_ms) VALUES (:event_id, :request_id,"
-                         " :account_id, :action, :state, :employee_id, :assignee_id, :category,"
-                         " :text, :occurred_at_ms, :received_at_ms)",
+                             " action, state, employee_id, assignee_id, category, text,"
+                             " occurred_at_ms, received_at_ms) VALUES (:event_id, :request_id,"
+                             " :account_id, :action, :state, :employee_id, :assignee_id, :category,"
+                             " :text, :occurred_at_ms, :received_at_ms)",
          use(ctx_.event_id, "event_id"), use(id_, "request_id"), use(account_, "account_id"),
          use(action_, "action"), use(state_, "state"), use(employee_, "employee_id"),
          use(assignee_, "assignee_id"), use(category_, "category"), use(text_, "text"),

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "store/ingestion/writer_context.hpp"
+#include "store/ingestion/writer_support.hpp"
 
 namespace kam::store::detail {
 
@@ -28,9 +29,8 @@ class ServiceRequestWriter {
   std::string id_, account_, employee_, assignee_, state_, category_, text_;
   std::string next_state_;  // the state the step leaves (core/lifecycle)
   int32_t action_ = 0;
-  std::string found_event_;
-  soci::indicator found_ind_ = soci::i_ok;
-  std::optional<soci::statement> open_, event_, opener_;
+  OpenedBy opened_by_{"service request", "SELECT opened_event_id FROM service_requests WHERE request_id = :id"};
+  std::optional<soci::statement> open_, event_;
   std::array<std::optional<soci::statement>, 6> updates_;
 };
 

@@ -57,9 +57,9 @@ ItemResult VisitWriter::write(const core::VisitEvent& v) {
   if (!event_) {
     event_.emplace(
         (ctx_.sql.prepare << "INSERT INTO visit_events (event_id, visit_id, account_id, employee_id,"
-                         " status, planned_for_ms, notes, occurred_at_ms, received_at_ms) VALUES"
-                         " (:event_id, :visit_id, :account_id, :employee_id, :status,"
-                         " :planned_for_ms, :notes, :occurred_at_ms, :received_at_ms)",
+                             " status, planned_for_ms, notes, occurred_at_ms, received_at_ms) VALUES"
+                             " (:event_id, :visit_id, :account_id, :employee_id, :status,"
+                             " :planned_for_ms, :notes, :occurred_at_ms, :received_at_ms)",
          use(ctx_.event_id, "event_id"), use(id_, "visit_id"), use(account_, "account_id"),
          use(employee_, "employee_id"), use(status_, "status"),
          use(planned_as_sent_, "planned_for_ms"), use(notes_, "notes"),

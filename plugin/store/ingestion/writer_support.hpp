@@ -5,6 +5,7 @@
 
 #include <soci/soci.h>
 
+#include <optional>
 #include <string>
 
 #include "core/lifecycle/lifecycle.hpp"
@@ -43,6 +44,28 @@ class StatementBuilder {
 
  private:
   soci::statement st_;
+};
+
+// The rejection of a second OPENED step under another event for a complaint or service request:
+// names the event that opened it (one lookup, prepared on first use).
+class OpenedBy {
+ public:
+  // `query` selects opened_event_id by the bound :id.
+  OpenedBy(const char* what, const char* query) : what_(what), query_(query) {}
+  ItemResult conflict(soci::session& sql, const std::string& id) {
+    if (!lookup_) lookup_.emplace((sql.prepare << query_, soci::into(found_, found_ind_), soci::use(id_, "id")));
+    id_ = id;
+    lookup_->execute(true);
+    return rejected_item(Status::conflict,
+                         std::string(what_) + " '" + id + "' was already opened by event '" + found_ + "'");
+  }
+
+ private:
+  const char* what_;
+  const char* query_;
+  std::string id_, found_;
+  soci::indicator found_ind_ = soci::i_ok;
+  std::optional<soci::statement> lookup_;
 };
 
 // Appends the SET clause of a time column a step changes (core/lifecycle), binding `at` when it is

@@ -93,9 +93,9 @@ JobClaimResult JobsRepository::claim_job(const std::string& name, int64_t now_ms
     result.due = JobDue::clock_behind;
     if (!clock_behind_logged_.exchange(true)) {
       db_.log(core::LogLevel::warning, "periodic job " + name + ": the host clock (" + std::to_string(now_ms) +
-                           " ms) is before its last run (" + std::to_string(*result.last_run_ms) +
-                           " ms); it is not due until the clock has passed that run by its period "
-                           "(logged once)");
+                                           " ms) is before its last run (" + std::to_string(*result.last_run_ms) +
+                                           " ms); it is not due until the clock has passed that run by its "
+                                           "period (logged once)");
     }
   } else if (result.last_run_ms && now_ms - *result.last_run_ms < every_ms) {
     result.due = JobDue::not_yet;

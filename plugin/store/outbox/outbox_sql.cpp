@@ -1,3 +1,4 @@
+// outbox_sql.cpp - the outbox's statements on an open session: enqueue, pending, claim, mark.
 #include "store/outbox/outbox_sql.hpp"
 
 #include <algorithm>
