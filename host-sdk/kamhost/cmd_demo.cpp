@@ -1,13 +1,16 @@
-// cmd_demo.cpp - `kamhost demo generate`: writes a demo company's ERP feed (demo/portfolio.hpp) for
-// `kamhost import`; .ci/demo runs it.
+// cmd_demo.cpp - `kamhost demo generate`: writes a demo company's ERP feed (demo/portfolio.hpp) and,
+// with --complaints, its organisation and complaints (demo/service.hpp) for `kamhost import`;
+// .ci/demo runs it.
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <memory>
 
 #include "demo/portfolio.hpp"
+#include "demo/service.hpp"
 #include "cli.hpp"
 #include "kamhost.hpp"
 #include "time_text.hpp"
@@ -17,8 +20,16 @@ namespace {
 
 struct GenerateOptions {
   demo::PortfolioOptions portfolio;
-  std::string out_path, end;
+  std::string out_path, complaints_path, end;
 };
+
+void write_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw Failure("cannot write " + path + ": " + std::strerror(errno));
+  write(out);
+  out.close();
+  if (!out) throw Failure("cannot write " + path);
+}
 
 int demo_generate(Context& ctx, const GenerateOptions& o) {
   demo::PortfolioOptions options = o.portfolio;
@@ -35,13 +46,20 @@ int demo_generate(Context& ctx, const GenerateOptions& o) {
     if (!parsed) throw UsageError("--end needs a date YYYY-MM-DD or a time YYYY-MM-DDTHH:MM[:SS] (UTC), not '" + end + "'");
     options.end_ms = *parsed;
   }
-  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
-  if (!out) throw Failure("cannot write " + out_path + ": " + std::strerror(errno));
-  const demo::PortfolioSummary s = demo::write_portfolio(options, out);
-  out.close();
-  if (!out) throw Failure("cannot write " + out_path);
+  demo::PortfolioSummary s;
+  write_file(out_path, [&](std::ostream& out) { s = demo::write_portfolio(options, out); });
   std::cout << "wrote " << out_path << ": " << s.accounts << " accounts, " << s.orders << " orders over the year to "
             << format_utc(options.end_ms) << " (seed " << options.seed << ")\n";
+  if (!o.complaints_path.empty()) {
+    demo::ServiceOptions service;
+    service.seed = options.seed;
+    service.end_ms = options.end_ms;
+    demo::ServiceSummary c;
+    write_file(o.complaints_path, [&](std::ostream& out) { c = demo::write_service(service, s.made, out); });
+    std::cout << "wrote " << o.complaints_path << ": " << c.employees << " employees, " << c.complaints
+              << " complaints of the " << service.key_accounts << " largest accounts (" << c.steps << " steps, "
+              << c.open << " still open)\n";
+  }
   return kExitOk;
 }
 
@@ -53,6 +71,7 @@ void define_demo(CLI::App& app, Context& ctx) {
   add_number(generate, "--seed", o->portfolio.seed, 0, UINT64_MAX / 2, "the generator's seed");
   add_number(generate, "--accounts", o->portfolio.accounts, 1, 100'000, "how many accounts");
   add_text(generate, "--out", o->out_path, "the JSON-lines file to write");
+  add_text(generate, "--complaints", o->complaints_path, "also write employees and complaints to this file");
   add_text(generate, "--end", o->end, "the last day of the year of orders (UTC)");
   on_run(generate, ctx, [&ctx, o] { return demo_generate(ctx, *o); });
 }
@@ -61,13 +80,24 @@ void define_demo(CLI::App& app, Context& ctx) {
 
 void add_demo_commands(std::vector<Command>& commands) {
   commands.push_back(
-      {"demo", "generate --out FILE.jsonl [--seed N] [--accounts N] [--end DATE]",
-       "write a generated demo company's ERP feed (accounts, a year of orders)",
+      {"demo", "generate --out FILE.jsonl [--complaints FILE.jsonl] [--seed N] [--accounts N] [--end DATE]",
+       "write a generated demo company's ERP feed (accounts, orders, employees, complaints)",
        "Writes JSON lines for `kamhost import`: N accounts (default 300) with a long-tailed\n"
        "(Pareto) revenue distribution, margins of 8..35%, a few strategic and reference\n"
        "customers, some accounts whose orders fall off, and a year of orders and invoices in\n"
        "CNY up to --end (a UTC date or time; default --now, else now). The same --seed and\n"
-       "--end give the same file. Prints one line: what it wrote.\n",
+       "--end give the same file. Prints one line: what it wrote.\n"
+       "\n"
+       "--complaints FILE2.jsonl also writes the company's organisation and service: 17\n"
+       "employees in sales, service, quality and logistics with their managers and a\n"
+       "director, then a year of complaint steps for the 40 largest accounts, in the\n"
+       "office's working hours (Asia/Shanghai): first owners (the account manager or a\n"
+       "hotline agent) kept through hand-offs, automatic acknowledgements and internal\n"
+       "notes (no first response), pauses while waiting on the customer, priority\n"
+       "changes, reopens, some answered or resolved late, and the last two weeks'\n"
+       "complaints still open. Import FILE2 after `tiers evaluate`: a complaint takes the\n"
+       "account's tier (and so its SLA targets) when it is opened. One more line says\n"
+       "what it wrote.\n",
        &define_demo});
 }
 

@@ -1,5 +1,6 @@
-// cmd_import.cpp - `kamhost import`: feed a file of ERP events (JSON lines, accounts or orders CSV) to
-// the plugin (import_run.hpp does the work): its options, the file checks and the summary it prints.
+// cmd_import.cpp - `kamhost import`: feed a file of ERP events (JSON lines; accounts, orders,
+// complaints or employees CSV) to the plugin (import_run.hpp does the work): its options, the file
+// checks and the summary it prints.
 // The spec is docs/import.md.
 #include <cerrno>
 #include <cstring>
@@ -29,13 +30,15 @@ ImportOptions complete(ImportOptions o) {
   o.file = files[0];
   if (!format.empty()) {
     auto f = format_from_name(format);
-    if (!f) throw UsageError("--format must be jsonl, accounts-csv or orders-csv, not '" + format + "'");
+    if (!f) throw UsageError("--format must be jsonl, accounts-csv, orders-csv, complaints-csv or employees-csv, not '" +
+                       format + "'");
     o.format = *f;
   } else {
     auto f = format_from_file_name(o.file);
     if (!f)
       throw UsageError("cannot tell the format of '" + o.file +
-                       "' from its name (.jsonl, .ndjson, accounts*.csv, orders*.csv): give --format");
+                       "' from its name (.jsonl, .ndjson, accounts*.csv, orders*.csv, complaints*.csv, employees*.csv): "
+                       "give --format");
     o.format = *f;
   }
   if (o.rejects.empty()) o.rejects = o.file + ".rejects";
@@ -106,7 +109,7 @@ void define_import(CLI::App& app, Context& ctx) {
   add_number(app, "--batch", o->batch, 1, kMaxBatch, "lines per batch");
   add_text(app, "--rejects", o->rejects, "where rejected lines go");
   add_text(app, "--source", o->source, "feed name in the audit trail");
-  add_text(app, "--format", o->format_name, "jsonl, accounts-csv or orders-csv");
+  add_text(app, "--format", o->format_name, "jsonl, accounts-csv, orders-csv, complaints-csv or employees-csv");
   app.add_flag("--atomic", o->atomic, "a batch with a rejected line stores nothing");
   app.add_option("FILE", o->files, "the file to import");
   on_run(app, ctx, [&ctx, o] { return import_file(ctx, *o); });
@@ -126,8 +129,9 @@ void add_import_commands(std::vector<Command>& commands) {
        "  --batch N           lines per batch (default 10000, at most 1000000)\n"
        "  --rejects PATH      where rejected lines go (default FILE.rejects)\n"
        "  --source NAME       feed name in the audit trail (default FILE's name)\n"
-       "  --format F          jsonl, accounts-csv or orders-csv (default from the name:\n"
-       "                      .jsonl/.ndjson, accounts*.csv, orders*.csv)\n"
+       "  --format F          jsonl, accounts-csv, orders-csv, complaints-csv or\n"
+       "                      employees-csv (default from the name: .jsonl/.ndjson,\n"
+       "                      accounts*.csv, orders*.csv, complaints*.csv, employees*.csv)\n"
        "  --atomic            a batch with a rejected line stores nothing (default: the\n"
        "                      good lines are stored, the bad ones go to the rejects file)\n"
        "  --user ID           the actor (default kamhost)\n"

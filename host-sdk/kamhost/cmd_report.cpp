@@ -1,5 +1,6 @@
 // cmd_report.cpp - `kamhost report pareto`: the Pareto (ABC) report (ABI 1.1 report_pareto) as a
-// table, and optionally its curve as a self-contained SVG chart.
+// table, and optionally its curve as a self-contained SVG chart; the group's help (`report sla`:
+// cmd_report_sla.cpp).
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -50,8 +51,8 @@ int report_pareto(Context& ctx, const ParetoOptions& o) {
 }
 
 void define_report(CLI::App& app, Context& ctx) {
-  make_group(app, "report needs a report name: pareto",
-             [](const std::string& w) { return "unknown report '" + w + "': use pareto"; });
+  make_group(app, "report needs a report name: pareto or sla",
+             [](const std::string& w) { return "unknown report '" + w + "': use pareto or sla"; });
   CLI::App& pareto = *app.add_subcommand("pareto", "the Pareto report");
   auto o = std::make_shared<ParetoOptions>();
   add_instance_options(pareto, o->instance);
@@ -59,29 +60,44 @@ void define_report(CLI::App& app, Context& ctx) {
   add_text(pareto, "--svg", o->svg_path, "also write the Pareto curve as an SVG chart to FILE");
   pareto.add_flag("--json", o->raw, "print the plugin's JSON report instead of the table");
   on_run(pareto, ctx, [&ctx, o] { return report_pareto(ctx, *o); });
+  define_report_sla(app, ctx);
 }
 
 }  // namespace
 
 void add_report_commands(std::vector<Command>& commands) {
   commands.push_back(
-      {"report", "pareto --config CFG [--top N] [--svg FILE] [--json]",
-       "the Pareto report: which accounts make most of the revenue",
-       "Ranks every account by revenue over the trailing window (report_pareto; needs\n"
-       "tiers.read) and prints a table: rank, account, name, revenue in the reporting\n"
-       "currency, share and cumulative share of the total, and '*' for the accounts of\n"
-       "the top set. Then a line\n"
-       "  N of M accounts make 80.00% of revenue\n"
-       "(80.00% is tiers.pareto_percent) and the total revenue.\n"
+      {"report", "pareto|sla --config CFG [options]",
+       "the Pareto report (revenue concentration); the complaint SLA report",
+       "  kamhost report pareto --config CFG [--top N] [--svg FILE] [--json]\n"
+       "      Ranks every account by revenue over the trailing window (report_pareto; needs\n"
+       "      tiers.read) and prints a table: rank, account, name, revenue in the reporting\n"
+       "      currency, share and cumulative share of the total, and '*' for the accounts of\n"
+       "      the top set. Then a line\n"
+       "        N of M accounts make 80.00% of revenue\n"
+       "      (80.00% is tiers.pareto_percent) and the total revenue.\n"
+       "        --top N      only the first N rows (the line above still counts every account)\n"
+       "        --svg FILE   also write the Pareto curve as an SVG chart to FILE: share of\n"
+       "                     accounts against cumulative share of revenue, with the cut line\n"
+       "                     (at most about 1000 points, however many accounts there are)\n"
        "\n"
-       "Options:\n"
-       "  --top N        only the first N rows (the line above still counts every account)\n"
-       "  --svg FILE     also write the Pareto curve as an SVG chart to FILE: share of\n"
-       "                 accounts against cumulative share of revenue, with the cut line\n"
-       "                 (at most about 1000 points, however many accounts there are)\n"
-       "  --json         print the plugin's JSON report instead of the table\n"
-       "  --user ID      the actor (default kamhost)\n"
-       "  --role ROLE    the actor's role, repeatable (default kam.admin)\n",
+       "  kamhost report sla --config CFG [--by tier|owner|department] [--from DATE]\n"
+       "                     [--to DATE] [--svg FILE] [--json]\n"
+       "      The KPIs of the complaints received in the period (complaint_kpis, ABI 1.3;\n"
+       "      needs complaints.kpi), one row per tier, first owner or first owner's\n"
+       "      department (default: one row): complaints, first responses on time of those\n"
+       "      decided (compliance), median and p90 first response and resolution in\n"
+       "      business time (\"3h 20m\"), breaches, reopen rate; then the total. A\n"
+       "      complaint counts for its first owner whoever it was handed to.\n"
+       "        --from DATE  from the start of DATE (default: 30 days before --to)\n"
+       "        --to DATE    up to DATE, that day included (default: now); a date-time\n"
+       "                     YYYY-MM-DDTHH:MM is taken as given (the end excluded)\n"
+       "        --svg FILE   also write first-response compliance per group as an SVG\n"
+       "                     bar chart to FILE (the overall compliance as a line)\n"
+       "\n"
+       "Dates are in the business time zone unless they end in Z or +HH:MM. --json prints\n"
+       "the plugin's JSON report instead of the table. The actor is --user ID (default\n"
+       "kamhost) with --role ROLE... (default kam.admin).\n",
        &define_report});
 }
 

@@ -141,6 +141,17 @@ int tick(Context& ctx, const InstanceOptions& options) {
   } else {
     std::cout << "tick: tier evaluation not due\n";
   }
+  // 1.3: the complaints' SLA check (a 1.2 plugin has none: no line).
+  if (session.plugin().abi_minor() >= 3) {
+    if (result.sla_ran != 0) {
+      std::cout << "tick: SLA check ran: " << result.sla_complaints
+                << (result.sla_complaints == 1 ? " complaint" : " complaints") << " with a level due, "
+                << result.sla_warnings << (result.sla_warnings == 1 ? " warning, " : " warnings, ") << result.sla_breaches
+                << (result.sla_breaches == 1 ? " breach" : " breaches") << " notified\n";
+    } else {
+      std::cout << "tick: SLA check not due\n";
+    }
+  }
   return kExitOk;
 }
 
@@ -188,15 +199,23 @@ void add_tiers_commands(std::vector<Command>& commands) {
        "An unknown account or tier, or a missing permission, exits 1 with the plugin's\n"
        "message. Needs a plugin with ABI 1.1 or newer (tiers list: 1.2).\n",
        &define_tiers});
-  commands.push_back({"tick", "--config CFG", "run the periodic work that is due (the tier evaluation)",
+  commands.push_back({"tick", "--config CFG", "run the periodic work that is due (tier evaluation, SLA check)",
                       "Calls the plugin's tick once, as a host does every minute or so: the tier\n"
                       "evaluation of every account runs when tiers.evaluate_every has passed since\n"
-                      "the last one (by any host on the database). Prints\n"
+                      "the last one (by any host on the database); the complaints' SLA check every\n"
+                      "complaints.check_every (ABI 1.3), writing each warning and breach\n"
+                      "notification of the escalation chain that is due by the host clock (--now\n"
+                      "TIME) once. Prints\n"
                       "  tick: tier evaluation ran: evaluated N accounts: ... (T ms)\n"
                       "or\n"
                       "  tick: tier evaluation not due\n"
+                      "then (ABI 1.3)\n"
+                      "  tick: SLA check ran: N complaints with a level due, W warnings, B breaches notified\n"
+                      "or\n"
+                      "  tick: SLA check not due\n"
                       "The actor is --user ID (default kamhost) with --role ROLE... (default\n"
-                      "kam.admin); it needs tiers.evaluate.\n",
+                      "kam.admin); each job needs its permission (tiers.evaluate, complaints.tick):\n"
+                      "the tick runs those the actor holds and fails when it holds neither.\n",
                       &define_tick});
 }
 

@@ -113,6 +113,8 @@ void add_tiers_commands(std::vector<Command>& commands);    // tiers, tick
 void define_tiers_list(CLI::App& tiers, Context& ctx);      // tiers list (cmd_tiers_list.cpp)
 void add_account_commands(std::vector<Command>& commands);  // account
 void add_report_commands(std::vector<Command>& commands);   // report
+void define_report_sla(CLI::App& report, Context& ctx);     // report sla (cmd_report_sla.cpp)
+void add_complaints_commands(std::vector<Command>& commands);  // complaints queue|show|account
 void add_demo_commands(std::vector<Command>& commands);     // demo generate
 
 // The whole table, in help order.
@@ -131,6 +133,7 @@ std::string command_usage(const Command& command);
 [[noreturn]] void rethrow_naming_account(const kam::host::Error& e, const std::string& account_id);
 
 // Thousands separators: 1234567 -> "1,234,567" (for people; summaries print plain numbers).
+// Defined in render/format.cpp (the render library).
 std::string grouped(uint64_t n);
 
 }  // namespace kamhost

@@ -23,6 +23,7 @@ const std::vector<Command>& all_commands() {
     add_audit_commands(c);
     add_tiers_commands(c);
     add_account_commands(c);
+    add_complaints_commands(c);
     add_report_commands(c);
     add_demo_commands(c);
     return c;
@@ -75,7 +76,7 @@ std::string usage() {
       "business days are in the config's business.time_zone.\n"
       "\n"
       "Commands that act for a person (import, audit, notifications, tiers, tick, account,\n"
-      "report) take the actor as\n"
+      "complaints, report) take the actor as\n"
       "  --user ID --role ROLE...        default: user kamhost with role kam.admin\n"
       "                                  (audit filters by --user; its actor is --actor ID)\n"
       "\n"
@@ -98,16 +99,6 @@ void rethrow_naming_account(const kam::host::Error& e, const std::string& accoun
   if (e.status() == KAM_ERR_NOT_FOUND && e.message().find("'" + account_id + "'") == std::string::npos)
     throw Failure(std::string(e.what()) + " (account '" + account_id + "')");
   throw e;
-}
-
-std::string grouped(uint64_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
 }
 
 // The top-level command the parsed line names, or null.

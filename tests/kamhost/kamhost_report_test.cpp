@@ -10,6 +10,7 @@
 #include <regex>
 #include <vector>
 
+#include "kamhost_svg_support.hpp"
 #include "kamhost_tiers_fixture.hpp"
 
 namespace {
@@ -18,8 +19,6 @@ namespace fs = std::filesystem;
 using namespace kamhost_test;
 using nlohmann::json;
 
-// A small well-formedness check for the SVG kamhost writes: every tag closed in order, attribute
-// values quoted, no '<' or stray '&' in text or attributes. Returns "" or the first problem.
 // The value of attribute `name` of the first <tag ...> in svg, or "" when there is none. A plain
 // search: std::regex recurses per character and overflows the stack on a big chart's points.
 std::string attribute(const std::string& svg, const std::string& tag, const std::string& name) {
@@ -30,49 +29,6 @@ std::string attribute(const std::string& svg, const std::string& tag, const std:
   if (at == std::string::npos || at > end) return "";
   const std::size_t value = at + name.size() + 3;
   return svg.substr(value, svg.find('"', value) - value);
-}
-
-std::string xml_problem(const std::string& s) {
-  std::vector<std::string> open;
-  std::size_t i = 0;
-  auto entity_ok = [&](std::size_t at) {
-    for (const char* e : {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"})
-      if (s.compare(at, std::strlen(e), e) == 0) return true;
-    return false;
-  };
-  while (i < s.size()) {
-    if (s[i] == '&' && !entity_ok(i)) return "bare & at " + std::to_string(i);
-    if (s[i] != '<') {
-      ++i;
-      continue;
-    }
-    const std::size_t end = s.find('>', i);
-    if (end == std::string::npos) return "unterminated tag at " + std::to_string(i);
-    std::string tag = s.substr(i + 1, end - i - 1);
-    if (tag.find('<') != std::string::npos) return "'<' inside a tag at " + std::to_string(i);
-    if (!tag.empty() && tag[0] == '/') {
-      const std::string name = tag.substr(1);
-      if (open.empty() || open.back() != name) return "</" + name + "> does not close <" + (open.empty() ? "" : open.back()) + ">";
-      open.pop_back();
-    } else {
-      const bool self_closing = !tag.empty() && tag.back() == '/';
-      if (self_closing) tag.pop_back();
-      const std::string name = tag.substr(0, tag.find_first_of(" \n\t"));
-      if (name.empty()) return "empty tag name at " + std::to_string(i);
-      // Attributes: name="value" pairs.
-      std::size_t q = 0;
-      for (char c : tag)
-        if (c == '"') ++q;
-      if (q % 2 != 0) return "unbalanced quotes in <" + name + ">";
-      for (std::size_t eq = tag.find('='); eq != std::string::npos; eq = tag.find('=', eq + 1))
-        if (eq + 1 >= tag.size() || tag[eq + 1] != '"') return "unquoted attribute in <" + name + ">";
-      if (!self_closing) open.push_back(name);
-      if (open.empty() && !self_closing) return "no root";
-    }
-    i = end + 1;
-  }
-  if (!open.empty()) return "<" + open.back() + "> never closed";
-  return "";
 }
 
 // account show
@@ -94,7 +50,7 @@ TEST_F(KamhostTiersTest, AccountShowPrintsTheCard) {
   const std::string since = utc_date(a1.at("tier").at("since_ms").get<int64_t>());
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\n  tier +Platinum since " + since + " \\(key account\\)\n"))) << r;
   for (const char* piece : {"\nBenefits\n", "  a dedicated account manager\n", "  hotline +86 400 800 1000\n",
-                            "  first response within 1h, resolution within 1d\n", "  discount authority up to 12.5%\n",
+                            "  first response within 1 business hour, resolution within 24 business hours\n", "  discount authority up to 12.5%\n",
                             "  a visit every 30 days\n", "  engineer pool: senior\n", "\nKey metrics (trailing 365 days, CNY)\n"})
     EXPECT_TRUE(contains(r.out, piece)) << piece << "\n" << r;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\n  revenue +CNY 500,000\\.00"))) << r;
@@ -128,7 +84,7 @@ TEST_F(KamhostTiersTest, AccountShowPrintsTheCard) {
   Result a3 = with_config({"account", "show", "A3"});
   EXPECT_TRUE(std::regex_search(a3.out, std::regex("\n  tier +Gold since "))) << a3;
   EXPECT_TRUE(std::regex_search(a3.out, std::regex("\n  [0-9-]{10} +silver -> gold +"))) << a3;
-  EXPECT_TRUE(contains(a3.out, "  first response within 4h, resolution within 2d\n")) << a3;
+  EXPECT_TRUE(contains(a3.out, "  first response within 4 business hours, resolution within 48 business hours\n")) << a3;
   EXPECT_TRUE(contains(a3.out, "  discount authority up to 10%\n")) << a3;
   EXPECT_TRUE(contains(a3.out, "  a visit every 90 days\n")) << a3;
 }

@@ -184,6 +184,14 @@ TEST_F(KamhostTiersTest, UsageErrors) {
       {{"report", "--config", config_}, "unknown report '--config'"},
       {{"report", "abc", "--config", config_}, "unknown report 'abc'"},
       {{"report", "pareto", "--config", config_, "--top", "0"}, "--top needs a whole number"},
+      {{"report", "sla", "--config", config_, "--by", "region"}, "--by must be tier, owner or department, not 'region'"},
+      {{"report", "sla", "--config", config_, "--from", "March"}, "--from needs a date YYYY-MM-DD"},
+      {{"complaints", "--config", config_}, "complaints needs a subcommand: queue, show or account"},
+      {{"complaints", "list", "--config", config_}, "unknown subcommand 'complaints list'"},
+      {{"complaints", "queue", "--config", config_}, "complaints queue needs exactly one employee USER"},
+      {{"complaints", "show", "--config", config_}, "complaints show needs exactly one complaint ID"},
+      {{"complaints", "queue", "u.li", "--config", config_, "--limit", "1001"}, "--limit needs a whole number from 1 to 1,000"},
+      {{"complaints", "show", "CP-1", "--closed", "--config", config_}, "unknown option '--closed'"},
   };
   for (const auto& c : cases) {
     Result r = run(c.args);
@@ -191,9 +199,10 @@ TEST_F(KamhostTiersTest, UsageErrors) {
     EXPECT_TRUE(contains(r.err, c.message)) << c.message << "\n" << r;
   }
   Result help = run({"--help"});
-  for (const char* piece : {"\n  tiers evaluate|override", "\n  tick --config CFG", "\n  account show ID", "\n  report pareto"})
+  for (const char* piece : {"\n  tiers evaluate|override", "\n  tick --config CFG", "\n  account show ID", "\n  report pareto|sla",
+                            "\n  complaints queue USER|show ID|account ID"})
     EXPECT_TRUE(contains(help.out, piece)) << piece << "\n" << help;
-  for (const char* command : {"tiers", "tick", "account", "report"}) {
+  for (const char* command : {"tiers", "tick", "account", "report", "complaints"}) {
     Result h = run({"help", command});
     EXPECT_EQ(h.exit, 0) << h;
     EXPECT_TRUE(contains(h.out, "--role ROLE")) << h;

@@ -8,31 +8,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "demo/random.hpp"
 #include "time_text.hpp"
 
 namespace kamhost::demo {
 namespace {
 
 constexpr int64_t kDay = 86'400'000;
-
-// SplitMix64: small, fast, and the same sequence everywhere.
-class Random {
- public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  uint64_t next() {
-    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, 1).
-  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-  // Uniform in [0, n).
-  uint64_t below(uint64_t n) { return next() % n; }
-
- private:
-  uint64_t state_;
-};
 
 const char* const kPlaces[] = {"Huadong", "Jiangnan", "Zhongyuan", "Lingnan", "Bohai", "Xinan", "Minjiang",
                                "Taihu", "Qiantang", "Huaihe", "Changjiang", "Zhujiang", "Songhua", "Hexi"};
@@ -45,11 +27,6 @@ const char* const kRegions[] = {"East China", "South China", "North China", "Cen
 const char* const kIndustries[] = {"machinery", "electrical", "chemicals", "textiles", "logistics", "metals",
                                    "food", "pharma", "automotive", "packaging", "electronics", "construction"};
 const char* const kManagers[] = {"u.li", "u.wang", "u.zhang", "u.chen", "u.liu", "u.zhao"};
-
-template <std::size_t N>
-const char* pick(Random& r, const char* const (&list)[N]) {
-  return list[r.below(N)];
-}
 
 struct Account {
   std::string id;
@@ -89,17 +66,21 @@ PortfolioSummary write_portfolio(const PortfolioOptions& o, std::ostream& out) {
     if (r.below(100) < 3) flags.push_back("strategic");
     if (r.below(100) < 5) flags.push_back("reference_customer");
     const std::string name = std::string(pick(r, kPlaces)) + " " + pick(r, kTrades) + " " + pick(r, kForms);
+    const char* region = pick(r, kRegions);
+    const char* industry = pick(r, kIndustries);
+    const char* manager = pick(r, kManagers);
     const json line = {{"kind", "account_upserted"},
                        {"event_id", "demo-" + a.id + "-v1"},
                        {"occurred_at", format_utc(start_ms - kDay)},
                        {"account_id", a.id},
                        {"name", name},
-                       {"region", pick(r, kRegions)},
-                       {"industry", pick(r, kIndustries)},
-                       {"account_manager_id", pick(r, kManagers)},
+                       {"region", region},
+                       {"industry", industry},
+                       {"account_manager_id", manager},
                        {"flags", flags}};
     out << line.dump() << "\n";
     ++summary.accounts;
+    summary.made.push_back({a.id, manager, a.annual_revenue});
   }
 
   std::vector<Order> orders;

@@ -2,11 +2,14 @@
 // distribution and a year of orders, as JSON lines `kamhost import` reads (docs/import.md).
 // Seeded and deterministic: the same options give the same file (its own random generator, no std::
 // distributions, whose results the standard leaves to each library). Later capabilities grow it
-// into a whole demo company (complaints, visits, distributors), one event kind at a time.
+// into a whole demo company, one event kind at a time: the organisation and its complaints are
+// demo/service.hpp.
 #pragma once
 
 #include <cstdint>
 #include <ostream>
+#include <string>
+#include <vector>
 
 namespace kamhost::demo {
 
@@ -17,10 +20,18 @@ struct PortfolioOptions {
   const char* currency = "CNY";
 };
 
+// An account as the generator made it (demo/service.hpp picks the key accounts' complaints from these).
+struct DemoAccount {
+  std::string id;
+  std::string manager;        // account_manager_id
+  double annual_revenue = 0;  // in major units
+};
+
 struct PortfolioSummary {
   uint64_t accounts = 0;
   uint64_t orders = 0;
   int64_t revenue_minor = 0;  // the sum of every order's amount
+  std::vector<DemoAccount> made;
 };
 
 // Writes the feed: every account_upserted first, then the order_posted events by date.

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <limits>
 
+#include "import/csv_cells.hpp"
 #include "import/fingerprint.hpp"
 #include "text/utf8.hpp"
 #include "time_text.hpp"
@@ -29,38 +30,15 @@ const std::vector<std::string> kAccountColumns = {"account_id", "name", "name_la
 const std::vector<std::string> kOrderColumns = {"order_id", "account_id", "occurred_at", "amount_minor",
                                                 "currency", "margin_minor", "document_type", "event_id"};
 
-std::optional<int64_t> parse_int(std::string_view s) {
-  if (s.empty()) return std::nullopt;
-  bool negative = false;
-  std::size_t i = 0;
-  if (s[0] == '-' || s[0] == '+') {
-    negative = s[0] == '-';
-    i = 1;
-  }
-  if (i == s.size()) return std::nullopt;
-  uint64_t v = 0;
-  for (; i < s.size(); ++i) {
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    const uint64_t d = static_cast<uint64_t>(s[i] - '0');
-    if (v > (static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) - d) / 10) return std::nullopt;
-    v = v * 10 + d;
-  }
-  return negative ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
-}
-
-// Feeds the derived event id's fingerprint: each value followed by 0x1F.
-struct Fingerprint {
-  std::string data;
-  void add(std::string_view v) {
-    data.append(v);
-    data.push_back('\x1f');
-  }
-};
-
 }  // namespace
 
 const std::vector<std::string>& CsvMapper::columns(Format format) {
-  return format == Format::accounts_csv ? kAccountColumns : kOrderColumns;
+  switch (format) {
+    case Format::accounts_csv: return kAccountColumns;
+    case Format::complaints_csv: return complaint_columns();
+    case Format::employees_csv: return employee_columns();
+    default: return kOrderColumns;
+  }
 }
 
 CsvMapper::CsvMapper(Format format, const std::vector<std::string>& header) : format_(format) {
@@ -91,10 +69,11 @@ CsvMapper::CsvMapper(Format format, const std::vector<std::string>& header) : fo
     slot = static_cast<int>(i);
   }
   std::vector<int> required;
-  if (format == Format::accounts_csv) {
-    required = {a_account_id, a_name};
-  } else {
-    required = {o_order_id, o_account_id, o_occurred_at, o_amount_minor, o_currency};
+  switch (format) {
+    case Format::accounts_csv: required = {a_account_id, a_name}; break;
+    case Format::complaints_csv: required = complaint_required_columns(); break;
+    case Format::employees_csv: required = employee_required_columns(); break;
+    default: required = {o_order_id, o_account_id, o_occurred_at, o_amount_minor, o_currency};
   }
   for (int c : required) {
     if (index_[static_cast<std::size_t>(c)] == -1) {
@@ -121,35 +100,13 @@ void CsvMapper::to_event(const CsvRecord& record, Arena& arena, AnyEvent& out) c
   for (std::size_t c = 0; c < known.size(); ++c) {
     if (!valid_utf8(cell(record, static_cast<int>(c)))) throw ParseError(known[c] + ": is not valid UTF-8");
   }
-  auto opt = [&](int column) -> const char* {
-    std::string_view v = cell(record, column);
-    return v.empty() ? nullptr : arena.str(v);
-  };
-  auto time = [&](int column, bool required) -> int64_t {
-    std::string_view v = trim(cell(record, column));
-    if (v.empty()) {
-      if (required) throw ParseError(known[static_cast<std::size_t>(column)] + ": is required");
-      return 0;
-    }
-    auto t = parse_time(v);
-    if (!t) throw ParseError(known[static_cast<std::size_t>(column)] + ": " + in_quotes(v) + " " + kTimeHelp);
-    return *t;
-  };
-  auto integer = [&](int column, bool required) -> int64_t {
-    std::string_view v = trim(cell(record, column));
-    if (v.empty()) {
-      if (required) throw ParseError(known[static_cast<std::size_t>(column)] + ": is required");
-      return 0;
-    }
-    auto n = parse_int(v);
-    if (!n) throw ParseError(known[static_cast<std::size_t>(column)] + ": " + in_quotes(v) + " is not an integer");
-    return *n;
-  };
-  auto required_id = [&](int column) {
-    std::string_view v = cell(record, column);
-    if (v.empty()) throw ParseError(known[static_cast<std::size_t>(column)] + ": is required");
-    return v;
-  };
+  const CsvCells cells(known, index_, record, arena);
+  if (format_ == Format::complaints_csv) return complaint_row(cells, out);
+  if (format_ == Format::employees_csv) return employee_row(cells, out);
+  auto opt = [&](int column) { return cells.opt(column); };
+  auto time = [&](int column, bool required) { return cells.time(column, required); };
+  auto integer = [&](int column, bool required) { return cells.integer(column, required); };
+  auto required_id = [&](int column) { return cells.required_id(column); };
 
   Fingerprint fp;
   std::string event_id(cell(record, format_ == Format::accounts_csv ? static_cast<int>(a_event_id) : static_cast<int>(o_event_id)));
@@ -169,15 +126,7 @@ void CsvMapper::to_event(const CsvRecord& record, Arena& arena, AnyEvent& out) c
     e.industry = opt(a_industry);
     e.account_manager_id = opt(a_account_manager_id);
     e.distributor_id = opt(a_distributor_id);
-    std::vector<std::string_view> flags;
-    std::string_view all = cell(record, a_flags);
-    while (!all.empty()) {
-      const std::size_t semi = all.find(';');
-      std::string_view flag = trim(all.substr(0, semi));
-      if (!flag.empty()) flags.push_back(flag);
-      if (semi == std::string_view::npos) break;
-      all.remove_prefix(semi + 1);
-    }
+    const std::vector<std::string_view> flags = cells.list(a_flags);
     const char** list = arena.pointers(flags.size());
     for (std::size_t i = 0; i < flags.size(); ++i) list[i] = arena.str(flags[i]);
     e.flags = list;

@@ -1,4 +1,5 @@
-// csv_mapper.hpp - CSV rows (accounts, orders) -> kam.h events by the header row's column names.
+// csv_mapper.hpp - CSV rows (accounts, orders, complaints, employees) -> kam.h events by the header
+// row's column names (the complaint and employee rows: csv_org.cpp).
 #pragma once
 
 #include <string>
@@ -12,7 +13,7 @@
 
 namespace kamhost::import {
 
-// Turns CSV rows into account or order events according to a header row.
+// Turns CSV rows into events of the format's kind according to a header row.
 class CsvMapper {
  public:
   CsvMapper(Format format, const std::vector<std::string>& header);
@@ -21,7 +22,8 @@ class CsvMapper {
   // Parses a data row into out (zeroed first; strings in arena). Throws ParseError naming the column
   // (and header_error() for every row when the header is not usable).
   // Without an event_id column (or with an empty cell) the event id is derived from the row:
-  // "csv-account:<account_id>:<fnv>" / "csv-order:<order_id>:<fnv>", fnv = fnv1a64_hex of the
+  // "csv-account:<account_id>:<fnv>" / "csv-order:<order_id>:<fnv>" (complaints and employees:
+  // csv_cells.hpp), fnv = fnv1a64_hex of the
   // values as sent, in the documented column order, each followed by the byte 0x1F.
   void to_event(const CsvRecord& record, Arena& arena, AnyEvent& out) const;
   // The columns this format knows, in documented order.

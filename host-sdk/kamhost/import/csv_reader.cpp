@@ -122,6 +122,8 @@ const char* format_name(Format f) {
     case Format::jsonl: return "jsonl";
     case Format::accounts_csv: return "accounts-csv";
     case Format::orders_csv: return "orders-csv";
+    case Format::complaints_csv: return "complaints-csv";
+    case Format::employees_csv: return "employees-csv";
   }
   return "?";
 }
@@ -130,6 +132,8 @@ std::optional<Format> format_from_name(std::string_view name) {
   if (name == "jsonl") return Format::jsonl;
   if (name == "accounts-csv") return Format::accounts_csv;
   if (name == "orders-csv") return Format::orders_csv;
+  if (name == "complaints-csv") return Format::complaints_csv;
+  if (name == "employees-csv") return Format::employees_csv;
   return std::nullopt;
 }
 
@@ -144,6 +148,8 @@ std::optional<Format> format_from_file_name(const std::string& path) {
   if (ends_with(".csv")) {
     if (base.rfind("accounts", 0) == 0) return Format::accounts_csv;
     if (base.rfind("orders", 0) == 0) return Format::orders_csv;
+    if (base.rfind("complaints", 0) == 0) return Format::complaints_csv;
+    if (base.rfind("employees", 0) == 0) return Format::employees_csv;
   }
   return std::nullopt;
 }

@@ -39,10 +39,11 @@ class CsvReader {
   bool started_ = false;
 };
 
-enum class Format { jsonl, accounts_csv, orders_csv };
+enum class Format { jsonl, accounts_csv, orders_csv, complaints_csv, employees_csv };
 const char* format_name(Format f);
 std::optional<Format> format_from_name(std::string_view name);
-// The format a file name implies (.jsonl/.ndjson, accounts*.csv, orders*.csv), or nullopt.
+// The format a file name implies (.jsonl/.ndjson, accounts*.csv, orders*.csv, complaints*.csv,
+// employees*.csv), or nullopt.
 std::optional<Format> format_from_file_name(const std::string& path);
 
 }  // namespace kamhost::import

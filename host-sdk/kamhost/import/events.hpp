@@ -21,6 +21,7 @@ union AnyEvent {
   kam_event_service_request service_request;
   kam_event_visit visit;
   kam_event_distributor distributor;
+  kam_event_employee employee;
 };
 
 // A name in a file and the kam.h value it stands for.
@@ -35,14 +36,22 @@ inline constexpr Named kKinds[] = {{"account_upserted", KAM_EVENT_ACCOUNT_UPSERT
                             {"complaint", KAM_EVENT_COMPLAINT},
                             {"service_request", KAM_EVENT_SERVICE_REQUEST},
                             {"visit", KAM_EVENT_VISIT},
-                            {"distributor_upserted", KAM_EVENT_DISTRIBUTOR_UPSERTED}};
+                            {"distributor_upserted", KAM_EVENT_DISTRIBUTOR_UPSERTED},
+                            {"employee_upserted", KAM_EVENT_EMPLOYEE_UPSERTED}};
 inline constexpr Named kDocumentTypes[] = {
     {"order", KAM_DOCUMENT_ORDER}, {"invoice", KAM_DOCUMENT_INVOICE}, {"credit_note", KAM_DOCUMENT_CREDIT_NOTE}};
 inline constexpr Named kComplaintActions[] = {
     {"opened", KAM_COMPLAINT_OPENED},     {"handed_off", KAM_COMPLAINT_HANDED_OFF},
     {"responded", KAM_COMPLAINT_RESPONDED}, {"resolved", KAM_COMPLAINT_RESOLVED},
     {"closed", KAM_COMPLAINT_CLOSED},     {"reopened", KAM_COMPLAINT_REOPENED},
-    {"commented", KAM_COMPLAINT_COMMENTED}};
+    {"commented", KAM_COMPLAINT_COMMENTED}, {"waiting_on_customer", KAM_COMPLAINT_WAITING_ON_CUSTOMER},
+    {"customer_replied", KAM_COMPLAINT_CUSTOMER_REPLIED}, {"priority_changed", KAM_COMPLAINT_PRIORITY_CHANGED}};
+// A complaint's priority (kam_event_complaint.severity) by the config's names, or as 0..4.
+inline constexpr Named kPriorities[] = {{"low", 1}, {"normal", 2}, {"high", 3}, {"critical", 4}};
+// The bits of kam_event_complaint.response_flags (none: a first response) and kam_event_employee.flags.
+inline constexpr Named kResponseFlags[] = {
+    {"inbound", KAM_RESPONSE_INBOUND}, {"automatic", KAM_RESPONSE_AUTOMATIC}, {"internal", KAM_RESPONSE_INTERNAL}};
+inline constexpr Named kEmployeeFlags[] = {{"inactive", KAM_EMPLOYEE_INACTIVE}};
 inline constexpr Named kServiceActions[] = {{"opened", KAM_SERVICE_OPENED},
                                      {"assigned", KAM_SERVICE_ASSIGNED},
                                      {"state_changed", KAM_SERVICE_STATE_CHANGED},

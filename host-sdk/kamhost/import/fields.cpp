@@ -1,6 +1,8 @@
 // fields.cpp - checks and message pieces shared by the import formats (see fields.hpp).
 #include "import/fields.hpp"
 
+#include "import/events.hpp"
+
 #include <algorithm>
 #include <cstring>
 
@@ -40,6 +42,36 @@ std::string_view currency_or_throw(const char* value) {
   std::string_view c(value);
   if (c.size() != 3) throw ParseError("currency: " + in_quotes(c) + " is not a three-letter ISO 4217 code");
   return c;
+}
+
+int32_t priority_from_text(std::string_view text, const char* field) {
+  const std::string_view t = trim(text);
+  if (t.size() == 1 && t[0] >= '0' && t[0] <= '4') return t[0] - '0';
+  if (auto v = lookup(kPriorities, t)) return *v;
+  throw ParseError(std::string(field) + ": " + in_quotes(t) + " is not a priority (" + names(kPriorities) +
+                   ", or 0..4 with 0 = unspecified)");
+}
+
+uint32_t flag_bits(const Named* table, std::size_t table_size, const std::vector<std::string_view>& given,
+                   const char* field) {
+  uint32_t bits = 0;
+  for (std::string_view raw : given) {
+    const std::string_view name = trim(raw);
+    if (name.empty()) continue;
+    bool found = false;
+    for (std::size_t i = 0; i < table_size; ++i) {
+      if (name == table[i].name) {
+        bits |= static_cast<uint32_t>(table[i].value);
+        found = true;
+      }
+    }
+    if (!found) {
+      std::string known;
+      for (std::size_t i = 0; i < table_size; ++i) known += (i > 0 ? ", " : "") + std::string(table[i].name);
+      throw ParseError(std::string(field) + ": " + in_quotes(name) + " is not one of " + known);
+    }
+  }
+  return bits;
 }
 
 }  // namespace kamhost::import

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kamhost::import {
 
@@ -26,6 +27,16 @@ std::string in_quotes(std::string_view v);
 void set_currency(kam_money& m, std::string_view currency);
 // value as a three-letter code; throws ParseError naming "currency" otherwise.
 std::string_view currency_or_throw(const char* value);
+
+// A complaint's priority as a file writes it: a name (low, normal, high, critical) or a number 0..4
+// (0 = unspecified); throws ParseError naming `field` otherwise.
+int32_t priority_from_text(std::string_view text, const char* field);
+// Bit flags from their names (kam_event_complaint.response_flags, kam_event_employee.flags): the bits
+// of every name, each trimmed, empty ones left out; throws ParseError naming `field` and the names
+// it knows for an unknown one.
+struct Named;
+uint32_t flag_bits(const Named* table, std::size_t table_size, const std::vector<std::string_view>& names,
+                   const char* field);
 
 inline constexpr const char* kTimeHelp =
     "is not an RFC 3339 time with an offset (2026-03-01T09:30:00Z, 2026-03-01T17:30:00+08:00) or a "

@@ -110,6 +110,32 @@ class JsonFields {
     return *value;
   }
 
+  // A complaint's priority: "priority" (a name or 0..4) or "severity" (0..4, the C struct's name), not both.
+  int32_t priority() const {
+    const json* by_priority = find("priority");
+    if (by_priority != nullptr && find("severity") != nullptr)
+      throw ParseError("priority: give priority or severity (the same thing), not both");
+    if (by_priority != nullptr) {
+      if (by_priority->is_string()) return priority_from_text(by_priority->get_ref<const std::string&>(), "priority");
+      const int64_t v = integer("priority").value_or(0);
+      if (v < 0 || v > 4) throw ParseError("priority: " + std::to_string(v) + " is outside 0..4 (0 = unspecified, 4 = critical)");
+      return static_cast<int32_t>(v);
+    }
+    const int64_t severity = integer("severity").value_or(0);
+    if (severity < 0 || severity > 4)
+      throw ParseError("severity: " + std::to_string(severity) + " is outside 0..4 (0 = unspecified, 4 = critical)");
+    return static_cast<int32_t>(severity);
+  }
+
+  // Bit flags as an array of their names (["inbound", "internal"]); absent: 0.
+  template <std::size_t N>
+  uint32_t flags(const char* name, const Named (&table)[N]) const {
+    uint32_t count = 0;
+    const char* const* items = list(name, count);
+    std::vector<std::string_view> given(items, items + count);
+    return flag_bits(table, N, given, name);
+  }
+
   // Every member must be one of allowed (or a common one).
   void only(std::string_view kind, std::initializer_list<const char*> allowed) const {
     static constexpr const char* kCommon[] = {"kind", "event_id", "occurred_at", "occurred_at_ms"};
@@ -221,17 +247,14 @@ void parse_json_event(std::string_view line, Arena& arena, AnyEvent& out) {
       break;
     }
     case KAM_EVENT_COMPLAINT: {
-      f.only(kind_name, {"complaint_id", "account_id", "action", "severity", "employee_id", "department",
-                         "to_employee_id", "to_department", "channel", "category", "text"});
+      f.only(kind_name, {"complaint_id", "account_id", "action", "severity", "priority", "employee_id", "department",
+                         "to_employee_id", "to_department", "channel", "category", "text", "response_flags"});
       auto& e = out.complaint;
       h.struct_size = sizeof e;
       e.complaint_id = f.str("complaint_id");
       e.account_id = f.str("account_id");
       e.action = f.enumeration("action", kComplaintActions, true, "a complaint action");
-      auto severity = f.integer("severity").value_or(0);
-      if (severity < 0 || severity > 4)
-        throw ParseError("severity: " + std::to_string(severity) + " is outside 0..4 (0 = unspecified, 4 = critical)");
-      e.severity = static_cast<int32_t>(severity);
+      e.severity = f.priority();
       e.employee_id = f.str("employee_id");
       e.department = f.str("department");
       e.to_employee_id = f.str("to_employee_id");
@@ -239,6 +262,7 @@ void parse_json_event(std::string_view line, Arena& arena, AnyEvent& out) {
       e.channel = f.str("channel");
       e.category = f.str("category");
       e.text = f.str("text");
+      e.response_flags = f.flags("response_flags", kResponseFlags);
       break;
     }
     case KAM_EVENT_SERVICE_REQUEST: {
@@ -278,6 +302,19 @@ void parse_json_event(std::string_view line, Arena& arena, AnyEvent& out) {
       e.level = f.str("level");
       e.territories = f.list("territories", e.territory_count);
       e.industries = f.list("industries", e.industry_count);
+      break;
+    }
+    case KAM_EVENT_EMPLOYEE_UPSERTED: {
+      f.only(kind_name, {"employee_id", "name", "department", "manager_id", "calendar", "time_zone", "flags"});
+      auto& e = out.employee;
+      h.struct_size = sizeof e;
+      e.employee_id = f.str("employee_id");
+      e.name = f.str("name");
+      e.department = f.str("department");
+      e.manager_id = f.str("manager_id");
+      e.calendar = f.str("calendar");
+      e.time_zone = f.str("time_zone");
+      e.flags = f.flags("flags", kEmployeeFlags);
       break;
     }
     default:

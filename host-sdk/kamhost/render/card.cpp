@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "kamhost.hpp"
+#include "render/complaints.hpp"
 #include "render/format.hpp"
 #include "text/escape.hpp"
 #include "time_text.hpp"
@@ -111,13 +112,14 @@ void render_card(std::ostream& out, const json& card) {
   if (!text_of(b, "hotline").empty()) benefits.push_back("hotline " + text_of(b, "hotline"));
   const auto first = integer_at(b, "first_response_target_minutes");
   const auto resolution = integer_at(b, "resolution_target_minutes");
+  // The targets are business minutes on the complaint calendar (complaints.targets), never days.
   if (first && resolution) {
-    benefits.push_back("first response within " + format_minutes(*first) + ", resolution within " +
-                       format_minutes(*resolution));
+    benefits.push_back("first response within " + business_minutes_phrase(*first) + ", resolution within " +
+                       business_minutes_phrase(*resolution));
   } else if (first) {
-    benefits.push_back("first response within " + format_minutes(*first));
+    benefits.push_back("first response within " + business_minutes_phrase(*first));
   } else if (resolution) {
-    benefits.push_back("resolution within " + format_minutes(*resolution));
+    benefits.push_back("resolution within " + business_minutes_phrase(*resolution));
   }
   if (auto d = integer_at(b, "discount_authority_bp"); d && *d > 0)
     benefits.push_back("discount authority up to " + format_bp(*d));
@@ -174,6 +176,8 @@ void render_card(std::ostream& out, const json& card) {
       line += "; retention discount up to " + format_bp(*d);
     row(out, "churn risk", line);
   }
+
+  render_card_complaints(out, member(card, "complaints"));
 
   const std::string explanation = text_of(card, "explanation");
   if (!explanation.empty()) {

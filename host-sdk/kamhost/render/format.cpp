@@ -137,4 +137,32 @@ std::string format_minutes(int64_t minutes) {
   return std::to_string(minutes) + "m";
 }
 
+std::string format_business(int64_t ms) {
+  const bool negative = ms < 0;
+  const uint64_t magnitude = negative ? uint64_t{0} - static_cast<uint64_t>(ms) : static_cast<uint64_t>(ms);
+  const uint64_t minutes = magnitude / 60'000;
+  const uint64_t h = minutes / 60, m = minutes % 60;
+  std::string s = negative && minutes > 0 ? "-" : "";
+  if (h > 0) s += grouped(h) + "h";
+  if (m > 0 || h == 0) s += (h > 0 ? " " : "") + std::to_string(m) + "m";
+  return s;
+}
+
+std::string business_minutes_phrase(int64_t minutes) {
+  if (minutes > 0 && minutes % 60 == 0)
+    return std::to_string(minutes / 60) + (minutes == 60 ? " business hour" : " business hours");
+  if (minutes > 0 && minutes < 60) return std::to_string(minutes) + (minutes == 1 ? " business minute" : " business minutes");
+  return format_business(minutes * 60'000) + " of business time";
+}
+
+std::string grouped(uint64_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 }  // namespace kamhost

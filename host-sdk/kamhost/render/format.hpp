@@ -65,6 +65,15 @@ std::string format_bp(int64_t bp);
 std::string format_bp_fixed(int64_t bp);
 
 // Minutes in the largest unit that divides them: 30 -> "30m", 240 -> "4h", 2880 -> "2d", 10080 -> "1w".
+// For wall-clock durations only (config intervals): business time never has days (format_business).
 std::string format_minutes(int64_t minutes);
+
+// Business time (working time on a calendar, docs/calendars.md) in hours and minutes, never days: a
+// business day is whatever the calendar works. Milliseconds, rounded toward zero to the minute:
+// 12'000'000 -> "3h 20m", 2'700'000 -> "45m", 7'200'000 -> "2h", 0 -> "0m", -3'900'000 -> "-1h 5m".
+std::string format_business(int64_t ms);
+// A business-time target in words: 60 -> "1 business hour", 1440 -> "24 business hours",
+// 30 -> "30 business minutes", 90 -> "1h 30m of business time".
+std::string business_minutes_phrase(int64_t minutes);
 
 }  // namespace kamhost

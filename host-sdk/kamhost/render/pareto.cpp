@@ -2,10 +2,10 @@
 #include "render/pareto.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <sstream>
 
 #include "render/format.hpp"
+#include "render/svg.hpp"
 #include "text/escape.hpp"
 
 namespace kamhost {
@@ -14,29 +14,6 @@ namespace {
 using nlohmann::json;
 
 constexpr std::size_t kMaxCurvePoints = 1000;  // the SVG curve is downsampled to about this many
-
-// Text for SVG/XML: control characters as printable() writes them, then & < > " escaped.
-std::string xml_escape(const std::string& text) {
-  const std::string s = printable(text);  // no control characters in the chart either
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-// A coordinate with two decimals, no locale.
-std::string coord(double v) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", v);
-  return text;
-}
 
 // "N of M accounts make P of revenue".
 std::string top_line(const json& report) {
