@@ -6,14 +6,21 @@ namespace kam::app {
 const std::vector<PeriodicJob>& periodic_jobs() {
   static const std::vector<PeriodicJob> jobs = {
       tier_evaluation_job(),
-      // next: complaint SLA deadlines, escalations, visit due dates
+      sla_check_job(),  // complaint SLA deadlines and escalations (app/complaints/sla_job.cpp)
+      // next: visit due dates
   };
   return jobs;
 }
 
 TickResult tick(const JobContext& context) {
   TickResult result;
-  for (const PeriodicJob& job : periodic_jobs()) run_when_due(job, context, result);
+  for (const PeriodicJob& job : periodic_jobs()) {
+    if (!context.config.access.allows(context.actor, job.permission)) {
+      result.skipped_jobs.emplace_back(job.name);
+      continue;
+    }
+    run_when_due(job, context, result);
+  }
   return result;
 }
 

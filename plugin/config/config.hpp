@@ -70,6 +70,7 @@ struct ComplaintsConfig {
   std::string calendar;                                // the default calendar of targets; empty: none
   std::vector<core::complaints::Target> targets;       // none: complaints have no SLA clocks
   core::complaints::EscalationChain escalation;
+  int64_t check_every_minutes = 1;  // the tick's SLA check runs at most this often (check_every)
 };
 
 struct Config {

@@ -19,6 +19,8 @@ struct Actor {
 inline constexpr std::string_view kPermissions[] = {
     "config.reload", "ingest", "notifications.read", "notifications.ack", "audit.read",
     "tiers.read", "tiers.evaluate", "tiers.override",
+    // complaint tracking (1.3): the queries by visibility (kam/complaints.h), KPIs, the tick's SLA check
+    "complaints.read", "complaints.read.department", "complaints.read.all", "complaints.kpi", "complaints.tick",
 };
 
 struct AccessRules {

@@ -5,6 +5,7 @@
 
 #include "core/money/currency.hpp"
 #include "core/fnv1a.hpp"
+#include "core/time/zone.hpp"
 
 namespace kam::core {
 namespace {
@@ -67,6 +68,7 @@ const char* event_kind_name(EventKind kind) {
     case EventKind::service_request: return "service_request";
     case EventKind::visit: return "visit";
     case EventKind::distributor_upserted: return "distributor_upserted";
+    case EventKind::employee_upserted: return "employee_upserted";
   }
   return "unknown";
 }
@@ -100,6 +102,11 @@ uint64_t payload_fingerprint(const Event& e) {
           for (const auto* s : {&p.employee_id, &p.department, &p.to_employee_id, &p.to_department,
                                 &p.channel, &p.category, &p.text})
             f.str(*s);
+          // 1.3 members, only when set: a 1.2 event's fingerprint is unchanged (see the header).
+          if (p.response_flags != 0) {
+            f.str("response_flags");
+            f.u64(p.response_flags);
+          }
         } else if constexpr (std::is_same_v<T, ServiceRequestEvent>) {
           f.str(p.request_id);
           f.str(p.account_id);
@@ -117,6 +124,10 @@ uint64_t payload_fingerprint(const Event& e) {
           for (const auto* s : {&p.distributor_id, &p.name, &p.tax_id, &p.level}) f.str(*s);
           f.strs(p.territories);
           f.strs(p.industries);
+        } else if constexpr (std::is_same_v<T, EmployeeEvent>) {
+          for (const auto* s : {&p.employee_id, &p.name, &p.department, &p.manager_id, &p.calendar, &p.time_zone})
+            f.str(*s);
+          f.u64(p.flags);
         }
       },
       e.payload);
@@ -157,7 +168,7 @@ std::optional<std::string> validate_event(const Event& e) {
           return require(p.order_id, "order_id");
         } else if constexpr (std::is_same_v<T, ComplaintEvent>) {
           if (auto r = require(p.complaint_id, "complaint_id")) return r;
-          if (!is_code<ComplaintAction, ComplaintAction::commented>(p.action))
+          if (!is_code<ComplaintAction, ComplaintAction::priority_changed>(p.action))
             return "action: " + std::to_string(p.action) + " is not a KAM_COMPLAINT_*";
           if (p.action == static_cast<int32_t>(ComplaintAction::opened)) {
             if (auto r = require(p.account_id, "account_id")) return r;
@@ -167,6 +178,9 @@ std::optional<std::string> validate_event(const Event& e) {
           }
           if (p.severity < 0 || p.severity > 4)
             return "severity: " + std::to_string(p.severity) + " is outside 0..4";
+          if ((p.response_flags & ~kResponseKnownBits) != 0)
+            return "response_flags: " + std::to_string(p.response_flags) +
+                   " has bits other than KAM_RESPONSE_INBOUND (1), _AUTOMATIC (2), _INTERNAL (4)";
           return require(p.employee_id, "employee_id");
         } else if constexpr (std::is_same_v<T, ServiceRequestEvent>) {
           if (auto r = require(p.request_id, "request_id")) return r;
@@ -194,12 +208,33 @@ std::optional<std::string> validate_event(const Event& e) {
           if (planned && (p.planned_for_ms < kMinTimeMs || p.planned_for_ms > kMaxTimeMs))
             return "planned_for_ms: " + std::to_string(p.planned_for_ms) + " is outside 1970-01-01..9999-12-31";
           return std::nullopt;
+        } else if constexpr (std::is_same_v<T, EmployeeEvent>) {
+          if (auto r = require(p.employee_id, "employee_id")) return r;
+          if (p.manager_id == p.employee_id)
+            return "manager_id: '" + p.manager_id + "' is the employee itself (an employee is not their own manager)";
+          if (!p.time_zone.empty() && !time::is_known_time_zone(p.time_zone))
+            return "time_zone: unknown time zone '" + p.time_zone + "' (an IANA name such as Asia/Shanghai)";
+          if ((p.flags & ~kEmployeeInactive) != 0)
+            return "flags: " + std::to_string(p.flags) + " has bits other than KAM_EMPLOYEE_INACTIVE (1)";
+          return std::nullopt;
         } else {
           if (auto r = require(p.distributor_id, "distributor_id")) return r;
           return require(p.name, "name");
         }
       },
       e.payload);
+}
+
+std::optional<std::string> check_employee_calendar(const EmployeeEvent& employee,
+                                                   const std::vector<std::string>& calendar_names) {
+  if (employee.calendar.empty()) return std::nullopt;
+  for (const std::string& name : calendar_names)
+    if (name == employee.calendar) return std::nullopt;
+  std::string message = "calendar: unknown calendar '" + employee.calendar + "'; ";
+  if (calendar_names.empty()) return message + "the config defines no calendars";
+  message += "calendars defined:";
+  for (std::size_t i = 0; i < calendar_names.size(); ++i) message += (i ? ", " : " ") + calendar_names[i];
+  return message;
 }
 
 }  // namespace kam::core

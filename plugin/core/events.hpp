@@ -22,11 +22,13 @@ enum class EventKind : int32_t {
   service_request = 5,
   visit = 6,
   distributor_upserted = 7,
+  employee_upserted = 8,  // 1.3: the org facts (manager, department) complaint escalation reads
 };
 
 // The codes an event carries, named once. The event structs keep the raw int32_t the host sent
 // (validate_event refuses values outside these before anything else reads them); the values equal
-// kam.h's KAM_DOCUMENT_*, KAM_COMPLAINT_*, KAM_SERVICE_* and KAM_VISIT_*.
+// kam.h's KAM_DOCUMENT_*, KAM_COMPLAINT_*, KAM_SERVICE_* and KAM_VISIT_*. ComplaintAction is also
+// the complaint core's step action (core::complaints::Action is this enum).
 enum class DocumentType : int32_t { order = 1, invoice = 2, credit_note = 3 };
 enum class ComplaintAction : int32_t {
   opened = 1,
@@ -36,7 +38,16 @@ enum class ComplaintAction : int32_t {
   closed = 5,
   reopened = 6,
   commented = 7,
+  waiting_on_customer = 8,  // 1.3: the SLA clocks pause (business time)
+  customer_replied = 9,     // 1.3: back from waiting: the clocks run again
+  priority_changed = 10,    // 1.3: severity is the new priority (1..4)
 };
+// kam.h's KAM_RESPONSE_* bits of a RESPONDED step (1.3). 0: an outbound response a person sent that
+// the customer sees, the only kind that is a first response (also what a 1.2 host sends).
+inline constexpr uint32_t kResponseInbound = 1, kResponseAutomatic = 2, kResponseInternal = 4;
+inline constexpr uint32_t kResponseKnownBits = kResponseInbound | kResponseAutomatic | kResponseInternal;
+// kam.h's KAM_EMPLOYEE_* bits (1.3).
+inline constexpr uint32_t kEmployeeInactive = 1;
 enum class ServiceAction : int32_t { opened = 1, assigned = 2, state_changed = 3, closed = 4, commented = 5 };
 enum class VisitStatus : int32_t { planned = 1, completed = 2, cancelled = 3 };
 
@@ -69,9 +80,10 @@ struct OrderCancelled {
 
 struct ComplaintEvent {
   std::string complaint_id, account_id;
-  int32_t action = 0;  // ComplaintAction
-  int32_t severity = 0;
+  int32_t action = 0;    // ComplaintAction
+  int32_t severity = 0;  // the priority: 0 unspecified, 1 (low) .. 4 (critical)
   std::string employee_id, department, to_employee_id, to_department, channel, category, text;
+  uint32_t response_flags = 0;  // 1.3, RESPONDED: kResponse* bits (0: counts as a first response)
 };
 
 struct ServiceRequestEvent {
@@ -92,8 +104,18 @@ struct DistributorUpserted {
   std::vector<std::string> territories, industries;
 };
 
+// 1.3: an employee record (the whole record each time): who manages whom, which department, for
+// complaint escalation ("the owner's manager") and KPIs by department.
+struct EmployeeEvent {
+  std::string employee_id, name, department, manager_id;
+  std::string calendar;   // a calendar name from the YAML (shown with the queue); "" none
+  std::string time_zone;  // IANA; shown, never used for deadlines (the calendar's zone is)
+  uint32_t flags = 0;     // kEmployee* bits
+};
+
+// In EventKind order (Event::kind is the index + 1).
 using EventPayload = std::variant<AccountUpserted, OrderPosted, OrderCancelled, ComplaintEvent,
-                                  ServiceRequestEvent, VisitEvent, DistributorUpserted>;
+                                  ServiceRequestEvent, VisitEvent, DistributorUpserted, EmployeeEvent>;
 
 struct Event {
   std::string event_id;
@@ -108,12 +130,20 @@ const char* event_kind_name(EventKind kind);
 
 // A stable 64-bit fingerprint of everything in the event but its id: two sends of the same event
 // id with equal fingerprints are a duplicate, with different ones a conflict. Stable across builds
-// and platforms (FNV-1a over a length-prefixed encoding), so it can be stored.
+// and platforms (FNV-1a over a length-prefixed encoding), so it can be stored. A member added to an
+// existing event later (ComplaintEvent::response_flags, 1.3) is included only when it is not its
+// default, so an event stored before it existed, sent again after the upgrade, is still a duplicate.
 uint64_t payload_fingerprint(const Event& event);
 
-// Checks that need no database: required fields, ranges, currency codes, timestamps.
+// Checks that need no database: required fields, ranges, currency codes, timestamps, time zones.
 // Returns the first problem as "field: what is wrong", or nothing when the event is valid.
 std::optional<std::string> validate_event(const Event& event);
+
+// Whether an employee's calendar is one the config defines (checked where the config is known, at
+// ingestion): "calendar: unknown calendar 'X'; calendars defined: a, b" or nothing. An empty
+// calendar is none and valid.
+std::optional<std::string> check_employee_calendar(const EmployeeEvent& employee,
+                                                   const std::vector<std::string>& calendar_names);
 
 // Timestamps KAM accepts: 1970-01-01 to 9999-12-31 UTC.
 inline constexpr int64_t kMinTimeMs = 0;

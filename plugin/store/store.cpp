@@ -16,7 +16,8 @@ Store::Store(std::unique_ptr<Database> database)
       outbox_(*database_),
       audit_(*database_),
       jobs_(*database_),
-      tiers_(*database_) {}
+      tiers_(*database_),
+      complaints_(*database_) {}
 
 Store::~Store() = default;
 

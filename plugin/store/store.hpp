@@ -4,8 +4,9 @@
 // A Store is the one object an instance owns: it opens the shared Database (connections, migrations,
 // write lock; database/database.hpp) and holds one repository per feature over it, each in its own
 // folder with its own value types: ingestion/, outbox/, audit/, jobs/ (periodic job claims and
-// their schedule), tiers/. Every operation is safe to call from several threads at once. Timestamps
-// always come from the caller (the host's clock or the event), never from the database.
+// their schedule), tiers/, complaints/. Every operation is safe to call from several threads at
+// once. Timestamps always come from the caller (the host's clock or the event), never from the
+// database.
 //
 // Adding a repository (complaints, service, channel): one folder store/<feature>/ with its
 // <feature>_repository.{hpp,cpp} (a class over Database&, its value types in its header), one
@@ -21,6 +22,7 @@
 #include "config/config.hpp"
 #include "core/log_level.hpp"
 #include "store/audit/audit_repository.hpp"
+#include "store/complaints/complaints_repository.hpp"
 #include "store/ingestion/ingestion_repository.hpp"
 #include "store/jobs/jobs_repository.hpp"
 #include "store/outbox/outbox_repository.hpp"
@@ -53,6 +55,7 @@ class Store {
   AuditRepository& audit() { return audit_; }
   JobsRepository& jobs() { return jobs_; }
   TiersRepository& tiers() { return tiers_; }
+  ComplaintsRepository& complaints() { return complaints_; }
 
   // The shared database object, for the store's own code and tests (database/database.hpp).
   Database& database() { return *database_; }
@@ -66,6 +69,7 @@ class Store {
   AuditRepository audit_;
   JobsRepository jobs_;
   TiersRepository tiers_;
+  ComplaintsRepository complaints_;
 };
 
 }  // namespace kam::store

@@ -68,10 +68,30 @@ class PeriodicTest : public StoreTest {
 
 TEST_P(PeriodicTest, TheRegistryHoldsTheTierEvaluationUnderItsClaimAndPermission) {
   const std::vector<app::PeriodicJob>& jobs = app::periodic_jobs();
-  ASSERT_EQ(jobs.size(), 1u);
+  ASSERT_EQ(jobs.size(), 2u);
   EXPECT_STREQ(jobs[0].name, app::kTiersJob);
   EXPECT_STREQ(jobs[0].permission, "tiers.evaluate");
   EXPECT_EQ(jobs[0].every_ms(config_), kHour) << "evaluate_every: 1h";
+  // 1.3: the SLA check of complaints, every complaints.check_every (default 1 minute).
+  EXPECT_STREQ(jobs[1].name, app::kSlaJob);
+  EXPECT_STREQ(jobs[1].permission, "complaints.tick");
+  EXPECT_EQ(jobs[1].every_ms(config_), 60000);
+}
+
+TEST_P(PeriodicTest, TheTickRunsOnlyTheJobsTheActorMayRun) {
+  config::Config config = config::load_config_text(
+      "kam: 1\naccess: {roles: {scheduler: [tiers.evaluate]}}\n", "periodic_test.yaml");
+  const core::Actor scheduler{"cron", {"scheduler"}};
+  const app::TickResult r = app::tick(app::JobContext{*store_, config, scheduler, kT0, nullptr});
+  EXPECT_TRUE(r.tiers);
+  EXPECT_FALSE(r.sla);
+  EXPECT_EQ(r.skipped_jobs, std::vector<std::string>{app::kSlaJob});
+  // With the admin's "*" both run.
+  const app::TickResult all = app::tick(context(*store_, kT0 + 2 * kHour));
+  EXPECT_TRUE(all.tiers);
+  ASSERT_TRUE(all.sla);
+  EXPECT_EQ(all.sla->complaints, 0u);
+  EXPECT_TRUE(all.skipped_jobs.empty());
 }
 
 TEST_P(PeriodicTest, AJobRunsOncePerIntervalAcrossStoresAndAFailedRunStaysDue) {

@@ -218,6 +218,26 @@ complaints:
   EXPECT_TRUE(none.complaints.escalation.empty());
 }
 
+TEST(ComplaintsConfig, CheckEveryIsADurationOfAtLeastOneMinute) {
+  EXPECT_EQ(load_config_text("kam: 1\n", "k").complaints.check_every_minutes, 1);  // the default
+  EXPECT_EQ(load_config_text("kam: 1\ncomplaints: {check_every: 5m}\n", "k").complaints.check_every_minutes, 5);
+  EXPECT_EQ(load_config_text("kam: 1\ncomplaints: {check_every: 2h}\n", "k").complaints.check_every_minutes, 120);
+  try {
+    load_config_text("kam: 1\ncomplaints: {check_every: 0m}\n", "k.yaml");
+    FAIL() << "loaded";
+  } catch (const ConfigError& e) {
+    EXPECT_EQ(std::string(e.what()), "k.yaml:2:27: complaints.check_every: expected a duration like 30m, 4h, 2d or 1w "
+                                     "(up to 3650d), got \"0m\"");
+  }
+  try {
+    load_config_text("kam: 1\ncomplaints: {check_every: soon}\n", "k.yaml");
+    FAIL() << "loaded";
+  } catch (const ConfigError& e) {
+    EXPECT_EQ(std::string(e.what()), "k.yaml:2:27: complaints.check_every: expected a duration like 30m, 4h, 2d or 1w "
+                                     "(up to 3650d), got \"soon\"");
+  }
+}
+
 // Every value error of the section at once. The core's checks of the target list (here: the unknown
 // tier 'gold') run only when every target could be read: a tie or duplicate found in a partial list
 // would only mislead.

@@ -2,6 +2,7 @@
 // members, ranges, currencies, the time range), event kinds and their names, and the payload
 // fingerprint that tells a duplicate from a conflict.
 #include "core/events.hpp"
+#include "core/fnv1a.hpp"
 
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@ namespace {
 using kam::core::AccountUpserted;
 using kam::core::ComplaintEvent;
 using kam::core::DistributorUpserted;
+using kam::core::EmployeeEvent;
 using kam::core::Event;
 using kam::core::EventKind;
 using kam::core::EventPayload;
@@ -177,9 +179,9 @@ TEST(EventOrderCancel, NeedsTheOrderId) {
 }
 
 TEST(EventComplaint, ActionsAndWhatEachNeeds) {
-  for (int32_t action = 1; action <= 7; ++action) EXPECT_EQ(problem(complaint(action)), "") << action;
+  for (int32_t action = 1; action <= 10; ++action) EXPECT_EQ(problem(complaint(action)), "") << action;
   EXPECT_EQ(problem(complaint(0)), "action: 0 is not a KAM_COMPLAINT_*");
-  EXPECT_EQ(problem(complaint(8)), "action: 8 is not a KAM_COMPLAINT_*");
+  EXPECT_EQ(problem(complaint(11)), "action: 11 is not a KAM_COMPLAINT_*");
   ComplaintEvent c = complaint(1);
   c.complaint_id = "";
   EXPECT_EQ(problem(c), "complaint_id: is required");
@@ -206,6 +208,59 @@ TEST(EventComplaint, SeverityZeroToFour) {
   EXPECT_EQ(problem(c), "severity: 5 is outside 0..4");
   c.severity = -1;
   EXPECT_EQ(problem(c), "severity: -1 is outside 0..4");
+}
+
+TEST(EventComplaint, ResponseFlagsAreTheThreeKnownBits) {
+  ComplaintEvent c = complaint(3);
+  for (uint32_t flags = 0; flags <= 7; ++flags) {
+    c.response_flags = flags;
+    EXPECT_EQ(problem(c), "") << flags;
+  }
+  c.response_flags = 8;
+  EXPECT_EQ(problem(c), "response_flags: 8 has bits other than KAM_RESPONSE_INBOUND (1), _AUTOMATIC (2), _INTERNAL (4)");
+}
+
+EmployeeEvent employee() {
+  EmployeeEvent e;
+  e.employee_id = "e-ann";
+  e.name = "Ann";
+  e.department = "service";
+  e.manager_id = "e-max";
+  e.time_zone = "Asia/Shanghai";
+  return e;
+}
+
+TEST(EventEmployee, IdZoneManagerAndFlags) {
+  EXPECT_EQ(problem(employee()), "");
+  EmployeeEvent e = employee();
+  e.employee_id = "";
+  EXPECT_EQ(problem(e), "employee_id: is required");
+  e = employee();
+  e.manager_id = "e-ann";
+  EXPECT_EQ(problem(e), "manager_id: 'e-ann' is the employee itself (an employee is not their own manager)");
+  e = employee();
+  e.time_zone = "Mars/Olympus";
+  EXPECT_EQ(problem(e), "time_zone: unknown time zone 'Mars/Olympus' (an IANA name such as Asia/Shanghai)");
+  e = employee();
+  e.time_zone = "";
+  e.manager_id = "";
+  e.flags = kam::core::kEmployeeInactive;
+  EXPECT_EQ(problem(e), "");
+  e.flags = 2;
+  EXPECT_EQ(problem(e), "flags: 2 has bits other than KAM_EMPLOYEE_INACTIVE (1)");
+  EXPECT_EQ(event(employee()).kind(), EventKind::employee_upserted);
+  EXPECT_STREQ(kam::core::event_kind_name(EventKind::employee_upserted), "employee_upserted");
+}
+
+TEST(EventEmployee, TheCalendarMustBeConfigured) {
+  using kam::core::check_employee_calendar;
+  EmployeeEvent e = employee();
+  EXPECT_FALSE(check_employee_calendar(e, {}));  // none given
+  e.calendar = "china";
+  EXPECT_FALSE(check_employee_calendar(e, {"berlin", "china"}));
+  EXPECT_EQ(check_employee_calendar(e, {"berlin", "office"}).value_or(""),
+            "calendar: unknown calendar 'china'; calendars defined: berlin, office");
+  EXPECT_EQ(check_employee_calendar(e, {}).value_or(""), "calendar: unknown calendar 'china'; the config defines no calendars");
 }
 
 TEST(EventServiceRequest, ActionsAndWhatEachNeeds) {
@@ -314,6 +369,67 @@ TEST(EventFingerprint, IgnoresTheIdAndSeesEveryPayloadChange) {
   ComplaintEvent bare;
   bare.complaint_id = "O1";
   EXPECT_NE(payload_fingerprint(event(cancel)), payload_fingerprint(event(bare)));
+}
+
+// The 1.2 encoding of a complaint event, written out here from the format (kind, time, then each
+// member length-prefixed), so a 1.2 fingerprint stored in a database is checked independently.
+uint64_t fingerprint_1_2(const Event& e) {
+  kam::core::Fnv1a64 f;
+  const auto u64 = [&f](uint64_t v) {
+    unsigned char b[8];
+    for (int i = 0; i < 8; ++i) b[i] = static_cast<unsigned char>(v >> (8 * i));
+    f.bytes(b, 8);
+  };
+  const auto str = [&](const std::string& s) {
+    u64(s.size());
+    f.bytes(s);
+  };
+  const ComplaintEvent& c = std::get<ComplaintEvent>(e.payload);
+  u64(4);
+  u64(static_cast<uint64_t>(e.occurred_at_ms));
+  str(c.complaint_id);
+  str(c.account_id);
+  u64(static_cast<uint64_t>(static_cast<int64_t>(c.action)));
+  u64(static_cast<uint64_t>(static_cast<int64_t>(c.severity)));
+  for (const auto* s : {&c.employee_id, &c.department, &c.to_employee_id, &c.to_department, &c.channel,
+                        &c.category, &c.text})
+    str(*s);
+  return f.value();
+}
+
+TEST(EventFingerprint, AComplaintStoredBefore13IsStillADuplicateAfterIt) {
+  using kam::core::payload_fingerprint;
+  ComplaintEvent c = complaint(3);
+  c.department = "service";
+  c.text = "called back";
+  const Event before = event(c);  // no response_flags: what a 1.2 host sent and 1.2 stored
+  EXPECT_EQ(payload_fingerprint(before), fingerprint_1_2(before));
+  c.response_flags = kam::core::kResponseInternal;  // a 1.3 member set: another payload
+  EXPECT_NE(payload_fingerprint(event(c)), payload_fingerprint(before));
+  c.response_flags = kam::core::kResponseAutomatic;
+  EXPECT_NE(payload_fingerprint(event(c)), payload_fingerprint(event([&] {
+              ComplaintEvent d = c;
+              d.response_flags = kam::core::kResponseInbound;
+              return d;
+            }())));
+}
+
+TEST(EventFingerprint, EveryEmployeeMemberCounts) {
+  using kam::core::payload_fingerprint;
+  const uint64_t base = payload_fingerprint(event(employee()));
+  for (int member = 0; member < 7; ++member) {
+    EmployeeEvent e = employee();
+    switch (member) {
+      case 0: e.employee_id += "x"; break;
+      case 1: e.name += "x"; break;
+      case 2: e.department += "x"; break;
+      case 3: e.manager_id += "x"; break;
+      case 4: e.calendar += "x"; break;
+      case 5: e.time_zone = "Europe/Berlin"; break;
+      case 6: e.flags = 1; break;
+    }
+    EXPECT_NE(payload_fingerprint(event(e)), base) << member;
+  }
 }
 
 }  // namespace

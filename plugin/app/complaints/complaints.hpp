@@ -58,9 +58,18 @@ struct KpiRequest {
 std::string complaint_kpis_json(store::Store& store, const config::Config& config, const ComplaintQueryContext& context,
                                 const KpiRequest& request);
 
+// What one SLA check did (kam_tick_result's sla_* members).
+struct SlaCheckSummary {
+  uint64_t complaints = 0;  // complaints with a level due that it looked at
+  uint64_t warnings = 0, breaches = 0;  // notifications it wrote (each key once, whoever ran)
+};
+
 // The tick's SLA check (tick.cpp's registry): writes each due escalation's notification once.
 // Reported in TickResult::sla.
 PeriodicJob sla_check_job();
+// The check itself at now_ms (the job's run; `completes_job` is recorded with its last write).
+SlaCheckSummary check_sla(store::Store& store, const config::Config& config, int64_t now_ms,
+                          const std::string& completes_job, const LogFn& log);
 
 // After a reload changed a calendar's definition: registers the new calendar version and appends a
 // calendar_changed ledger entry at now_ms to every open complaint on it, so their deadlines follow

@@ -6,6 +6,7 @@
 
 #include "config/config.hpp"
 #include "core/actor.hpp"
+#include "core/log_level.hpp"
 #include "store/store.hpp"
 
 namespace kam::app {
@@ -16,7 +17,9 @@ struct ConfigVersion {
   int64_t version = 0;
 };
 
+// Recomputes the open complaints' deadlines when a calendar changed (recompute_open_deadlines), then
+// appends the audit entry (its after_json counts them as complaints_recomputed when there were any).
 void record_config_reload(store::Store& store, const core::Actor& actor, int64_t at_ms, const ConfigVersion& before,
-                          const ConfigVersion& after);
+                          const ConfigVersion& after, const core::LogFn& log = nullptr);
 
 }  // namespace kam::app

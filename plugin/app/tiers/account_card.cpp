@@ -8,6 +8,7 @@
 #include "core/tiers/churn.hpp"
 #include "core/tiers/customer_value.hpp"
 #include "core/tiers/explain.hpp"
+#include "app/complaints/derived.hpp"
 #include "app/tiers/account_facts.hpp"
 #include "app/tiers/tiers.hpp"
 
@@ -73,6 +74,8 @@ std::string account_card_json(store::Store& store, const config::Config& config,
   store::FactsQuery query;
   query.account_id = account_id;
   query.until_day = today(config, now_ms);
+  query.breaches_since_ms =
+      core::time::BusinessCalendar(config.business.time_zone).trailing_window(now_ms, config.tiers.window_days).start_ms;
   store.tiers().scan_account_facts(query, [&](store::AccountFacts&& f) { facts = std::move(f); });
   if (!facts) throw Error(Status::not_found, "account '" + account_id + "' is unknown");
 
@@ -166,6 +169,7 @@ std::string account_card_json(store::Store& store, const config::Config& config,
                        {"config_version", h.config_version}});
   }
   card["history"] = history;
+  card["complaints"] = complaints::account_card_complaints(store, config, account_id, now_ms);
   return dump(card);
 }
 

@@ -46,6 +46,7 @@ t::AccountMetrics metrics_from_facts(const store::AccountFacts& facts, const con
   }
   m.flags.insert(facts.flags.begin(), facts.flags.end());
   m.open_complaints = facts.open_complaints;
+  m.sla_breaches = facts.sla_breaches;  // breaches since FactsQuery::breaches_since_ms (the window)
   if (facts.last_visit_ms) m.days_since_last_visit = calendar->days_between(*facts.last_visit_ms, now_ms);
   return m;
 }

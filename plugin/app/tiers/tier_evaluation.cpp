@@ -96,6 +96,7 @@ class Evaluator {
     store::FactsQuery query;
     query.account_id = request_.account_id;
     query.until_day = calendar_.local_date(request_.now_ms).days_since_epoch;
+    query.breaches_since_ms = calendar_.trailing_window(request_.now_ms, config_.tiers.window_days).start_ms;
     query.with_state = true;
     if (request_.account_id.empty() && update_.wants_progress()) update_.expect(store_.tiers().account_count());
     update_.read([&](const auto& add) {

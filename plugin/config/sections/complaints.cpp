@@ -96,6 +96,8 @@ class SectionReader {
     }
     if (const Entry* e = r_.find("targets"); e && !e->value.IsNull()) read_targets(*e);
     if (const Entry* e = r_.find("escalation"); e && !e->value.IsNull()) read_escalation(*e);
+    // The SLA check's period (a duration reader refuses 0: at most once a minute per host tick).
+    if (const auto every = get_duration(r_, "check_every")) config_.complaints.check_every_minutes = *every;
   }
 
  private:
@@ -348,7 +350,7 @@ class SectionReader {
 }  // namespace
 
 void read_complaints(const MapReader& top, Config& config) {
-  const auto section = top.get_map("complaints", std::vector<std::string_view>{"calendar", "targets", "escalation"});
+  const auto section = top.get_map("complaints", std::vector<std::string_view>{"calendar", "targets", "escalation", "check_every"});
   if (!section) return;
   SectionReader(top, *section, config).read();
 }

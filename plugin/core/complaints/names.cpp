@@ -1,4 +1,5 @@
-// names.cpp - the names of actions and ledger entry kinds, as logs, JSON and the database use them.
+// names.cpp - the names of actions and ledger entry kinds, as logs, JSON and the database use them,
+// and the step a complaint event stands for.
 #include "core/complaints/ledger.hpp"
 #include "core/complaints/step.hpp"
 
@@ -37,6 +38,24 @@ std::string_view entry_kind_name(EntryKind kind) {
     case EntryKind::calendar_changed: return "calendar_changed";
   }
   return "unknown";
+}
+
+Step step_of(const ComplaintEvent& event, int64_t at_ms, std::string tier) {
+  Step s;
+  s.complaint_id = event.complaint_id;
+  s.at_ms = at_ms;
+  s.action = static_cast<Action>(event.action);
+  s.employee_id = event.employee_id;
+  s.department = event.department;
+  s.to_employee_id = event.to_employee_id;
+  s.to_department = event.to_department;
+  s.priority = event.severity;
+  s.account_id = event.account_id;
+  s.tier = std::move(tier);
+  s.outbound = (event.response_flags & kResponseInbound) == 0;
+  s.by_person = (event.response_flags & kResponseAutomatic) == 0;
+  s.customer_visible = (event.response_flags & kResponseInternal) == 0;
+  return s;
 }
 
 }  // namespace kam::core::complaints

@@ -6,16 +6,14 @@
 
 namespace kam::core::complaints {
 
-std::vector<QueueItem> employee_queue(const std::vector<ComplaintRecord>& records, const std::string& employee_id) {
-  std::vector<QueueItem> queue;
-  for (const ComplaintRecord& r : records) {
-    if (r.state.phase != Phase::open) continue;
-    const bool owner = r.state.first_owner == employee_id, assignee = r.state.assignee == employee_id;
-    if (!owner && !assignee) continue;
-    const ClockStatus& clock = r.state.first_responded || !r.first_response.active ? r.resolution : r.first_response;
-    queue.push_back({r.complaint_id, owner, assignee, clock.kind, clock.target_ms > 0, clock.paused, clock.deadline_ms,
-                     clock.left_ms});
-  }
+QueueItem queue_item(const ComplaintRecord& r, const std::string& employee_id) {
+  const ClockStatus& clock = r.state.first_responded || !r.first_response.active ? r.resolution : r.first_response;
+  return {r.complaint_id,     r.state.first_owner == employee_id, r.state.assignee == employee_id,
+          clock.kind,         clock.target_ms > 0,                clock.paused,
+          clock.deadline_ms,  clock.left_ms};
+}
+
+void sort_queue(std::vector<QueueItem>& queue) {
   std::sort(queue.begin(), queue.end(), [](const QueueItem& a, const QueueItem& b) {
     if (a.has_target != b.has_target) return a.has_target;
     if (a.has_target && a.left_ms != b.left_ms) return a.left_ms < b.left_ms;
@@ -24,6 +22,16 @@ std::vector<QueueItem> employee_queue(const std::vector<ComplaintRecord>& record
       return a.deadline_ms.value_or(none) < b.deadline_ms.value_or(none);
     return a.complaint_id < b.complaint_id;
   });
+}
+
+std::vector<QueueItem> employee_queue(const std::vector<ComplaintRecord>& records, const std::string& employee_id) {
+  std::vector<QueueItem> queue;
+  for (const ComplaintRecord& r : records) {
+    if (r.state.phase != Phase::open) continue;
+    if (r.state.first_owner != employee_id && r.state.assignee != employee_id) continue;
+    queue.push_back(queue_item(r, employee_id));
+  }
+  sort_queue(queue);
   return queue;
 }
 

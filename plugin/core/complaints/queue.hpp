@@ -22,6 +22,11 @@ struct QueueItem {
   int64_t left_ms = 0;                 // business time left (negative: breached by that much)
 };
 
+// A record as a queue item (the clock that matters now, its deadline and time left), for
+// `employee_id` (owner / assignee say whether it is theirs), and the queue's order on any items.
+QueueItem queue_item(const ComplaintRecord& record, const std::string& employee_id);
+void sort_queue(std::vector<QueueItem>& items);
+
 // Open complaints (not resolved or closed) of `employee_id`. Order: those with a target by business
 // time left (most urgent first: breached ones first, by how much), then by deadline, then by id;
 // complaints without a target last, by id.

@@ -1,27 +1,17 @@
-// step.hpp - one step in a complaint's life, as the complaint core takes it: a plain value the
-// integration fills from a KAM_EVENT_COMPLAINT event (core::ComplaintEvent plus the fields the event
-// struct gains for issue 10: priority, pause/resume, and how a response was sent).
+// step.hpp - one step in a complaint's life, as the complaint core takes it: a plain value filled
+// from a KAM_EVENT_COMPLAINT event (core::ComplaintEvent, step_of below) plus the account's tier.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "core/events.hpp"
+
 namespace kam::core::complaints {
 
-// The first seven equal KAM_COMPLAINT_* in kam.h; the rest are the values the event gains.
-enum class Action : int32_t {
-  opened = 1,
-  handed_off = 2,
-  responded = 3,
-  resolved = 4,
-  closed = 5,
-  reopened = 6,
-  commented = 7,
-  waiting_on_customer = 8,  // the clocks pause (business time)
-  customer_replied = 9,     // back from waiting: the clocks run again
-  priority_changed = 10,
-};
+// The step's action is the event's: KAM_COMPLAINT_* (core/events.hpp names them once).
+using Action = ComplaintAction;
 
 std::string_view action_name(Action action);  // "handed_off"
 
@@ -41,5 +31,9 @@ struct Step {
   // message, an internal note or an automatic acknowledgement is recorded but stops no clock.
   bool outbound = true, by_person = true, customer_visible = true;
 };
+
+// The step a complaint event stands for, at the event's instant; `tier` is the account's current
+// tier (used by OPENED). response_flags map onto the three response facts (no bit: all true).
+Step step_of(const ComplaintEvent& event, int64_t at_ms, std::string tier);
 
 }  // namespace kam::core::complaints

@@ -37,6 +37,9 @@ ComplaintChange complaint_change(ComplaintAction action) {
       break;
     case ComplaintAction::opened:     // not a change: the complaint is created
     case ComplaintAction::commented:  // only the last event
+    case ComplaintAction::waiting_on_customer:  // 1.3 steps: kept as events, no column of their own
+    case ComplaintAction::customer_replied:
+    case ComplaintAction::priority_changed:
       break;
   }
   return c;

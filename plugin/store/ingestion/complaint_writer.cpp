@@ -1,119 +1,107 @@
-// complaint_writer.cpp - ComplaintWriter: every step is kept as a complaint_events row and folded
-// into the complaint's current row (owner, current holder, status, first response, times).
+// complaint_writer.cpp - ComplaintWriter: one complaint step through the complaint core into the
+// ledger and the cache row; see complaint_writer.hpp.
 #include "store/ingestion/complaint_writer.hpp"
 
-#include "core/lifecycle/lifecycle.hpp"
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/complaints/due.hpp"
+#include "core/complaints/lifecycle.hpp"
+#include "core/complaints/step.hpp"
+#include "store/complaints/calendar_versions.hpp"
+#include "store/complaints/complaint_rows.hpp"
+#include "store/cursor.hpp"
 #include "store/ingestion/writer_support.hpp"
 
 namespace kam::store::detail {
 
-using soci::use;
+namespace cc = core::complaints;
 
-namespace lc = core::lifecycle;
-
-// One statement per action: what it changes depends on the action only (lifecycle.hpp).
-soci::statement& ComplaintWriter::update(int32_t action) {
-  auto& slot = updates_.at(static_cast<size_t>(action));
-  if (slot) return *slot;
-  const lc::ComplaintChange change = lc::complaint_change(static_cast<core::ComplaintAction>(action));
-  std::string text =
-      "UPDATE complaints SET last_event_id = :last_event_id,"
-      " last_event_at_ms = CASE WHEN :event_at_ms > last_event_at_ms THEN :event_at_ms_value"
-      " ELSE last_event_at_ms END,"
-      " severity = CASE WHEN :severity > 0 THEN :severity_value ELSE severity END,"
-      " category = CASE WHEN :category <> '' THEN :category_value ELSE category END";
-  StatementBuilder b(ctx_.sql);
-  b.bind(ctx_.event_id, "last_event_id")
-      .bind(ctx_.at_ms, "event_at_ms")
-      .bind(ctx_.at_ms, "event_at_ms_value")
-      .bind(severity_, "severity")
-      .bind(severity_, "severity_value")
-      .bind(category_, "category")
-      .bind(category_, "category_value");
-  if (change.handed_off) {
-    text += ", current_employee_id = :to_employee_id, current_department = :to_department,"
-            " handoff_count = handoff_count + 1";
-    b.bind(to_employee_, "to_employee_id").bind(to_department_, "to_department");
-  }
-  if (change.responded) {
-    text += ", first_response_at_ms = CASE WHEN first_response_at_ms IS NULL"
-            " OR first_response_at_ms > :responded_at_ms THEN :responded_at_ms_value"
-            " ELSE first_response_at_ms END";
-    b.bind(ctx_.at_ms, "responded_at_ms").bind(ctx_.at_ms, "responded_at_ms_value");
-  }
-  if (change.status) {
-    text += ", status = :status";
-    b.bind(next_state_, "status");
-  }
-  if (change.reopened) text += ", reopen_count = reopen_count + 1";
-  set_time(text, b, change.resolved_at, "resolved_at_ms", ctx_.at_ms);
-  set_time(text, b, change.closed_at, "closed_at_ms", ctx_.at_ms);
-  text += " WHERE complaint_id = :complaint_id";
-  b.bind(id_, "complaint_id");
-  slot.emplace(b.done(text));
-  return *slot;
+std::string ComplaintWriter::current_tier(const std::string& account_id) {
+  Cursor c(ctx_.sql, ctx_.backend, "SELECT effective_tier FROM tier_state WHERE account_id = $1", {account_id});
+  return c.next() ? std::string(c.text_at(0)) : std::string();
 }
 
-ItemResult ComplaintWriter::write(const core::ComplaintEvent& c) {
-  id_ = c.complaint_id;
-  account_ = c.account_id;
-  action_ = c.action;
-  severity_ = c.severity;
-  employee_ = c.employee_id;
-  department_ = c.department;
-  to_employee_ = c.to_employee_id;
-  to_department_ = c.to_department;
-  channel_ = c.channel;
-  category_ = c.category;
-  text_ = c.text;
-
-  if (c.action == static_cast<int32_t>(core::ComplaintAction::opened)) {
-    if (!open_) {
-      open_.emplace(
-          (ctx_.sql.prepare << "INSERT INTO complaints (complaint_id, account_id, owner_employee_id,"
-                               " owner_department, current_employee_id, current_department, severity,"
-                               " channel, category, status, opened_at_ms, last_event_at_ms,"
-                               " opened_event_id, last_event_id) VALUES (:complaint_id, :account_id,"
-                               " :owner_employee_id, :owner_department, :current_employee_id,"
-                               " :current_department, :severity, :channel, :category, :status,"
-                               " :opened_at_ms, :last_event_at_ms, :opened_event_id, :last_event_id)"
-                               " ON CONFLICT (complaint_id) DO NOTHING",
-           use(id_, "complaint_id"), use(account_, "account_id"),
-           use(employee_, "owner_employee_id"), use(department_, "owner_department"),
-           use(employee_, "current_employee_id"), use(department_, "current_department"),
-           use(severity_, "severity"), use(channel_, "channel"), use(category_, "category"),
-           use(next_state_, "status"), use(ctx_.at_ms, "opened_at_ms"), use(ctx_.at_ms, "last_event_at_ms"),
-           use(ctx_.event_id, "opened_event_id"), use(ctx_.event_id, "last_event_id")));
-    }
-    next_state_ = lc::complaint_status_name(lc::kOpenedComplaint);
-    open_->execute(true);
-    if (open_->get_affected_rows() != 1) return opened_by_.conflict(ctx_.sql, c.complaint_id);
-  } else {
-    const lc::ComplaintChange change = lc::complaint_change(static_cast<core::ComplaintAction>(c.action));
-    if (change.status) next_state_ = lc::complaint_status_name(*change.status);
-    soci::statement& step = update(c.action);
-    step.execute(true);
-    if (step.get_affected_rows() != 1)
-      return unknown_item("complaint", c.complaint_id, "OPENED event");
+ItemResult ComplaintWriter::write(const core::ComplaintEvent& event) {
+  // Without a config (store tests, tools): complaints are tracked without SLA targets.
+  static const ComplaintSetup kNoTargets;
+  const ComplaintSetup& setup = ctx_.complaints ? *ctx_.complaints : kNoTargets;
+  // Steps of one complaint from several hosts at once are taken one at a time (SQLite: the one writer).
+  if (ctx_.backend == Backend::postgresql) {
+    Cursor lock(ctx_.sql, ctx_.backend, "SELECT last_seq FROM complaint_current WHERE complaint_id = $1 FOR UPDATE",
+                {event.complaint_id});
+    lock.next();
   }
-
-  if (!event_) {
-    event_.emplace(
-        (ctx_.sql.prepare << "INSERT INTO complaint_events (event_id, complaint_id, account_id,"
-                             " action, severity, employee_id, department, to_employee_id,"
-                             " to_department, channel, category, text, occurred_at_ms,"
-                             " received_at_ms) VALUES (:event_id, :complaint_id, :account_id,"
-                             " :action, :severity, :employee_id, :department, :to_employee_id,"
-                             " :to_department, :channel, :category, :text, :occurred_at_ms,"
-                             " :received_at_ms)",
-         use(ctx_.event_id, "event_id"), use(id_, "complaint_id"), use(account_, "account_id"),
-         use(action_, "action"), use(severity_, "severity"), use(employee_, "employee_id"),
-         use(department_, "department"), use(to_employee_, "to_employee_id"),
-         use(to_department_, "to_department"), use(channel_, "channel"),
-         use(category_, "category"), use(text_, "text"), use(ctx_.at_ms, "occurred_at_ms"),
-         use(ctx_.received_at_ms, "received_at_ms")));
+  const std::vector<StoredEntry> stored = read_ledger(ctx_.sql, ctx_.backend, event.complaint_id);
+  const bool opened = event.action == static_cast<int32_t>(core::ComplaintAction::opened);
+  if (stored.empty() && !opened) {
+    Cursor v3(ctx_.sql, ctx_.backend, "SELECT opened_event_id FROM complaints WHERE complaint_id = $1",
+              {event.complaint_id});
+    if (v3.next())
+      return rejected_item(Status::conflict,
+                           "complaint '" + event.complaint_id + "' was opened (event '" + std::string(v3.text_at(0)) +
+                               "') before complaint tracking had clock ledgers (schema 4): it is kept in the table "
+                               "complaints as it was; open it again under a new complaint id to track its SLA");
+    return unknown_item("complaint", event.complaint_id, "OPENED event");
   }
-  event_->execute(true);
+  cc::Ledger ledger;
+  for (const StoredEntry& e : stored) ledger.push_back(e.entry);
+  cc::ComplaintState state = cc::replay(ledger);
+  const cc::Step step = cc::step_of(event, ctx_.at_ms, opened ? current_tier(event.account_id) : std::string());
+
+  // A calendar that changed since this complaint's last entry (a reload; resolved and closed
+  // complaints are not touched then): its new version from this step on.
+  std::vector<cc::LedgerEntry> appended;
+  if (state.target && step.at_ms >= state.last_at_ms) {
+    const auto key = setup.sla.calendar_keys.find(state.target->calendar);
+    if (key != setup.sla.calendar_keys.end())
+      if (auto change = cc::calendar_change(state, step.at_ms, key->first, key->second)) {
+        cc::fold(state, *change);
+        appended.push_back(*change);
+      }
+  }
+  const cc::StepOutcome outcome = cc::apply_step(state, step, setup.sla);
+  if (outcome.rejected) return rejected_item(Status::conflict, "complaint '" + event.complaint_id + "': " + *outcome.rejected);
+  appended.insert(appended.end(), outcome.appended.begin(), outcome.appended.end());
+
+  // Every calendar version the new entries name is stored before they are.
+  for (const cc::LedgerEntry& e : appended) {
+    const std::string& key = e.kind == cc::EntryKind::target_set ? e.target.calendar_key : e.calendar_key;
+    if (const auto def = setup.definitions.find(key); !key.empty() && def != setup.definitions.end())
+      ensure_calendar_version(ctx_.sql, ctx_.backend, key, def->second, ctx_.received_at_ms);
+  }
+  const nlohmann::json details{{"channel", event.channel}, {"category", event.category}, {"text", event.text}};
+  const int32_t after = stored.empty() ? 0 : stored.back().seq;
+  if (!insert_entries(ctx_.sql, ctx_.backend, event.complaint_id, after, appended, ctx_.event_id, details.dump()))
+    return rejected_item(Status::conflict, "complaint '" + event.complaint_id +
+                                               "' was opened by another event at the same time; send this one again");
+  ledger.insert(ledger.end(), appended.begin(), appended.end());
+  state = cc::replay(ledger);
+
+  // The next instant the SLA check must look at it (levels already past included: no tick has seen
+  // this ledger yet).
+  std::set<std::string> keys;
+  for (const cc::LedgerEntry& e : ledger) {
+    if (e.kind == cc::EntryKind::target_set && !e.target.calendar_key.empty()) keys.insert(e.target.calendar_key);
+    if (e.kind == cc::EntryKind::calendar_changed) keys.insert(e.calendar_key);
+  }
+  cc::Calendars calendars;
+  std::set<std::string> missing;
+  for (const std::string& k : keys)
+    if (const auto found = setup.calendars.find(k); found != setup.calendars.end())
+      calendars.emplace(k, found->second);
+    else
+      missing.insert(k);
+  if (!missing.empty()) calendars.merge(stored_calendars(ctx_.sql, ctx_.backend, missing));
+  std::optional<int64_t> next_due;
+  if (state.target)
+    next_due = cc::next_due_ms(cc::clocks_of(ledger, calendars), setup.chain, state.last_at_ms, INT64_MIN);
+  write_current(ctx_.sql, ctx_.backend, event.complaint_id, state, after + static_cast<int32_t>(appended.size()),
+                next_due);
   return accepted_item();
 }
 

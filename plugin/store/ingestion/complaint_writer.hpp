@@ -1,20 +1,15 @@
-// complaint_writer.hpp - writes a COMPLAINT event: OPENED creates the complaint (once per id);
-// every other step must name an opened complaint and changes what core/lifecycle says its action
-// changes. Every step is also kept as its own complaint_events row.
-//
-// Self-contained on purpose: the complaint feature's rules grow here without touching the other
-// writers (its bound fields and statements are its own).
+// complaint_writer.hpp - writes a COMPLAINT event into the complaint's clock ledger
+// (docs/complaints.md): reads the ledger (on PostgreSQL under the complaint's row lock), lets the
+// complaint core decide the step (core::complaints::apply_step, with the targets of the config in
+// force and, for OPENED, the account's current tier), appends the entries it makes and rewrites
+// the complaint's cache row (complaint_current, with its next SLA due instant). A step the core
+// refuses is this item's rejection (CONFLICT, with the core's reason), nothing written.
 #pragma once
 
-#include <soci/soci.h>
-
-#include <array>
 #include <cstdint>
-#include <optional>
 #include <string>
 
 #include "store/ingestion/writer_context.hpp"
-#include "store/ingestion/writer_support.hpp"
 
 namespace kam::store::detail {
 
@@ -25,16 +20,9 @@ class ComplaintWriter {
   ItemResult write(const core::ComplaintEvent& c);
 
  private:
-  // The UPDATE of a step other than OPENED: one statement per action, prepared on first use.
-  soci::statement& update(int32_t action);
+  std::string current_tier(const std::string& account_id);
 
   WriteContext& ctx_;
-  std::string id_, account_, employee_, department_, to_employee_, to_department_, channel_, category_, text_;
-  std::string next_state_;  // the status the step leaves (core/lifecycle)
-  int32_t action_ = 0, severity_ = 0;
-  OpenedBy opened_by_{"complaint", "SELECT opened_event_id FROM complaints WHERE complaint_id = :id"};
-  std::optional<soci::statement> open_, event_;
-  std::array<std::optional<soci::statement>, 8> updates_;
 };
 
 }  // namespace kam::store::detail

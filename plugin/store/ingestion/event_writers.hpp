@@ -25,6 +25,7 @@
 #include "store/ingestion/account_writer.hpp"
 #include "store/ingestion/complaint_writer.hpp"
 #include "store/ingestion/distributor_writer.hpp"
+#include "store/ingestion/employee_writer.hpp"
 #include "store/ingestion/order_cancel_writer.hpp"
 #include "store/ingestion/order_writer.hpp"
 #include "store/ingestion/service_request_writer.hpp"
@@ -74,13 +75,15 @@ class WriterTable {
 
 // One writer per event kind (core::EventPayload).
 using EventWriterTable = WriterTable<AccountWriter, OrderWriter, OrderCancelWriter, ComplaintWriter,
-                                     ServiceRequestWriter, VisitWriter, DistributorWriter>;
+                                     ServiceRequestWriter, VisitWriter, DistributorWriter, EmployeeWriter>;
 
 class EventWriters {
  public:
   // `committed_accounts`: accounts known to be committed (may be null); asked before the database.
-  EventWriters(soci::session& sql, Backend backend, int64_t received_at_ms, const KnownIds* committed_accounts)
-      : ctx_(sql, backend, received_at_ms, committed_accounts), table_(ctx_) {}
+  // `complaints`: the config's complaint setup (may be null), for complaint and employee events.
+  EventWriters(soci::session& sql, Backend backend, int64_t received_at_ms, const KnownIds* committed_accounts,
+               const ComplaintSetup* complaints = nullptr)
+      : ctx_(sql, backend, received_at_ms, committed_accounts, complaints), table_(ctx_) {}
   EventWriters(const EventWriters&) = delete;
   EventWriters& operator=(const EventWriters&) = delete;
 

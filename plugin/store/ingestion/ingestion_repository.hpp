@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "config/config.hpp"
 #include "core/actor.hpp"
 #include "core/error.hpp"
 #include "core/events.hpp"
@@ -39,6 +40,9 @@ struct IngestOptions {
   // When set: an order in a currency without a rate on its local business date is refused
   // (invalid_argument naming both), so no accepted order can blank an account's revenue.
   const core::money::ExchangeRates* exchange_rates = nullptr;
+  // The config in force (1.3): complaint steps take their SLA targets, calendars and escalation
+  // chain from it, employee records their calendar names. Null: complaints get no SLA targets.
+  const config::Config* config = nullptr;
 };
 
 struct BatchResult {

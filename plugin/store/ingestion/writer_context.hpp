@@ -7,6 +7,7 @@
 #include <string>
 
 #include "store/database/backend.hpp"
+#include "store/complaints/calendar_versions.hpp"
 #include "store/ingestion/account_lookup.hpp"
 
 namespace soci {
@@ -16,8 +17,13 @@ class session;
 namespace kam::store::detail {
 
 struct WriteContext {
-  WriteContext(soci::session& session, Backend backend_, int64_t received_at, const KnownIds* committed_accounts)
-      : sql(session), backend(backend_), received_at_ms(received_at), accounts(session, committed_accounts) {}
+  WriteContext(soci::session& session, Backend backend_, int64_t received_at, const KnownIds* committed_accounts,
+               const ComplaintSetup* complaint_setup = nullptr)
+      : sql(session),
+        backend(backend_),
+        received_at_ms(received_at),
+        accounts(session, committed_accounts),
+        complaints(complaint_setup) {}
   WriteContext(const WriteContext&) = delete;
   WriteContext& operator=(const WriteContext&) = delete;
 
@@ -27,6 +33,8 @@ struct WriteContext {
   std::string event_id;
   int64_t received_at_ms = 0, at_ms = 0;
   AccountLookup accounts;
+  // Complaint tracking's view of the config in force (null: no SLA targets, no calendars).
+  const ComplaintSetup* complaints = nullptr;
 };
 
 }  // namespace kam::store::detail

@@ -58,11 +58,20 @@ void TiersRepository::scan_account_facts(const FactsQuery& query, const std::fun
                 "SELECT account_id, day, currency, amount_minor, margin_minor, orders FROM order_days WHERE day <= $1" +
                     std::string(one ? " AND account_id = $2" : "") + " ORDER BY account_id, day, currency",
                 day_params);
+    // Complaint tracking (store/complaints): phase 3 is closed; kind 3 is KAM_NOTIFY_SLA_BREACH.
     Cursor complaints(sql, db_.backend(),
-                      "SELECT account_id, COUNT(*) FROM complaints WHERE closed_at_ms IS NULL" +
+                      "SELECT account_id, COUNT(*) FROM complaint_current WHERE phase <> 3" +
                           std::string(one ? " AND account_id = $1" : "") + " GROUP BY account_id ORDER BY " +
                           by_id(db_.backend()),
                       id_param);
+    std::vector<CursorParam> breach_params{query.breaches_since_ms};
+    if (one) breach_params.push_back(query.account_id);
+    Cursor breaches(sql, db_.backend(),
+                    "SELECT account_id, COUNT(DISTINCT complaint_id) FROM sla_escalations WHERE kind = 3"
+                    " AND due_at_ms >= $1" +
+                        std::string(one ? " AND account_id = $2" : "") + " GROUP BY account_id ORDER BY " +
+                        by_id(db_.backend()),
+                    breach_params);
     Cursor visits(sql, db_.backend(),
                   "SELECT account_id, MAX(completed_at_ms) FROM visits WHERE completed_at_ms IS NOT NULL" +
                       std::string(one ? " AND account_id = $1" : "") + " GROUP BY account_id ORDER BY " +
@@ -80,7 +89,7 @@ void TiersRepository::scan_account_facts(const FactsQuery& query, const std::fun
                             std::string(one ? " AND account_id = $1" : "") + " ORDER BY " + by_id(db_.backend()) + ", id",
                         id_param);
     }
-    Merge day_rows(days), complaint_rows(complaints), visit_rows(visits);
+    Merge day_rows(days), complaint_rows(complaints), breach_rows(breaches), visit_rows(visits);
     std::optional<Merge> state_rows, override_rows;
     if (states) state_rows.emplace(*states);
     if (overrides) override_rows.emplace(*overrides);
@@ -97,6 +106,7 @@ void TiersRepository::scan_account_facts(const FactsQuery& query, const std::fun
                                                c.int64_at(5)});
       });
       complaint_rows.take(f.account_id, [&](const Cursor& c) { f.open_complaints = c.int64_at(1); });
+      breach_rows.take(f.account_id, [&](const Cursor& c) { f.sla_breaches = c.int64_at(1); });
       visit_rows.take(f.account_id, [&](const Cursor& c) { f.last_visit_ms = optional_int(c, 1); });
       if (state_rows) state_rows->take(f.account_id, [&](const Cursor& c) { f.state = read_state(c, 1); });
       if (override_rows) {

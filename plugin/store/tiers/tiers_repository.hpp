@@ -51,7 +51,8 @@ struct AccountFacts {
   std::string account_id, name;
   std::vector<std::string> flags;
   std::vector<core::tiers::DayTotal> days;    // ascending by day; none after FactsQuery::until_day
-  int64_t open_complaints = 0;                // complaints not closed
+  int64_t open_complaints = 0;                // complaints not closed (complaint_current)
+  int64_t sla_breaches = 0;                   // complaints with an SLA breach due since breaches_since_ms
   std::optional<int64_t> last_visit_ms;       // the last completed visit
   std::optional<StoredTierState> state;       // with_state only
   std::optional<StoredOverride> override_row; // with_state only: the newest one not cleared (may be expired)
@@ -61,6 +62,7 @@ struct FactsQuery {
   std::string account_id;  // empty: every account, in account id byte order
   int32_t until_day = 0;   // local days since 1970-01-01: later order days are not read
   bool with_state = true;  // also the stored tier state and override
+  int64_t breaches_since_ms = 0;  // AccountFacts::sla_breaches counts breaches due from then on
 };
 
 // One account's new tier state, written only if its state is still `expected` (compare-and-set):

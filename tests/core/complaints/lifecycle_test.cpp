@@ -53,6 +53,33 @@ TEST(ComplaintLifecycle, OnlyAnOutboundHumanCustomerVisibleResponseIsTheFirstRes
   EXPECT_TRUE(life.ledger.back().counts);
 }
 
+TEST(ComplaintLifecycle, AnEventsResponseFlagsSayWhetherItIsAFirstResponse) {
+  ComplaintEvent e;
+  e.complaint_id = "C-1";
+  e.action = static_cast<int32_t>(ComplaintAction::responded);
+  e.employee_id = "e-ann";
+  e.severity = 3;
+  const struct {
+    uint32_t flags;
+    bool outbound, by_person, visible;
+  } cases[] = {{0, true, true, true},
+               {kResponseInbound, false, true, true},
+               {kResponseAutomatic, true, false, true},
+               {kResponseInternal, true, true, false},
+               {kResponseInbound | kResponseInternal, false, true, false}};
+  for (const auto& c : cases) {
+    e.response_flags = c.flags;
+    const Step s = step_of(e, 1234, "gold");
+    EXPECT_EQ(s.outbound, c.outbound) << c.flags;
+    EXPECT_EQ(s.by_person, c.by_person) << c.flags;
+    EXPECT_EQ(s.customer_visible, c.visible) << c.flags;
+    EXPECT_EQ(s.action, Action::responded);
+    EXPECT_EQ(s.at_ms, 1234);
+    EXPECT_EQ(s.priority, 3);
+    EXPECT_EQ(s.tier, "gold");
+  }
+}
+
 TEST(ComplaintLifecycle, ImpossibleStepsAreRejectedWithTheReason) {
   const int64_t t0 = cst(3, 2, 9);
   const int64_t later = cst(3, 2, 10);

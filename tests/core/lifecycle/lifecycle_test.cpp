@@ -73,8 +73,8 @@ TEST(StoredLifecycle, VisitEventsRecordTheirOwnTime) {
 }
 
 TEST(EventCodes, RawCodesOutsideTheEnumsAreNotCodes) {
-  EXPECT_TRUE((is_code<ComplaintAction, ComplaintAction::commented>(7)));
-  EXPECT_FALSE((is_code<ComplaintAction, ComplaintAction::commented>(8)));
+  EXPECT_TRUE((is_code<ComplaintAction, ComplaintAction::priority_changed>(10)));
+  EXPECT_FALSE((is_code<ComplaintAction, ComplaintAction::priority_changed>(11)));
   EXPECT_FALSE((is_code<VisitStatus, VisitStatus::cancelled>(0)));
   EXPECT_TRUE((is_code<DocumentType, DocumentType::credit_note>(3)));
 }

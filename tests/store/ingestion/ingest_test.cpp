@@ -10,7 +10,8 @@ KAM_STORE_INSTANTIATE(IngestTest);
 const char* const kDataTables[] = {"ingested_events", "accounts", "orders", "complaints",
                                    "complaint_events", "service_requests",
                                    "service_request_events", "visits", "visit_events",
-                                   "distributors", "notifications"};
+                                   "distributors", "notifications", "complaint_ledger",
+                                   "complaint_current", "employees"};
 
 TEST_P(IngestTest, AcceptedThenDuplicateThenConflict) {
   auto store = open();
@@ -198,7 +199,7 @@ TEST_P(IngestTest, ReplayingAWholeBatchChangesNothing) {
   const std::string order_state =
       query_text(*store, "SELECT cancel_event_id FROM orders WHERE order_id = 'O2'");
   const std::string complaint_state =
-      query_text(*store, "SELECT current_employee_id FROM complaints WHERE complaint_id = 'C1'");
+      query_text(*store, "SELECT assignee FROM complaint_current WHERE complaint_id = 'C1'");
 
   auto replay = store->ingestion().ingest(batch, options());
   EXPECT_TRUE(replay.committed);
@@ -210,9 +211,8 @@ TEST_P(IngestTest, ReplayingAWholeBatchChangesNothing) {
   EXPECT_EQ(before, after);
   EXPECT_EQ(query_text(*store, "SELECT cancel_event_id FROM orders WHERE order_id = 'O2'"),
             order_state);
-  EXPECT_EQ(query_text(*store, "SELECT current_employee_id FROM complaints WHERE complaint_id = 'C1'"),
-            complaint_state);
-  EXPECT_EQ(query_int(*store, "SELECT handoff_count FROM complaints WHERE complaint_id = 'C1'"), 1);
+  EXPECT_EQ(query_text(*store, "SELECT assignee FROM complaint_current WHERE complaint_id = 'C1'"), complaint_state);
+  EXPECT_EQ(query_int(*store, "SELECT COUNT(*) FROM complaint_ledger WHERE complaint_id = 'C1'"), 2);
 }
 
 TEST_P(IngestTest, EachStoredBatchWritesOneAuditEntry) {
