@@ -11,6 +11,8 @@
 // china-office calendar, SLA targets per tier x priority and escalation chain. Figures only.
 //   kam_complaints_bench [--complaints N] [--employees N] [--accounts N] [--queries N] [--rounds N]
 //                        [--batch N] [--dir DIR] [--pg URL] [--pg-complaints N] [--synchronous normal|full]
+//                        [--reuse 1 --first-round K]  (SQLite: measure again on the --dir an earlier run
+//                        with the same sizes left, with state changes K, K+1, ... that it has not made)
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
@@ -41,7 +43,8 @@ namespace {
 struct Options {
   uint64_t complaints = 10'000, pg_complaints = 0;  // pg_complaints 0: as many as on SQLite
   uint32_t employees = 0, accounts = 0;             // 0: complaints / 50 and / 20
-  uint32_t queries = 2'000, rounds = 2;
+  uint32_t queries = 2'000, rounds = 2, first_round = 0;
+  bool reuse = false;  // --reuse: measure on the database a run with the same --dir and sizes left
   std::size_t batch = 10'000;
   std::string dir, pg, synchronous = "normal";
   std::string config = KAM_EXAMPLE_CONFIG;
@@ -89,6 +92,7 @@ struct Run {
   bench::SqlFloor& floor;
   const bench::ComplaintFeed& feed;
   const char* floor_name;  // "sqlite3" | "libpq"
+  bench::SqlFloor* tuned;  // SQLite: the floor with a large page cache and mmap (null: none)
 
   app::SlaCheckSummary check(int64_t now_ms, double* seconds) {
     const auto start = Clock::now();
@@ -113,17 +117,19 @@ struct Run {
                 floor_name);
     double seconds = 0;
     now += 60'000;
-    print_check("nothing new due (a minute later)", check(now, &seconds), seconds, -1);
+    app::SlaCheckSummary summary = check(now, &seconds);  // before print_check reads `seconds`
+    print_check("nothing new due (a minute later)", summary, seconds, -1);
     std::vector<uint64_t> order(n);
     std::iota(order.begin(), order.end(), uint64_t{0});
     std::shuffle(order.begin(), order.end(), std::mt19937_64(7));
-    for (uint32_t round = 0; round < o.rounds; ++round) {
+    for (uint32_t round = o.first_round; round < o.first_round + o.rounds; ++round) {
       if (const auto due = floor.nth_due_after(now, one_percent)) {
         now = *due;
         const auto f = Clock::now();
         floor.due_rows(now);
         const double floor_seconds = seconds_since(f);
-        print_check("1% come due", check(now, &seconds), seconds, floor_seconds);
+        summary = check(now, &seconds);
+        print_check("1% come due", summary, seconds, floor_seconds);
       }
       now += 60'000;
       std::vector<core::Event> steps;
@@ -144,7 +150,8 @@ struct Run {
       const auto f = Clock::now();
       floor.due_rows(now);
       const double floor_seconds = seconds_since(f);
-      print_check("  after 1% changed state", check(now, &seconds), seconds, floor_seconds);
+      summary = check(now, &seconds);
+      print_check("  after 1% changed state", summary, seconds, floor_seconds);
     }
     return now;
   }
@@ -152,7 +159,7 @@ struct Run {
   void queues(int64_t now) {
     const app::ComplaintQueryContext context{bench_actor_, config.access, now};
     std::mt19937_64 rng(11);
-    std::vector<double> kam_ms, floor_ms;
+    std::vector<double> kam_ms, floor_ms, tuned_ms, cache_ms;
     std::vector<uint64_t> sizes;
     uint64_t mismatched = 0;
     for (uint32_t q = 0; q < o.queries; ++q) {
@@ -164,6 +171,14 @@ struct Run {
       const bench::RowsRead rows = floor.queue_rows(employee);
       floor_ms.push_back(seconds_since(start) * 1e3);
       sizes.push_back(rows.complaints);
+      start = Clock::now();
+      floor.queue_cache_rows(employee);
+      cache_ms.push_back(seconds_since(start) * 1e3);
+      if (tuned) {
+        start = Clock::now();
+        tuned->queue_rows(employee);
+        tuned_ms.push_back(seconds_since(start) * 1e3);
+      }
       const std::size_t shown = nlohmann::json::parse(json)["complaints"].size();
       if (shown != std::min<uint64_t>(rows.complaints, 100)) ++mismatched;
     }
@@ -177,6 +192,8 @@ struct Run {
     };
     line("KAM", kam_ms);
     line((std::string("floor: one indexed SELECT of the same ledger rows, ") + floor_name).c_str(), floor_ms);
+    if (tuned) line("the same with a 1 GiB page cache and mmap (not what KAM sets)", tuned_ms);
+    line("only their complaint_current rows (not what KAM reads)", cache_ms);
     std::printf("  ratio KAM / floor: p50 %.1fx, p99 %.1fx; queues whose length differs from the floor's: %s\n",
                 percentile(kam_ms, 50) / percentile(floor_ms, 50), percentile(kam_ms, 99) / percentile(floor_ms, 99),
                 grouped(mismatched).c_str());
@@ -198,6 +215,11 @@ struct Run {
     const bench::RowsRead rows = floor.period_rows(from, to);
     std::printf("  floor: one SELECT of their %s ledger rows (%s complaints) with %s  %.2f s\n", grouped(rows.rows).c_str(),
                 grouped(rows.complaints).c_str(), floor_name, seconds_since(start));
+    if (tuned) {
+      const auto t = Clock::now();
+      tuned->period_rows(from, to);
+      std::printf("  the same with a 1 GiB page cache and mmap (not what KAM sets)  %.2f s\n", seconds_since(t));
+    }
   }
 
   const core::Actor bench_actor_ = bench::bench_actor();
@@ -218,21 +240,32 @@ void run_backend(const Options& o, const config::Config& config, const core::tim
               sqlite ? ("SQLite (WAL, synchronous=" + o.synchronous + ")").c_str() : "PostgreSQL",
               grouped(complaints).c_str(), grouped(shape.employees).c_str(), grouped(shape.accounts).c_str());
   auto store = store::Store::open(db, stderr_log(), config.business.time_zone);
-  const bench::LoadTimes t = bench::load(*store, config, feed, o.batch, stderr_log());
+  const bool load = !(o.reuse && sqlite);
+  bench::LoadTimes t;
+  if (load) t = bench::load(*store, config, feed, o.batch, stderr_log());
   auto floor = sqlite ? bench::SqlFloor::sqlite(floor_target) : bench::SqlFloor::postgresql(floor_target);
-  std::printf("load (the store's ingestion with the config, batches of %s events; timed apart from the figures below)\n",
-              grouped(o.batch).c_str());
-  std::printf("  employees, accounts and their orders %40.2f s\n", t.org_seconds);
-  std::printf("  tier evaluation of the accounts %45.2f s\n", t.tiers_seconds);
-  std::printf("  complaints: %s steps of %s complaints %*.2f s  %.0f events/s\n", grouped(t.complaint_events).c_str(),
-              grouped(complaints).c_str(), static_cast<int>(std::max<std::size_t>(1, 40 - grouped(t.complaint_events).size() -
-                                                                                   grouped(complaints).size())),
-              t.complaints_seconds, static_cast<double>(t.complaint_events) / t.complaints_seconds);
-  Run run{o, config, *store, *floor, feed, sqlite ? "sqlite3" : "libpq"};
-  double seconds = 0;
-  const app::SlaCheckSummary first = run.check(shape.now_ms, &seconds);
-  std::printf("  the first SLA check over the loaded backlog: %s complaints, %s notifications %.2f s\n",
-              grouped(first.complaints).c_str(), grouped(first.warnings + first.breaches).c_str(), seconds);
+  auto tuned = sqlite ? bench::SqlFloor::sqlite(floor_target, "PRAGMA cache_size = -1048576; PRAGMA mmap_size = 4294967296")
+                      : nullptr;
+  Run run{o, config, *store, *floor, feed, sqlite ? "sqlite3" : "libpq", tuned.get()};
+  int64_t now = shape.now_ms;
+  if (load) {
+    std::printf("load (the store's ingestion with the config, batches of %s events; timed apart from the figures below)\n",
+                grouped(o.batch).c_str());
+    std::printf("  employees, accounts and their orders %40.2f s\n", t.org_seconds);
+    std::printf("  tier evaluation of the accounts %45.2f s\n", t.tiers_seconds);
+    std::printf("  complaints: %s steps of %s complaints  %.2f s  %.0f events/s\n", grouped(t.complaint_events).c_str(),
+                grouped(complaints).c_str(), t.complaints_seconds,
+                static_cast<double>(t.complaint_events) / t.complaints_seconds);
+    double seconds = 0;
+    const app::SlaCheckSummary first = run.check(shape.now_ms, &seconds);
+    std::printf("  the first SLA check over the loaded backlog: %s complaints, %s notifications %.2f s\n",
+                grouped(first.complaints).c_str(), grouped(first.warnings + first.breaches).c_str(), seconds);
+  } else {
+    // The clock goes on from the last instant the earlier run wrote.
+    now = std::max({now, floor->count("SELECT MAX(last_at_ms) FROM complaint_current"),
+                    floor->count("SELECT MAX(created_at_ms) FROM sla_escalations")});
+    std::printf("reusing the database of an earlier run (no load), host clock from %lld on\n", static_cast<long long>(now));
+  }
   std::printf("  rows: %s ledger, %s open complaints, %s escalations\n",
               grouped(static_cast<uint64_t>(floor->count("SELECT COUNT(*) FROM complaint_ledger"))).c_str(),
               grouped(static_cast<uint64_t>(floor->count("SELECT COUNT(*) FROM complaint_current WHERE phase = 1"))).c_str(),
@@ -241,7 +274,7 @@ void run_backend(const Options& o, const config::Config& config, const core::tim
     std::error_code ec;
     std::printf("  database file: %.0f MiB\n", static_cast<double>(fs::file_size(db.sqlite_path, ec)) / 1048576.0);
   }
-  const int64_t now = run.ticks(shape.now_ms);
+  now = run.ticks(now);
   run.queues(now + 60'000);
   run.kpis(now + 60'000);
   std::printf("peak resident memory of the process so far: %ld MiB\n", status_mib("VmHWM"));
@@ -259,6 +292,8 @@ int main(int argc, char** argv) {
     else if (k == "--accounts") o.accounts = static_cast<uint32_t>(std::stoul(v));
     else if (k == "--queries") o.queries = static_cast<uint32_t>(std::stoul(v));
     else if (k == "--rounds") o.rounds = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--first-round") o.first_round = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--reuse") o.reuse = v == "1" || v == "yes";
     else if (k == "--batch") o.batch = std::max<std::size_t>(1, std::stoull(v));
     else if (k == "--dir") o.dir = v;
     else if (k == "--pg") o.pg = v;
@@ -266,7 +301,8 @@ int main(int argc, char** argv) {
     else if (k == "--config") o.config = v;
     else {
       std::fprintf(stderr, "usage: %s [--complaints N] [--employees N] [--accounts N] [--queries N] [--rounds N] "
-                           "[--batch N] [--dir DIR] [--pg URL] [--pg-complaints N] [--synchronous normal|full] [--config FILE]\n",
+                           "[--batch N] [--dir DIR] [--pg URL] [--pg-complaints N] [--synchronous normal|full] [--config FILE] "
+                           "[--reuse 1 --first-round K]\n",
                    argv[0]);
       return 2;
     }
@@ -282,7 +318,7 @@ int main(int argc, char** argv) {
     std::printf("complaints_bench: config %s (calendar china-office, %zu SLA targets, %zu escalation steps)\n",
                 o.config.c_str(), config.complaints.targets.size(), config.complaints.escalation.size());
     const fs::path dir = o.dir.empty() ? fs::temp_directory_path() / ("kam-complaints-bench-" + std::to_string(getpid())) : fs::path(o.dir);
-    fs::remove_all(dir);
+    if (!o.reuse) fs::remove_all(dir);
     fs::create_directories(dir);
     config::DatabaseConfig db;
     db.kind = config::DatabaseConfig::Kind::sqlite;

@@ -25,6 +25,12 @@ std::string queue_query(const char* p) {
          " LEFT JOIN accounts a ON a.account_id = c.account_id WHERE (c.first_owner = " + p + " OR c.assignee = " + p +
          ") AND c.phase = 1 ORDER BY c.complaint_id, l.seq";
 }
+std::string queue_cache_query(const char* p) {
+  return std::string("SELECT complaint_id, account_id, phase, waiting, first_owner, owner_department, assignee,") +
+         " department, tier, priority, calendar, received_at_ms, last_seq, last_at_ms, next_due_ms" +
+         " FROM complaint_current WHERE (first_owner = " + p + " OR assignee = " + p + ") AND phase = 1" +
+         " ORDER BY next_due_ms, complaint_id";
+}
 std::string period_query(const char* from, const char* to) {
   return std::string(kColumns) + " FROM complaint_current c JOIN complaint_ledger l ON l.complaint_id = c.complaint_id" +
          " WHERE c.received_at_ms >= " + from + " AND c.received_at_ms < " + to + " ORDER BY c.complaint_id, l.seq";
@@ -39,22 +45,29 @@ const char* const kNthDue =
 
 class SqliteFloor final : public SqlFloor {
  public:
-  explicit SqliteFloor(const std::string& path) {
+  SqliteFloor(const std::string& path, const std::string& pragmas) {
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
       throw std::runtime_error("sqlite3_open " + path + ": " + sqlite3_errmsg(db_));
+    if (!pragmas.empty() && sqlite3_exec(db_, pragmas.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+      throw std::runtime_error(pragmas + ": " + sqlite3_errmsg(db_));
     queue_ = prepare(queue_query("?1"));
+    cache_ = prepare(queue_cache_query("?1"));
     period_ = prepare(period_query("?1", "?2"));
     due_ = prepare(due_query("?1"));
     nth_ = prepare(kNthDue);  // $1, $2: SQLite numbers them in order
   }
   ~SqliteFloor() override {
-    for (sqlite3_stmt* s : {queue_, period_, due_, nth_}) sqlite3_finalize(s);
+    for (sqlite3_stmt* s : {queue_, cache_, period_, due_, nth_}) sqlite3_finalize(s);
     sqlite3_close(db_);
   }
 
   RowsRead queue_rows(const std::string& employee_id) override {
     sqlite3_bind_text(queue_, 1, employee_id.c_str(), static_cast<int>(employee_id.size()), SQLITE_STATIC);
     return drain(queue_);
+  }
+  RowsRead queue_cache_rows(const std::string& employee_id) override {
+    sqlite3_bind_text(cache_, 1, employee_id.c_str(), static_cast<int>(employee_id.size()), SQLITE_STATIC);
+    return drain(cache_);
   }
   RowsRead period_rows(int64_t from_ms, int64_t to_ms) override {
     sqlite3_bind_int64(period_, 1, from_ms);
@@ -116,7 +129,7 @@ class SqliteFloor final : public SqlFloor {
   }
 
   sqlite3* db_ = nullptr;
-  sqlite3_stmt *queue_ = nullptr, *period_ = nullptr, *due_ = nullptr, *nth_ = nullptr;
+  sqlite3_stmt *queue_ = nullptr, *cache_ = nullptr, *period_ = nullptr, *due_ = nullptr, *nth_ = nullptr;
 };
 
 class PgFloor final : public SqlFloor {
@@ -124,6 +137,7 @@ class PgFloor final : public SqlFloor {
   explicit PgFloor(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
     if (PQstatus(conn_) != CONNECTION_OK) throw std::runtime_error(std::string("PQconnectdb: ") + PQerrorMessage(conn_));
     prepare("queue", queue_query("$1"));
+    prepare("cache", queue_cache_query("$1"));
     prepare("nth", kNthDue);
   }
   ~PgFloor() override { PQfinish(conn_); }
@@ -136,6 +150,16 @@ class PgFloor final : public SqlFloor {
     add(r, out, last_);
     PQclear(r);
     last_.clear();
+    return out;
+  }
+  RowsRead queue_cache_rows(const std::string& employee_id) override {
+    const char* values[] = {employee_id.c_str()};
+    PGresult* r = PQexecPrepared(conn_, "cache", 1, values, nullptr, nullptr, 0);
+    check(r, PGRES_TUPLES_OK, "queue cache rows");
+    RowsRead out;
+    std::string last;
+    add(r, out, last);
+    PQclear(r);
     return out;
   }
   // The large reads go through a cursor, 20,000 rows a fetch, as the store reads them.
@@ -212,7 +236,9 @@ class PgFloor final : public SqlFloor {
 
 }  // namespace
 
-std::unique_ptr<SqlFloor> SqlFloor::sqlite(const std::string& path) { return std::make_unique<SqliteFloor>(path); }
+std::unique_ptr<SqlFloor> SqlFloor::sqlite(const std::string& path, const std::string& pragmas) {
+  return std::make_unique<SqliteFloor>(path, pragmas);
+}
 std::unique_ptr<SqlFloor> SqlFloor::postgresql(const std::string& conninfo) {
   return std::make_unique<PgFloor>(conninfo);
 }

@@ -18,14 +18,18 @@ struct RowsRead {
 
 class SqlFloor {
  public:
-  // The plugin's SQLite file / a libpq connection string.
-  static std::unique_ptr<SqlFloor> sqlite(const std::string& path);
+  // The plugin's SQLite file (with `pragmas` run first, e.g. a larger page cache) / a libpq
+  // connection string.
+  static std::unique_ptr<SqlFloor> sqlite(const std::string& path, const std::string& pragmas = "");
   static std::unique_ptr<SqlFloor> postgresql(const std::string& conninfo);
   virtual ~SqlFloor() = default;
 
   // The ledger rows, with the account's name and manager, of the open complaints the employee owns
   // or is assigned (complaint_current's owner and assignee indexes), by complaint and seq.
   virtual RowsRead queue_rows(const std::string& employee_id) = 0;
+  // Only the cache rows (complaint_current) of the same complaints, by next due instant: what a
+  // queue would read if the cache row carried the current clock's deadline (not what KAM reads).
+  virtual RowsRead queue_cache_rows(const std::string& employee_id) = 0;
   // The ledger rows of the complaints received in [from, to) (the KPI report's rows).
   virtual RowsRead period_rows(int64_t from_ms, int64_t to_ms) = 0;
   // The ledger rows of the complaints due at now (next_due_ms <= now: the SLA check's rows).
