@@ -12,8 +12,8 @@ namespace {
 
 constexpr int kPgPageRows = 20000;
 
-// "$1" -> "?1": SQLite's numbered parameters. A plain scan: compiling a std::regex here took a
-// third of complaint ingestion's time (bench/complaints_bench.cpp, perf).
+// "$1" -> "?1": SQLite's numbered parameters. By hand: a std::regex built per statement cost more
+// than the statement (a third of a complaint step's ingestion, measured with complaints_bench).
 std::string sqlite_text(const std::string& query) {
   std::string out = query;
   for (std::size_t i = 0; i + 1 < out.size(); ++i)

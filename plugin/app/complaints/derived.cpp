@@ -130,7 +130,7 @@ json account_card_complaints(store::Store& store, const config::Config& config, 
   std::vector<store::StoredComplaint> stored;
   repo.scan(scan, [&](store::StoredComplaint&& c) { stored.push_back(std::move(c)); });
   cc::Calendars calendars;
-  const std::vector<Derived> open = derive(repo, store::complaint_setup(config), std::move(stored), now_ms, &calendars);
+  const std::vector<Derived> open = derive(repo, *store::shared_complaint_setup(config), std::move(stored), now_ms, &calendars);
   std::vector<const Derived*> items;
   int64_t breached = 0;
   for (const Derived& d : open) {

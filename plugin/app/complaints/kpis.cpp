@@ -50,7 +50,8 @@ std::string complaint_kpis_json(store::Store& store, const config::Config& confi
   if (!context.access.allows(context.actor, kComplaintsKpi))
     throw Error(Status::permission, "complaint KPIs need the permission complaints.kpi");
   store::ComplaintsRepository& repo = complaints::repository_of(store);
-  const store::ComplaintSetup setup = store::complaint_setup(config);
+  const auto shared_setup = store::shared_complaint_setup(config);
+  const store::ComplaintSetup& setup = *shared_setup;
   store::ComplaintScan scan;
   scan.received_from_ms = request.from_ms;
   scan.received_to_ms = request.to_ms;

@@ -29,9 +29,12 @@ std::vector<store::StoredComplaint> read(store::ComplaintsRepository& repo, cons
 
 json optional_json(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
 
-json clock_json(const cc::ClockStatus& c) {
+// `warning_bp`: the fractions of the target in force, in the order of c.warnings.
+json clock_json(const cc::ClockStatus& c, const std::vector<int32_t>& warning_bp) {
   json warnings = json::array();
-  for (const auto& w : c.warnings) warnings.push_back({{"reached_at_ms", w ? json(w->at_ms) : json(nullptr)}});
+  for (std::size_t i = 0; i < c.warnings.size(); ++i)
+    warnings.push_back({{"bp", i < warning_bp.size() ? warning_bp[i] : 0},
+                        {"reached_at_ms", c.warnings[i] ? json(c.warnings[i]->at_ms) : json(nullptr)}});
   return json{{"clock", std::string(cc::clock_name(c.kind))},
               {"target_ms", c.target_ms},
               {"generation", c.generation},
@@ -61,7 +64,8 @@ std::string complaint_queue_json(store::Store& store, const config::Config& conf
                                           "' may see only their own queue" +
                                           (viewer.department ? " and those of their department's employees" : ""));
   }
-  const store::ComplaintSetup setup = store::complaint_setup(config);
+  const auto shared_setup = store::shared_complaint_setup(config);
+  const store::ComplaintSetup& setup = *shared_setup;
   store::ComplaintScan scan;
   scan.employee_id = employee_id;
   scan.phases = store::ComplaintScan::Phases::open;
@@ -96,7 +100,8 @@ std::string account_complaints_json(store::Store& store, const config::Config& c
   if (!account) throw Error(Status::not_found, "account '" + account_id + "' is unknown");
   complaints::Viewer viewer = complaints::viewer_of(repo, context);
   const bool manages = !account->account_manager_id.empty() && account->account_manager_id == viewer.user_id;
-  const store::ComplaintSetup setup = store::complaint_setup(config);
+  const auto shared_setup = store::shared_complaint_setup(config);
+  const store::ComplaintSetup& setup = *shared_setup;
   store::ComplaintScan scan;
   scan.account_id = account_id;
   scan.phases = store::ComplaintScan::Phases::open;
@@ -148,7 +153,8 @@ std::string complaint_timeline_json(store::Store& store, const config::Config& c
   store::ComplaintsRepository& repo = complaints::repository_of(store);
   std::optional<store::StoredComplaint> stored = repo.complaint(complaint_id);
   if (!stored) throw Error(Status::not_found, "complaint '" + complaint_id + "' is unknown");
-  const store::ComplaintSetup setup = store::complaint_setup(config);
+  const auto shared_setup = store::shared_complaint_setup(config);
+  const store::ComplaintSetup& setup = *shared_setup;
   std::vector<store::StoredComplaint> one;
   one.push_back(std::move(*stored));
   cc::Calendars calendars;
@@ -160,6 +166,7 @@ std::string complaint_timeline_json(store::Store& store, const config::Config& c
                                         "' neither owns, works on nor manages its account" +
                                         (viewer.department ? ", and it is not in their department" : ""));
   const cc::ComplaintState& s = d.record.state;
+  const std::vector<int32_t> warning_bp = s.target ? s.target->warning_bp : std::vector<int32_t>();
   json ledger = json::array();
   for (const store::StoredEntry& e : d.stored.entries) {
     const cc::LedgerEntry& l = e.entry;
@@ -202,7 +209,8 @@ std::string complaint_timeline_json(store::Store& store, const config::Config& c
               {"now_ms", context.now_ms},
               {"calendar", complaints::calendar_of(s)},
               {"time_zone", complaints::time_zone_of(s, calendars, config.business.time_zone)},
-              {"clocks", json::array({clock_json(d.record.first_response), clock_json(d.record.resolution)})},
+              {"clocks", json::array({clock_json(d.record.first_response, warning_bp),
+                                      clock_json(d.record.resolution, warning_bp)})},
               {"ledger", ledger},
               {"escalations", escalations}}
       .dump();

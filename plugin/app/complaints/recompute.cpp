@@ -24,8 +24,10 @@ constexpr std::size_t kChunk = 500;
 uint64_t recompute_open_deadlines(store::Store& store, const config::Config& old_config,
                                   const config::Config& new_config, int64_t now_ms, const LogFn& log) {
   store::ComplaintsRepository& repo = complaints::repository_of(store);
-  const store::ComplaintSetup before = store::complaint_setup(old_config);
-  const store::ComplaintSetup after = store::complaint_setup(new_config);
+  const auto shared_before = store::shared_complaint_setup(old_config);
+  const auto shared_after = store::shared_complaint_setup(new_config);
+  const store::ComplaintSetup& before = *shared_before;
+  const store::ComplaintSetup& after = *shared_after;
   uint64_t touched = 0;
   for (const auto& [name, key] : after.sla.calendar_keys) {
     const auto old_key = before.sla.calendar_keys.find(name);

@@ -3,6 +3,8 @@
 // core which escalation steps are due, writes each step's notification once (its key is the row's
 // identity: a key already written, by this host or another, is not written again), and stores
 // each complaint's next due instant; the last chunk's write completes the job.
+#include <optional>
+
 #include "app/complaints/derived.hpp"
 #include "app/tick.hpp"
 #include "core/complaints/due.hpp"
@@ -57,8 +59,9 @@ store::SlaNotification notification_of(const cc::Escalation& e, const cc::Compla
 SlaCheckSummary check_sla(store::Store& store, const config::Config& config, int64_t now_ms,
                           const std::string& completes_job, const LogFn& log) {
   store::ComplaintsRepository& repo = complaints::repository_of(store);
-  const store::ComplaintSetup setup = store::complaint_setup(config);
-  const cc::OrgFacts org = repo.org_facts();
+  const auto shared_setup = store::shared_complaint_setup(config);
+  const store::ComplaintSetup& setup = *shared_setup;
+  std::optional<cc::OrgFacts> org;  // read once something is due: most checks find nothing
   SlaCheckSummary summary;
   std::optional<std::pair<int64_t, std::string>> after;
   bool completed = false;
@@ -67,6 +70,7 @@ SlaCheckSummary check_sla(store::Store& store, const config::Config& config, int
     std::vector<store::StoredComplaint> chunk = repo.due(now_ms, after, kChunk, &due_ms);
     completed = chunk.size() < kChunk;
     if (!chunk.empty()) after = std::make_pair(due_ms.back(), chunk.back().complaint_id);
+    if (!chunk.empty() && !org) org = repo.org_facts();
     const cc::Calendars calendars = complaints::calendars_for(repo, setup, chunk);
     std::vector<store::SlaWrite> writes;
     for (const store::StoredComplaint& c : chunk) {
@@ -79,7 +83,7 @@ SlaCheckSummary check_sla(store::Store& store, const config::Config& config, int
         store::SlaWrite w;
         w.complaint_id = c.complaint_id;
         w.expected_last_seq = c.last_seq();
-        for (const cc::Escalation& e : cc::due_escalations(c.complaint_id, state, clocks, setup.chain, org, at))
+        for (const cc::Escalation& e : cc::due_escalations(c.complaint_id, state, clocks, setup.chain, *org, at))
           w.notifications.push_back(notification_of(e, state, clocks, setup.chain, at));
         w.next_due_ms = cc::next_due_ms(clocks, setup.chain, at, at);
         writes.push_back(std::move(w));

@@ -2,6 +2,10 @@
 // tracking's view of a config; see calendar_versions.hpp.
 #include "store/complaints/calendar_versions.hpp"
 
+#include <mutex>
+#include <utility>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
@@ -89,6 +93,22 @@ ComplaintSetup complaint_setup(const config::Config& config) {
   s.chain = config.complaints.escalation;
   s.default_time_zone = config.business.time_zone;
   return s;
+}
+
+std::shared_ptr<const ComplaintSetup> shared_complaint_setup(const config::Config& config) {
+  if (config.content_hash.empty()) return std::make_shared<const ComplaintSetup>(complaint_setup(config));
+  static std::mutex mutex;
+  static std::vector<std::pair<std::string, std::shared_ptr<const ComplaintSetup>>> cache;  // newest last
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    for (const auto& [hash, setup] : cache)
+      if (hash == config.content_hash) return setup;
+  }
+  auto setup = std::make_shared<const ComplaintSetup>(complaint_setup(config));
+  std::lock_guard<std::mutex> lock(mutex);
+  cache.emplace_back(config.content_hash, setup);
+  if (cache.size() > 8) cache.erase(cache.begin());  // a few reloads' worth; holders keep theirs
+  return setup;
 }
 
 }  // namespace kam::store

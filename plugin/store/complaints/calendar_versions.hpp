@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include "config/config.hpp"
@@ -33,5 +34,8 @@ struct ComplaintSetup {
 };
 
 ComplaintSetup complaint_setup(const config::Config& config);
+// The same, built once per config text (content_hash) and shared: the queries and every batch use
+// it without fingerprinting the calendars again.
+std::shared_ptr<const ComplaintSetup> shared_complaint_setup(const config::Config& config);
 
 }  // namespace kam::store

@@ -30,8 +30,9 @@ std::vector<int32_t> warnings_of(std::string_view text) {
   return out;
 }
 
-// Columns from `first` on, in kLedgerColumns order.
-StoredEntry entry_at(const Cursor& c, int first) {
+}  // namespace
+
+StoredEntry ledger_entry_at(const Cursor& c, int first) {
   StoredEntry s;
   s.seq = static_cast<int32_t>(c.int64_at(first));
   cc::LedgerEntry& e = s.entry;
@@ -55,14 +56,12 @@ StoredEntry entry_at(const Cursor& c, int first) {
   return s;
 }
 
-}  // namespace
-
 std::vector<StoredEntry> read_ledger(soci::session& sql, Backend backend, const std::string& complaint_id) {
   std::vector<StoredEntry> out;
   Cursor c(sql, backend,
            std::string("SELECT ") + kLedgerColumns + " FROM complaint_ledger WHERE complaint_id = $1 ORDER BY seq",
            {complaint_id});
-  while (c.next()) out.push_back(entry_at(c, 0));
+  while (c.next()) out.push_back(ledger_entry_at(c, 0));
   return out;
 }
 
@@ -79,7 +78,7 @@ void read_ledgers(soci::session& sql, Backend backend, const std::string& query,
       entries.clear();
     }
     if (entries.empty()) current = std::string(id);
-    entries.push_back(entry_at(c, 1));
+    entries.push_back(ledger_entry_at(c, 1));
   }
   if (!entries.empty()) fn(std::move(current), std::move(entries));
 }

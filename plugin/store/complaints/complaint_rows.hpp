@@ -13,6 +13,7 @@
 #include "core/complaints/lifecycle.hpp"
 #include "core/time/work_definition.hpp"
 #include "store/complaints/complaints_repository.hpp"
+#include "store/cursor.hpp"
 #include "store/database/backend.hpp"
 
 namespace soci {
@@ -23,6 +24,9 @@ namespace kam::store::detail {
 
 // The ledger columns, in the order read_ledger's queries select them (prefix `l.` added by callers).
 extern const char* const kLedgerColumns;
+
+// The entry in a row whose columns from `first` on are kLedgerColumns.
+StoredEntry ledger_entry_at(const Cursor& row, int first);
 
 // One complaint's ledger (empty: never opened).
 std::vector<StoredEntry> read_ledger(soci::session& sql, Backend backend, const std::string& complaint_id);

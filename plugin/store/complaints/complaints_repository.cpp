@@ -34,36 +34,46 @@ namespace {
 
 constexpr int32_t kNotifySlaWarning = 2, kNotifySlaBreach = 3;  // KAM_NOTIFY_*
 
-// Ledgers of `ids` (one query), in the order of `ids`, with each account's name and manager.
+// Ledgers of `ids` with each account's name and manager (one query), in the order of `ids`.
 std::vector<StoredComplaint> load(soci::session& sql, detail::Backend backend, const std::vector<std::string>& ids) {
   std::vector<StoredComplaint> out;
   if (ids.empty()) return out;
-  std::string query = std::string("SELECT l.complaint_id, l.") + detail::kLedgerColumns;
-  // "l." only prefixes the first column; the rest are unambiguous (one table).
-  query += " FROM complaint_ledger l WHERE l.complaint_id IN (";
-  for (std::size_t i = 0; i < ids.size(); ++i) query += (i ? ", $" : "$") + std::to_string(i + 1);
+  std::string columns;  // kLedgerColumns, each as l.<column>: complaint_current has some of the names too
+  for (std::string_view rest = detail::kLedgerColumns; !rest.empty();) {
+    const std::size_t comma = rest.find(',');
+    const std::string_view column = rest.substr(0, comma);
+    columns += ", l." + std::string(column.substr(column.find_first_not_of(' ')));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
+  std::string query = "SELECT l.complaint_id" + columns + ", a.name, a.account_manager_id FROM complaint_ledger l"
+                      " JOIN complaint_current c ON c.complaint_id = l.complaint_id"
+                      " LEFT JOIN accounts a ON a.account_id = c.account_id WHERE l.complaint_id IN (";
+  std::vector<detail::CursorParam> params;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    query += (i ? ", $" : "$") + std::to_string(i + 1);
+    params.emplace_back(ids[i]);
+  }
   query += ") ORDER BY l.complaint_id, l.seq";
-  std::map<std::string, std::vector<StoredEntry>> by_id;
-  detail::read_ledgers(sql, backend, query, ids,
-                       [&](std::string id, std::vector<StoredEntry>&& e) { by_id.emplace(std::move(id), std::move(e)); });
-  std::map<std::string, std::pair<std::string, std::string>> accounts;
+  std::map<std::string, StoredComplaint> by_id;
+  {
+    Cursor c(sql, backend, query, std::move(params));
+    StoredComplaint* current = nullptr;
+    while (c.next()) {
+      const std::string_view id = c.text_at(0);
+      if (!current || current->complaint_id != id) {
+        current = &by_id[std::string(id)];
+        current->complaint_id = id;
+        current->account_name = c.null_at(19) ? "" : c.text_at(19);
+        current->account_manager_id = c.null_at(20) ? "" : c.text_at(20);
+      }
+      current->entries.push_back(detail::ledger_entry_at(c, 1));
+    }
+  }
   for (const std::string& id : ids) {
     auto found = by_id.find(id);
     if (found == by_id.end()) continue;
-    StoredComplaint c;
-    c.complaint_id = id;
-    c.entries = std::move(found->second);
-    c.account_id = c.entries.front().entry.account_id;
-    auto account = accounts.find(c.account_id);
-    if (account == accounts.end()) {
-      std::pair<std::string, std::string> row;
-      Cursor a(sql, backend, "SELECT name, account_manager_id FROM accounts WHERE account_id = $1", {c.account_id});
-      if (a.next()) row = {std::string(a.text_at(0)), std::string(a.text_at(1))};
-      account = accounts.emplace(c.account_id, std::move(row)).first;
-    }
-    c.account_name = account->second.first;
-    c.account_manager_id = account->second.second;
-    out.push_back(std::move(c));
+    found->second.account_id = found->second.entries.front().entry.account_id;
+    out.push_back(std::move(found->second));
   }
   return out;
 }

@@ -68,15 +68,15 @@ BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchI
     // Scoped so their prepared statements are finalised before the audit entry and the commit.
     EventClaims claims(sql, backend, options.now_ms);
     // Complaint tracking's view of the config, when the batch has a complaint or employee event.
-    std::optional<ComplaintSetup> complaints;
+    std::shared_ptr<const ComplaintSetup> complaints;
     if (options.config)
       for (const BatchItem& item : items)
         if (item.event && (item.event->kind() == core::EventKind::complaint ||
                            item.event->kind() == core::EventKind::employee_upserted)) {
-          complaints = complaint_setup(*options.config);
+          complaints = shared_complaint_setup(*options.config);
           break;
         }
-    EventWriters writer(sql, backend, options.now_ms, &known_accounts, complaints ? &*complaints : nullptr);
+    EventWriters writer(sql, backend, options.now_ms, &known_accounts, complaints.get());
     // The batch's accepted orders and cancellations, added to the per-day totals in its transaction.
     OrderDayDeltas days(calendar);
     claims.claim_all(items);

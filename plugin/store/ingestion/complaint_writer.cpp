@@ -71,8 +71,10 @@ ItemResult ComplaintWriter::write(const core::ComplaintEvent& event) {
   // Every calendar version the new entries name is stored before they are.
   for (const cc::LedgerEntry& e : appended) {
     const std::string& key = e.kind == cc::EntryKind::target_set ? e.target.calendar_key : e.calendar_key;
-    if (const auto def = setup.definitions.find(key); !key.empty() && def != setup.definitions.end())
+    if (key.empty() || registered_.count(key)) continue;
+    if (const auto def = setup.definitions.find(key); def != setup.definitions.end())
       ensure_calendar_version(ctx_.sql, ctx_.backend, key, def->second, ctx_.received_at_ms);
+    registered_.insert(key);
   }
   const nlohmann::json details{{"channel", event.channel}, {"category", event.category}, {"text", event.text}};
   const int32_t after = stored.empty() ? 0 : stored.back().seq;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 
 #include "store/ingestion/writer_context.hpp"
@@ -23,6 +24,7 @@ class ComplaintWriter {
   std::string current_tier(const std::string& account_id);
 
   WriteContext& ctx_;
+  std::set<std::string> registered_;  // calendar versions this batch has stored (or found stored)
 };
 
 }  // namespace kam::store::detail

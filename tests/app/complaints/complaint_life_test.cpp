@@ -14,6 +14,7 @@
 // The escalations come at 10:00 (warning, g1), 11:00 (breach, g1) and Thu 16:00 (resolution
 // breach, g2), each exactly once and not 1 ms before; e-ann owns it throughout and the KPI counts it
 // for her.
+#include "app/tiers/tiers.hpp"
 #include "complaints/complaint_fixture.hpp"
 
 namespace kam::store::test {
@@ -74,6 +75,26 @@ TEST_P(ComplaintLifeTest, EscalationsComeAtTheHandComputedInstantsOnce) {
       query_text(*store_, "SELECT payload_json FROM sla_escalations WHERE escalation_key = 'C-1/resolution/2/g2'"));
   EXPECT_EQ(last["roles"], json::array({"director"}));
   EXPECT_EQ(last["due_at_ms"], cst(3, 5, 16));
+
+  // The tier facts: one open complaint, one complaint with a breach since the window's start (the
+  // churn signal sla_breaches), none counted from before it.
+  FactsQuery q;
+  q.account_id = "A1";
+  q.until_day = 30000;
+  q.breaches_since_ms = cst(3, 1, 0);
+  std::optional<AccountFacts> facts;
+  store_->tiers().scan_account_facts(q, [&](AccountFacts&& f) { facts = std::move(f); });
+  ASSERT_TRUE(facts);
+  EXPECT_EQ(facts->open_complaints, 1);
+  EXPECT_EQ(facts->sla_breaches, 1);
+  q.breaches_since_ms = cst(3, 6, 0);
+  store_->tiers().scan_account_facts(q, [&](AccountFacts&& f) { facts = std::move(f); });
+  EXPECT_EQ(facts->sla_breaches, 0);
+  // The account card shows the open complaint, breached.
+  const json card = json::parse(app::account_card_json(*store_, config_, "A1", cst(3, 5, 17)));
+  EXPECT_EQ(card["complaints"]["open_count"], 1);
+  EXPECT_EQ(card["complaints"]["breached_open_count"], 1);
+  EXPECT_EQ(card["complaints"]["open"][0]["complaint_id"], "C-1");
 }
 
 TEST_P(ComplaintLifeTest, QueuesTimelineAndKpiAfterTheWholeLife) {
@@ -104,6 +125,8 @@ TEST_P(ComplaintLifeTest, QueuesTimelineAndKpiAfterTheWholeLife) {
   EXPECT_EQ(t["clocks"][1]["breached_at_ms"], cst(3, 5, 16));
   EXPECT_EQ(t["clocks"][1]["paused_ms"], 8 * 3600000);
   EXPECT_EQ(t["clocks"][1]["generation"], 2);
+  EXPECT_EQ(t["clocks"][0]["warnings"], json::parse(R"([{"bp": 5000, "reached_at_ms": )" +
+                                                    std::to_string(cst(3, 2, 10)) + "}]"));
   std::vector<std::string> kinds;
   for (const json& e : t["ledger"]) kinds.push_back(e["kind"]);
   EXPECT_EQ(kinds, (std::vector<std::string>{"received", "target_set", "handed_off", "first_response", "paused",
