@@ -102,7 +102,8 @@ TEST_F(KamhostTiersTest, TickRunsTheEvaluationWhenDue) {
   EXPECT_EQ(first.out.rfind(std::string("tick: tier evaluation ran: ") + kFirstEvaluation, 0), 0u) << first;
   Result second = with_config({"tick"});
   EXPECT_EQ(second.exit, 0) << second;
-  EXPECT_EQ(second.out, "tick: tier evaluation not due\n") << "evaluate_every is 1h\n" << second;
+  EXPECT_EQ(second.out, "tick: tier evaluation not due\ntick: SLA check not due\n")
+      << "evaluate_every is 1h, complaints.check_every 1m\n" << second;
   Result denied = with_config({"tick", "--user", "u.am", "--role", "account_manager"});
   EXPECT_EQ(denied.exit, 1) << denied;
   EXPECT_TRUE(contains(denied.err, "KAM_ERR_PERMISSION")) << denied;
@@ -186,7 +187,7 @@ TEST_F(KamhostTiersTest, UsageErrors) {
       {{"report", "pareto", "--config", config_, "--top", "0"}, "--top needs a whole number"},
       {{"report", "sla", "--config", config_, "--by", "region"}, "--by must be tier, owner or department, not 'region'"},
       {{"report", "sla", "--config", config_, "--from", "March"}, "--from needs a date YYYY-MM-DD"},
-      {{"complaints", "--config", config_}, "complaints needs a subcommand: queue, show or account"},
+      {{"complaints", "--config", config_}, "unknown subcommand 'complaints --config': use queue, show or account"},
       {{"complaints", "list", "--config", config_}, "unknown subcommand 'complaints list'"},
       {{"complaints", "queue", "--config", config_}, "complaints queue needs exactly one employee USER"},
       {{"complaints", "show", "--config", config_}, "complaints show needs exactly one complaint ID"},
