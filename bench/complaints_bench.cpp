@@ -33,12 +33,15 @@
 #include "complaints/sql_floor.hpp"
 #include "core/time/calendar.hpp"
 #include "db_probe.hpp"
+#include "process_memory.hpp"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using namespace kam;
 
 namespace {
+
+using kam::test::status_mib;
 
 struct Options {
   uint64_t complaints = 10'000, pg_complaints = 0;  // pg_complaints 0: as many as on SQLite
@@ -62,14 +65,6 @@ std::string grouped(uint64_t v) {
   return s;
 }
 
-long status_mib(const char* key) {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  const std::string prefix = std::string(key) + ":";
-  while (std::getline(in, line))
-    if (line.rfind(prefix, 0) == 0) return std::stol(line.substr(prefix.size())) / 1024;
-  return -1;
-}
 
 // Nearest rank, as the KPIs use it.
 double percentile(std::vector<double> v, double p) {

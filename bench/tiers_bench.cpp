@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "kam/host.hpp"
+#include "process_memory.hpp"
 #include "tier_dataset.hpp"
 #include "tier_reference.hpp"
 
@@ -31,6 +32,8 @@ using Clock = std::chrono::steady_clock;
 namespace ref = kam::test::tier_ref;
 
 namespace {
+
+using kam::test::status_mib;
 
 struct Options {
   std::string plugin = KAM_PLUGIN_PATH;
@@ -42,15 +45,6 @@ struct Options {
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-// A line of /proc/self/status ("VmHWM", "VmRSS") in MiB.
-long status_mib(const char* key) {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  const std::string prefix = std::string(key) + ":";
-  while (std::getline(in, line))
-    if (line.rfind(prefix, 0) == 0) return std::stol(line.substr(prefix.size())) / 1024;
-  return -1;
-}
 
 // Gives memory the process freed back to the system, then resets the resident high-water mark
 // (VmHWM) to the current resident size.
