@@ -49,6 +49,12 @@ kam_status tiers_list(kam_instance* instance, const kam_actor* actor, const kam_
 
 /* 1.3: the complaints table's getter (api_complaints.cpp, which holds the table's functions) */
 const kam_complaints_v1* complaints();
+/* 1.4: the capability tables' getters, one file each (api_identity.cpp, api_service.cpp,
+ * api_contacts.cpp, api_visits.cpp, which hold the tables' functions) */
+const kam_identity_v1* identity();
+const kam_service_v1* service();
+const kam_contacts_v1* contacts();
+const kam_visits_v1* visits();
 /* end 1.3 */
 
 }  // namespace kam::abi

@@ -45,6 +45,12 @@ const kam_api_v1 kApiV1 = {
     /* 1.3 */
     &complaints,
     /* end 1.3 */
+    /* 1.4 */
+    &identity,
+    &service,
+    &contacts,
+    &visits,
+    /* end 1.4 */
 };
 
 void write_error(char* buffer, size_t capacity, const char* text) {

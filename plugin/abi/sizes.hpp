@@ -49,7 +49,6 @@ static_assert(sizeof(kam_notification) == kNotificationSize_1_0);
 static_assert(sizeof(kam_host) == kHostSize_1_0);
 static_assert(sizeof(kam_instance_options) == kInstanceOptionsSize_1_0);
 static_assert(sizeof(kam_event_header) == kEventHeaderSize_1_0);
-static_assert(sizeof(kam_event_account) == kEventAccountSize_1_0);
 static_assert(sizeof(kam_event_order) == kEventOrderSize_1_0);
 static_assert(sizeof(kam_event_order_cancel) == kEventOrderCancelSize_1_0);
 static_assert(sizeof(kam_event_service_request) == kEventServiceRequestSize_1_0);
@@ -82,11 +81,25 @@ inline constexpr size_t kApiV1Size_1_2 = 192;  // the table up to tiers_list
 static_assert(sizeof(kam_event_complaint) == kEventComplaintSize_1_3);
 static_assert(offsetof(kam_event_complaint, response_flags) == kEventComplaintSize_1_0);
 static_assert(sizeof(kam_event_employee) == kEventEmployeeSize_1_3);
-static_assert(sizeof(kam_tick_result) == kTickResultSize_1_3);
 static_assert(offsetof(kam_tick_result, sla_ran) == kTickResultSize_1_2);
 static_assert(sizeof(kam_complaint_kpi_query) == kComplaintKpiQuerySize_1_3);
 static_assert(sizeof(kam_complaints_v1) == kComplaintsV1Size_1_3);
 static_assert(offsetof(kam_api_v1, complaints) == kApiV1Size_1_2);
 /* end 1.3 */
+
+/* 1.4: kam_event_account grows by phones and emails; kam_tick_result by the service and visit
+ * checks' members; the contact event and four capability tables (identity, service, contacts,
+ * visits) are new. Each table's size is asserted beside this as it gains its members. */
+inline constexpr size_t kEventAccountSize_1_4 = 128;
+inline constexpr size_t kEventContactSize_1_4 = 88;
+inline constexpr size_t kTickResultSize_1_4 = 184;
+inline constexpr size_t kApiV1Size_1_3 = 200;  // the table up to complaints
+static_assert(sizeof(kam_event_account) == kEventAccountSize_1_4);
+static_assert(offsetof(kam_event_account, phones) == kEventAccountSize_1_0);
+static_assert(sizeof(kam_event_contact) == kEventContactSize_1_4);
+static_assert(sizeof(kam_tick_result) == kTickResultSize_1_4);
+static_assert(offsetof(kam_tick_result, service_ran) == kTickResultSize_1_3);
+static_assert(offsetof(kam_api_v1, identity) == kApiV1Size_1_3);
+/* end 1.4 */
 
 }  // namespace kam::abi

@@ -21,6 +21,12 @@ inline constexpr std::string_view kPermissions[] = {
     "tiers.read", "tiers.evaluate", "tiers.override",
     // complaint tracking (1.3): the queries by visibility (kam/complaints.h), KPIs, the tick's SLA check
     "complaints.read", "complaints.read.department", "complaints.read.all", "complaints.kpi", "complaints.tick",
+    // 1.4: identity matching (kam/identity.h), service workflows (kam/service.h), who is calling
+    // (kam/contacts.h), visit plans (kam/visits.h)
+    "accounts.read", "accounts.merge",
+    "service.read", "service.read.department", "service.read.all", "service.kpi", "service.tick",
+    "contacts.lookup",
+    "visits.read", "visits.read.all", "visits.kpi", "visits.tick",
 };
 
 struct AccessRules {

@@ -64,6 +64,12 @@ static kam_status f_tiers_list(kam_instance *i, const kam_actor *a, const kam_ti
 /* 1.3 */
 static const kam_complaints_v1 *f_complaints(void) { return NULL; }
 /* end 1.3 */
+/* 1.4 */
+static const kam_identity_v1 *f_identity(void) { return NULL; }
+static const kam_service_v1 *f_service(void) { return NULL; }
+static const kam_contacts_v1 *f_contacts(void) { return NULL; }
+static const kam_visits_v1 *f_visits(void) { return NULL; }
+/* end 1.4 */
 static void f_progress(void *data, uint64_t done, uint64_t total) { (void)data; (void)done; (void)total; }
 static void f_log(void *h, kam_log_level l, const char *m) { (void)h; (void)l; (void)m; }
 static kam_status f_notify(void *h, const kam_notification *n) { (void)h; (void)n; return 0; }
@@ -102,6 +108,10 @@ static void test_signatures(void) {
     t.report_pareto = f_report_pareto;
     t.tick = f_tick;
     t.complaints = f_complaints; /* 1.3 */
+    t.identity = f_identity; /* 1.4 */
+    t.service = f_service;
+    t.contacts = f_contacts;
+    t.visits = f_visits;
     ev.progress = progress;
     h.log = f_log;
     h.notify = f_notify;
@@ -150,10 +160,21 @@ static void test_signatures(void) {
     check_value("KAM_API_HAS(complaints) in a full table", KAM_API_HAS(&t, complaints), 1);
     check_value("complaints stand-in", t.complaints() == NULL, 1);
     /* end 1.3 */
+
+    /* 1.4: a 1.3 table (200 bytes) has none of the four capability getters. */
+    t.struct_size = 200;
+    check_value("KAM_API_HAS(identity) in a 1.3 table", KAM_API_HAS(&t, identity), 0);
+    check_value("KAM_API_HAS(visits) in a 1.3 table", KAM_API_HAS(&t, visits), 0);
+    t.struct_size = (uint32_t)sizeof t;
+    check_value("KAM_API_HAS(identity) in a full table", KAM_API_HAS(&t, identity), 1);
+    check_value("KAM_API_HAS(visits) in a full table", KAM_API_HAS(&t, visits), 1);
+    check_value("capability stand-ins", t.identity() == NULL && t.service() == NULL &&
+                                            t.contacts() == NULL && t.visits() == NULL, 1);
+    /* end 1.4 */
 }
 
 void test_layout_api(void) {
-    SIZE(kam_api_v1, 200, 8);
+    SIZE(kam_api_v1, 232, 8); /* 1.3: 200 */
     MEMBER(kam_api_v1, struct_size, 0, 4);
     MEMBER(kam_api_v1, abi_major, 4, 4);
     MEMBER(kam_api_v1, abi_minor, 8, 4);
@@ -186,5 +207,11 @@ void test_layout_api(void) {
     /* 1.3 */
     MEMBER(kam_api_v1, complaints, 192, 8);
     /* end 1.3 */
+    /* 1.4 */
+    MEMBER(kam_api_v1, identity, 200, 8);
+    MEMBER(kam_api_v1, service, 208, 8);
+    MEMBER(kam_api_v1, contacts, 216, 8);
+    MEMBER(kam_api_v1, visits, 224, 8);
+    /* end 1.4 */
     test_signatures();
 }

@@ -14,7 +14,7 @@ void test_layout_events(void) {
     MEMBER(kam_event_header, event_id, 8, 8);
     MEMBER(kam_event_header, occurred_at_ms, 16, 8);
 
-    SIZE(kam_event_account, 104, 8);
+    SIZE(kam_event_account, 128, 8); /* 1.3: 104 */
     MEMBER(kam_event_account, header, 0, 24);
     MEMBER(kam_event_account, account_id, 24, 8);
     MEMBER(kam_event_account, name, 32, 8);
@@ -27,6 +27,23 @@ void test_layout_events(void) {
     MEMBER(kam_event_account, flags, 88, 8);
     MEMBER(kam_event_account, flag_count, 96, 4);
     MEMBER(kam_event_account, reserved0, 100, 4);
+    MEMBER(kam_event_account, phones, 104, 8); /* 1.4 */
+    MEMBER(kam_event_account, emails, 112, 8);
+    MEMBER(kam_event_account, phone_count, 120, 4);
+    MEMBER(kam_event_account, email_count, 124, 4);
+
+    SIZE(kam_event_contact, 88, 8); /* 1.4 */
+    MEMBER(kam_event_contact, header, 0, 24);
+    MEMBER(kam_event_contact, contact_id, 24, 8);
+    MEMBER(kam_event_contact, account_id, 32, 8);
+    MEMBER(kam_event_contact, name, 40, 8);
+    MEMBER(kam_event_contact, phones, 48, 8);
+    MEMBER(kam_event_contact, emails, 56, 8);
+    MEMBER(kam_event_contact, phone_count, 64, 4);
+    MEMBER(kam_event_contact, email_count, 68, 4);
+    MEMBER(kam_event_contact, role, 72, 8);
+    MEMBER(kam_event_contact, flags, 80, 4);
+    MEMBER(kam_event_contact, reserved0, 84, 4);
 
     SIZE(kam_event_order, 80, 8);
     MEMBER(kam_event_order, header, 0, 24);
@@ -137,6 +154,8 @@ void test_layout_events(void) {
     CONSTANT(KAM_EVENT_VISIT, 6);
     CONSTANT(KAM_EVENT_DISTRIBUTOR_UPSERTED, 7);
     CONSTANT(KAM_EVENT_EMPLOYEE_UPSERTED, 8); /* 1.3 */
+    CONSTANT(KAM_EVENT_CONTACT_UPSERTED, 9); /* 1.4 */
+    CONSTANT(KAM_CONTACT_REMOVED, 1);
     CONSTANT(KAM_DOCUMENT_ORDER, 1);
     CONSTANT(KAM_DOCUMENT_INVOICE, 2);
     CONSTANT(KAM_DOCUMENT_CREDIT_NOTE, 3);

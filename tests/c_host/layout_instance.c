@@ -41,6 +41,8 @@ void test_layout_instance(void) {
     CONSTANT(KAM_NOTIFY_CHANNEL_CONFLICT, 4);
     CONSTANT(KAM_NOTIFY_VISIT_DUE, 5);
     CONSTANT(KAM_NOTIFY_CHURN_RISK, 6);
+    CONSTANT(KAM_NOTIFY_SERVICE_DEADLINE, 7); /* 1.4 */
+    CONSTANT(KAM_NOTIFY_SERVICE_UNROUTED, 8);
     SAME_TYPE(kam_log_level, int32_t);
     SAME_TYPE(kam_notification_kind, int32_t);
 }

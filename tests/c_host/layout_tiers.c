@@ -55,7 +55,7 @@ void test_layout_tiers(void) {
     MEMBER(kam_tier_override, reason, 24, 8);
     MEMBER(kam_tier_override, expires_at_ms, 32, 8);
 
-    SIZE(kam_tick_result, 136, 8); /* 1.2: 104 */
+    SIZE(kam_tick_result, 184, 8); /* 1.3: 136; 1.2: 104 */
     MEMBER(kam_tick_result, struct_size, 0, 4);
     MEMBER(kam_tick_result, tier_evaluation_ran, 4, 4);
     MEMBER(kam_tick_result, tiers, 8, 88);
@@ -65,6 +65,13 @@ void test_layout_tiers(void) {
     MEMBER(kam_tick_result, sla_complaints, 112, 8);
     MEMBER(kam_tick_result, sla_warnings, 120, 8);
     MEMBER(kam_tick_result, sla_breaches, 128, 8);
+    MEMBER(kam_tick_result, service_ran, 136, 4); /* 1.4 */
+    MEMBER(kam_tick_result, visits_ran, 140, 4);
+    MEMBER(kam_tick_result, service_requests, 144, 8);
+    MEMBER(kam_tick_result, service_notifications, 152, 8);
+    MEMBER(kam_tick_result, service_auto_transitions, 160, 8);
+    MEMBER(kam_tick_result, visits_due, 168, 8);
+    MEMBER(kam_tick_result, visits_overdue, 176, 8);
     /* The embedded summary is the frozen type: were it the growable one, this fails to compile. */
     {
         kam_tick_result tick_probe_;

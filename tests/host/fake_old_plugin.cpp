@@ -43,6 +43,8 @@ kam_api_v1 make_table() {
   table.abi_minor = 2;
   table.struct_size = static_cast<uint32_t>(offsetof(kam_api_v1, complaints));
 #else
+  table.abi_minor = 3;
+  table.struct_size = static_cast<uint32_t>(offsetof(kam_api_v1, identity));
   table.complaints = []() -> const kam_complaints_v1* { return nullptr; };
 #endif
   return table;

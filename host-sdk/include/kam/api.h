@@ -9,6 +9,10 @@
 #include <kam/audit.h>
 #include <kam/base.h>
 #include <kam/complaints.h>
+#include <kam/contacts.h>
+#include <kam/identity.h>
+#include <kam/service.h>
+#include <kam/visits.h>
 #include <kam/events.h>
 #include <kam/instance.h>
 #include <kam/tiers.h>
@@ -230,6 +234,14 @@ typedef struct kam_api_v1 {
      * or NULL when this build has no complaint tracking. [thread-safe] */
     const kam_complaints_v1 *(*complaints)(void);
     /* end 1.3 */
+
+    /* ---- 1.4 ---- each a static table, valid until the library is unloaded, or NULL when this
+     * build does not have the capability. [thread-safe] */
+    const kam_identity_v1 *(*identity)(void); /* kam/identity.h: account identity matching */
+    const kam_service_v1 *(*service)(void);   /* kam/service.h: service workflows per tier */
+    const kam_contacts_v1 *(*contacts)(void); /* kam/contacts.h: who is calling */
+    const kam_visits_v1 *(*visits)(void);     /* kam/visits.h: customer-visit plans */
+    /* end 1.4 */
 } kam_api_v1;
 
 /* True when the plugin's table has member `member` (it may be older than the host's header). */

@@ -28,6 +28,7 @@ typedef int32_t kam_event_kind;
 #define KAM_EVENT_VISIT 6                /* kam_event_visit */
 #define KAM_EVENT_DISTRIBUTOR_UPSERTED 7 /* kam_event_distributor */
 #define KAM_EVENT_EMPLOYEE_UPSERTED 8    /* kam_event_employee (1.3) */
+#define KAM_EVENT_CONTACT_UPSERTED 9     /* kam_event_contact (1.4) */
 
 typedef struct kam_event_header {
     uint32_t struct_size;     /* sizeof the whole event struct */
@@ -51,6 +52,13 @@ typedef struct kam_event_account {
     const char *const *flags;        /* flag_count strings: "strategic", "reference_customer", ... */
     uint32_t flag_count;
     uint32_t reserved0;
+    /* 1.4: the account's own switchboard numbers and addresses (the people's are kam_event_contact).
+     * The whole list each time: numbers or addresses left out are no longer the account's. */
+    const char *const *phones;       /* phone_count numbers, any common format; E.164 ("+86...")
+                                        or national, read in business.phone_region */
+    const char *const *emails;       /* email_count addresses (matched case-folded) */
+    uint32_t phone_count;
+    uint32_t email_count;
 } kam_event_account;
 
 typedef int32_t kam_document_type;
@@ -186,6 +194,25 @@ typedef struct kam_event_employee {
     uint32_t flags;            /* KAM_EMPLOYEE_* */
     uint32_t reserved0;
 } kam_event_employee;
+
+/* 1.4: kam_event_contact.flags */
+#define KAM_CONTACT_REMOVED 1u /* the contact is gone: its numbers and addresses no longer match */
+
+/* 1.4: a contact person of an account was created or changed (whole record each time): the numbers
+ * and addresses by which the hotline and the mailbox recognise the caller (kam/contacts.h, who). */
+typedef struct kam_event_contact {
+    kam_event_header header;
+    const char *contact_id;    /* required: the host's id of the contact */
+    const char *account_id;    /* required: the account the contact belongs to (must exist) */
+    const char *name;          /* optional: display name */
+    const char *const *phones; /* phone_count numbers, as in kam_event_account.phones */
+    const char *const *emails; /* email_count addresses */
+    uint32_t phone_count;
+    uint32_t email_count;
+    const char *role;          /* optional: e.g. purchasing, technical, executive */
+    uint32_t flags;            /* KAM_CONTACT_* */
+    uint32_t reserved0;
+} kam_event_contact;
 
 /* Batch flags. */
 #define KAM_BATCH_ATOMIC 0u          /* default: any rejected item rejects the whole batch */

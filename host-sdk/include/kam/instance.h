@@ -34,9 +34,21 @@ typedef int32_t kam_notification_kind;
 #define KAM_NOTIFY_SLA_WARNING 2
 #define KAM_NOTIFY_SLA_BREACH 3
 #define KAM_NOTIFY_CHANNEL_CONFLICT 4
+/* payload (1.4, docs/visits.md): {key, account_id, tier, due_date, level ("due" | "overdue"),
+ * last_visit_at_ms (or null), cadence_days, employees, created_at_ms}: once per account and due
+ * date for each level, to the account manager; "overdue" also to the manager's manager */
 #define KAM_NOTIFY_VISIT_DUE 5
 /* payload (1.1): {account_id, score, level, retention_discount_bp, explanation} */
 #define KAM_NOTIFY_CHURN_RISK 6
+/* 1.4 (docs/service.md): a service request's state deadline reached a warning level, or an
+ * escalation step of its workflow came due: {key, request_id, account_id, tier, workflow, state,
+ * kind ("warning" | "escalation" | "auto_transition"), step, deadline_ms, left_ms, assignee,
+ * employees, roles, unresolved, created_at_ms}; once per request, state entry and step */
+#define KAM_NOTIFY_SERVICE_DEADLINE 7
+/* 1.4: a service request could not be routed as its tier requires (the tier has a dedicated
+ * account manager and the account has none, or its pool has no active member): {key, request_id,
+ * account_id, tier, reason, employees, roles, created_at_ms}; to the supervisors the YAML names */
+#define KAM_NOTIFY_SERVICE_UNROUTED 8
 
 /* Something the plugin tells the host. All pointers are valid only during the notify callback. */
 typedef struct kam_notification {

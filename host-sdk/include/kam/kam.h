@@ -5,7 +5,7 @@
  * as C and as C++. An ERP built against ABI major 1 keeps working with every later 1.x plugin.
  *
  * kam.h is what a host includes. The declarations live in one header per concern under kam/ (base.h,
- * instance.h, events.h, audit.h, tiers.h, complaints.h, api.h; see the list below); each compiles on
+ * instance.h, events.h, audit.h, tiers.h, complaints.h, identity.h, service.h, contacts.h, visits.h, api.h; see the list below); each compiles on
  * its own.
  *
  * How a host uses it:
@@ -111,6 +111,10 @@
 #include <kam/audit.h>    /* the audit-trail filter */
 #include <kam/tiers.h>    /* 1.1: account tiers */
 #include <kam/complaints.h> /* 1.3: complaint first-response tracking (its own table) */
+#include <kam/identity.h> /* 1.4: account identity matching */
+#include <kam/service.h>  /* 1.4: service workflows per tier */
+#include <kam/contacts.h> /* 1.4: who is calling (contacts by phone and e-mail) */
+#include <kam/visits.h>   /* 1.4: customer-visit plans */
 #include <kam/api.h>      /* the function table and the entry point */
 
 #endif /* KAM_KAM_H */

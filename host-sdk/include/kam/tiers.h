@@ -89,6 +89,14 @@ typedef struct kam_tick_result {
     uint64_t sla_complaints;       /* open complaints it looked at (those with a level due) */
     uint64_t sla_warnings;         /* KAM_NOTIFY_SLA_WARNING notifications it wrote */
     uint64_t sla_breaches;         /* KAM_NOTIFY_SLA_BREACH notifications it wrote */
+    /* 1.4 */
+    uint32_t service_ran;          /* 1 when the service deadline check was due and ran */
+    uint32_t visits_ran;           /* 1 when the visit plan check was due and ran */
+    uint64_t service_requests;     /* open service requests it looked at (those with a step due) */
+    uint64_t service_notifications;  /* KAM_NOTIFY_SERVICE_DEADLINE notifications it wrote */
+    uint64_t service_auto_transitions; /* requests it moved on by an auto_transition step */
+    uint64_t visits_due;           /* KAM_NOTIFY_VISIT_DUE notifications of level "due" it wrote */
+    uint64_t visits_overdue;       /* ... of level "overdue" */
 } kam_tick_result;
 
 /* 1.2 */
