@@ -6,6 +6,8 @@
 //               day totals summed in memory and upserted into order_days in key order, one audit
 //               row per batch. So KAM / same-work is KAM's overhead, same-work / plain the design's.
 //   PostgreSQL: the ABI batch call vs. COPY of the same rows (with --pg URL).
+//   kamhost import (with --kamhost PATH): the same events as a JSON-lines file, imported end to end
+//               by the reference host into a fresh SQLite file, beside the ABI call's own rate.
 // With --chunks N the events go in N equal chunks and each chunk's rate is printed beside the peers'
 // (does ingestion slow down as the database grows?). --spread-days D dates the orders at random over
 // D days (each order then mostly starts a day total of its own, as in an ERP's history).
@@ -18,6 +20,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <tuple>
 #include <filesystem>
@@ -38,7 +41,7 @@ struct Options {
   uint64_t events = 1'000'000, batch = 10'000;
   uint32_t accounts = 10'000;
   uint32_t chunks = 1, spread_days = 0;
-  std::string dir, pg, synchronous = "full";
+  std::string dir, pg, synchronous = "full", kamhost;
 };
 
 double seconds_since(Clock::time_point t) {
@@ -58,8 +61,23 @@ void ingest_all(const kam::test::LoadedPlugin& p, kam_instance* inst,
   if (s.accepted != events.size()) throw std::runtime_error("not every event was accepted");
 }
 
-// Seconds per chunk of o.events / o.chunks events (the last one takes the rest).
-using ChunkTimes = std::vector<double>;
+// Seconds per chunk of o.events / o.chunks events (the last one takes the rest), and the bytes the
+// process made the kernel write meanwhile (/proc/self/io write_bytes: WAL, checkpoints, database
+// file; the plugin's SQLite runs in this process). Bytes do not vary with the machine's load.
+struct ChunkTimes : std::vector<double> {
+  std::vector<uint64_t> written;
+};
+
+uint64_t bytes_written() {
+  std::FILE* f = std::fopen("/proc/self/io", "r");
+  if (f == nullptr) return 0;
+  char line[128];
+  unsigned long long v = 0;
+  while (std::fgets(line, sizeof line, f))
+    if (std::sscanf(line, "write_bytes: %llu", &v) == 1) break;
+  std::fclose(f);
+  return v;
+}
 
 uint64_t chunk_events(const Options& o) { return std::max<uint64_t>(1, o.events / std::max<uint32_t>(1, o.chunks)); }
 
@@ -69,6 +87,7 @@ ChunkTimes timed_chunks(const Options& o, Batch&& batch) {
   ChunkTimes times;
   const uint64_t per_chunk = chunk_events(o);
   auto start = Clock::now();
+  uint64_t written = bytes_written();
   uint64_t chunk_end = per_chunk;
   for (uint64_t seq = 0; seq < o.events;) {
     const uint64_t n = std::min({o.batch, o.events - seq, chunk_end - seq});
@@ -76,6 +95,9 @@ ChunkTimes timed_chunks(const Options& o, Batch&& batch) {
     seq += n;
     if (seq == chunk_end || seq == o.events) {
       times.push_back(seconds_since(start));
+      const uint64_t now_written = bytes_written();
+      times.written.push_back(now_written - written);
+      written = now_written;
       start = Clock::now();
       chunk_end = times.size() + 1 < o.chunks ? chunk_end + per_chunk : o.events;
     }
@@ -256,6 +278,52 @@ ChunkTimes run_pg_copy(const Options& o, const std::string& url) {
   return times;
 }
 
+// The events of run_abi as JSON lines (docs/import.md): the accounts, then the orders.
+void write_jsonl(const Options& o, const std::string& accounts_path, const std::string& orders_path) {
+  std::FILE* a = std::fopen(accounts_path.c_str(), "w");
+  std::FILE* f = std::fopen(orders_path.c_str(), "w");
+  if (a == nullptr || f == nullptr) throw std::runtime_error("cannot write the JSON-lines files");
+  for (uint32_t i = 0; i < o.accounts; ++i)
+    std::fprintf(a,
+                 "{\"kind\":\"account_upserted\",\"event_id\":\"acct-ev-%u\",\"occurred_at_ms\":1700000000000,"
+                 "\"account_id\":\"acct-%u\",\"name\":\"Customer %u 有限公司\"}\n",
+                 i, i, i);
+  for (uint64_t i = 0; i < o.events; ++i)
+    std::fprintf(f,
+                 "{\"kind\":\"order_posted\",\"event_id\":\"bench-%llu\",\"occurred_at_ms\":%lld,\"order_id\":"
+                 "\"o-bench-%llu\",\"account_id\":\"acct-%llu\",\"amount_minor\":%llu,\"margin_minor\":%llu,"
+                 "\"currency\":\"EUR\"}\n",
+                 static_cast<unsigned long long>(i),
+                 static_cast<long long>(kam::test::OrderFeed::occurred_at_ms(i, o.spread_days)),
+                 static_cast<unsigned long long>(i), static_cast<unsigned long long>(i % o.accounts),
+                 static_cast<unsigned long long>(1000 + i % 97 * 100), static_cast<unsigned long long>(200 + i % 13));
+  std::fclose(a);
+  std::fclose(f);
+}
+
+// `kamhost import` of the orders file (the accounts first, not timed); seconds of the orders import.
+double run_kamhost(const Options& o, const fs::path& dir) {
+  const std::string db = (dir / "kamhost.db").string(), cfg = (dir / "kamhost.yaml").string();
+  {
+    std::FILE* c = std::fopen(cfg.c_str(), "w");
+    if (c == nullptr) throw std::runtime_error("cannot write " + cfg);
+    const std::string text = kam::test::feed_config("sqlite:" + db, "synchronous: " + o.synchronous);
+    std::fputs(text.c_str(), c);
+    std::fclose(c);
+  }
+  const std::string accounts = (dir / "accounts.jsonl").string(), orders = (dir / "orders.jsonl").string();
+  write_jsonl(o, accounts, orders);
+  auto import = [&](const std::string& file) {
+    const std::string cmd = "'" + o.kamhost + "' import --config '" + cfg + "' --batch " + std::to_string(o.batch) +
+                            " '" + file + "' >/dev/null 2>&1";
+    if (std::system(cmd.c_str()) != 0) throw std::runtime_error("failed: " + cmd);
+  };
+  import(accounts);
+  const auto start = Clock::now();
+  import(orders);
+  return seconds_since(start);
+}
+
 void print_pair(const char* title, const char* ours, double ours_s, const char* limit,
                 double limit_s, uint64_t n) {
   double a = n / ours_s, b = n / limit_s;
@@ -298,6 +366,15 @@ void print_chunks(const Options& o, const std::vector<std::pair<const char*, con
     std::printf(" %14.2f", lo / hi);
   }
   std::printf("   (1.00 = flat)\n");
+  std::printf("  bytes written per event (this process; COPY's are the server's, not counted):\n");
+  for (size_t i = 0; i < curves.front().second->size(); ++i) {
+    std::printf("  %-8zu", i + 1);
+    for (const auto& [name, t] : curves) {
+      const uint64_t n = i + 1 < t->size() ? chunk_events(o) : o.events - chunk_events(o) * (t->size() - 1);
+      std::printf(" %14.0f", i < t->written.size() ? static_cast<double>(t->written[i]) / static_cast<double>(n) : 0.0);
+    }
+    std::printf("\n");
+  }
 }
 
 }  // namespace
@@ -315,9 +392,10 @@ int main(int argc, char** argv) {
     else if (k == "--synchronous") o.synchronous = v;
     else if (k == "--chunks") o.chunks = static_cast<uint32_t>(std::stoul(v));
     else if (k == "--spread-days") o.spread_days = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--kamhost") o.kamhost = v;
 
     else {
-      std::fprintf(stderr, "usage: ingest_bench [--events N] [--batch N] [--accounts N] [--dir DIR] [--pg URL] [--synchronous full|normal] [--chunks N] [--spread-days D] [--plugin SO]\n");
+      std::fprintf(stderr, "usage: ingest_bench [--events N] [--batch N] [--accounts N] [--dir DIR] [--pg URL] [--synchronous full|normal] [--chunks N] [--spread-days D] [--kamhost PATH] [--plugin SO]\n");
       return 2;
     }
   }
@@ -346,6 +424,13 @@ int main(int argc, char** argv) {
     print_chunks(o, {{"KAM", &abi}, {"raw plain", &raw}, {"raw same work", &same}});
     std::printf("  peak resident memory of the process during the KAM import: %ld MiB (before: %ld MiB)\n",
                 rss_after, rss_before);
+    if (!o.kamhost.empty()) {
+      const double kh = run_kamhost(o, dir);
+      std::printf("\nkamhost import (JSON lines, end to end: process start, parsing, the ABI call)\n");
+      std::printf("  %-38s %10.0f events/s  (%.2f s)\n", "kamhost import of the orders file", o.events / kh, kh);
+      std::printf("  %-38s %10.0f events/s  (%.2f s)\n", "the ABI batch call (above)", o.events / total(abi), total(abi));
+      std::printf("  ratio kamhost import / ABI: %.2f\n", total(abi) / kh);
+    }
     if (!o.pg.empty()) {
       std::string a = kam::test::fresh_pg_database(o.pg, "bench_abi");
       std::string b = kam::test::fresh_pg_database(o.pg, "bench_copy");

@@ -8,7 +8,9 @@
 //   (c) both times, the ratio SQL / KAM, and whether the tiers agree account by account;
 //   (d) a repeated evaluation (nothing changed since the first) beside the same SQL time;
 //   (e) account_card latency (p50/p99): before the first evaluation (the card ranks every account
-//       itself: the baseline) and after it (rank and share from the stored ranking).
+//       itself: the baseline) and after it (rank and share from the stored ranking);
+//   (f) the tier listing paged through every account (pages of 10,000): time per page and the
+//       resident memory it adds, beside the accounts' count.
 // The data (tests/support/tier_dataset.hpp: heavy-tailed order volumes, credit notes,
 // cancellations, flags, threshold edge cases) is generated and sent through the plugin's ingest in
 // batches of 10,000 first (not timed; progress on stderr). Figures only: nothing here passes or fails,
@@ -282,6 +284,29 @@ int run(const Options& o, const fs::path& dir) {
   const std::vector<double> cards_after =
       KAM_API_HAS(&plugin.api(), account_card) ? card_times(inst, admin, o.accounts, o.cards, 11) : std::vector<double>{};
 
+  // ---- (f) the listing, page by page ----
+  std::vector<double> page_ms;
+  uint64_t listed = 0;
+  long list_peak = -1, list_before = -1;
+  if (KAM_API_HAS(&plugin.api(), tiers_list)) {
+    list_before = status_mib("VmRSS");
+    const bool reset = reset_peak();
+    std::string after;
+    for (;;) {
+      const auto start = Clock::now();
+      const std::string page = inst.tiers_list(admin, "", after, 10000);
+      page_ms.push_back(seconds_since(start) * 1000);
+      const size_t next = page.find("\"next_after\":");
+      for (size_t at = page.find("\"account_id\":"); at != std::string::npos; at = page.find("\"account_id\":", at + 1))
+        ++listed;
+      if (next == std::string::npos || page.compare(next + 13, 4, "null") == 0) break;
+      const size_t q = page.find('"', next + 13);
+      after = page.substr(q + 1, page.find('"', q + 1) - q - 1);
+    }
+    list_peak = reset ? status_mib("VmHWM") : -1;
+    std::sort(page_ms.begin(), page_ms.end());
+  }
+
   // ---- (b) the reference ----
   sqlite3* db = ref::open_readonly(db_path);
   const long ref_rss_before = status_mib("VmRSS");
@@ -322,6 +347,14 @@ int run(const Options& o, const fs::path& dir) {
   if (has_tiers)
     std::printf("  peak resident memory during the KAM evaluation: %ld MiB (resident before it: %ld MiB)\n",
                 kam_peak, kam_rss_before);
+  if (!page_ms.empty()) {
+    double sum = 0;
+    for (double x : page_ms) sum += x;
+    std::printf("\ntiers_list paged through every account: %s of %s accounts in %zu pages of 10,000, %.2f s;"
+                " per page p50 %.1f ms, p99 %.1f ms; peak resident %ld MiB (before: %ld MiB)\n",
+                grouped(listed).c_str(), grouped(reference.size()).c_str(), page_ms.size(), sum / 1000,
+                percentile(page_ms, 0.5), percentile(page_ms, 0.99), list_peak, list_before);
+  }
   std::printf("  peak resident memory during the reference query: %ld MiB (resident before it: %ld MiB)\n",
               ref_peak, ref_rss_before);
   std::printf("  peak resident memory of the whole process: %ld MiB (during data generation and ingest: %ld MiB)\n",

@@ -64,7 +64,7 @@ class OrderFeed {
     const int64_t at = 1700000000000 + static_cast<int64_t>(seq) * 1000;
     if (spread_days == 0) return at;
     const uint64_t h = (seq + 1) * 0x9E3779B97F4A7C15ULL;
-    return at + 400LL * 86400000 - static_cast<int64_t>((h >> 20) % (uint64_t{spread_days} * 86400000));
+    return at + 400LL * 86400000 - 1000 * static_cast<int64_t>((h >> 20) % (uint64_t{spread_days} * 86400));
   }
   void clear() {
     account_events_.clear();
