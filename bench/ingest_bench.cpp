@@ -314,7 +314,8 @@ double run_kamhost(const Options& o, const fs::path& dir) {
   const std::string accounts = (dir / "accounts.jsonl").string(), orders = (dir / "orders.jsonl").string();
   write_jsonl(o, accounts, orders);
   auto import = [&](const std::string& file) {
-    const std::string cmd = "'" + o.kamhost + "' import --config '" + cfg + "' --batch " + std::to_string(o.batch) +
+    const std::string cmd = "'" + o.kamhost + "' --plugin '" + o.plugin + "' import --config '" + cfg + "' --batch " +
+                            std::to_string(o.batch) +
                             " '" + file + "' >/dev/null 2>&1";
     if (std::system(cmd.c_str()) != 0) throw std::runtime_error("failed: " + cmd);
   };
