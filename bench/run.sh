@@ -2,9 +2,15 @@
 # Runs KAM's benchmarks with one command (as root on Debian 12): installs what is missing, builds,
 # and prints the figures of
 #   ingest_bench: order events through the ABI into SQLite and PostgreSQL (a throw-away server on
-#                 127.0.0.1), each beside its limit (raw sqlite3 inserts, COPY);
+#                 127.0.0.1), each beside its limit (raw sqlite3 inserts, COPY) and beside a raw
+#                 sqlite3 peer doing the same work (day totals, foreign key, audit row), then
+#                 `kamhost import` of the same events as JSON lines beside the ABI's rate; then the
+#                 growth run: 10M orders into 1M accounts dated over two years, the rate per chunk
+#                 of 1M beside the raw peers' and the bytes written per event (what grows);
 #   tiers_bench:  tiers_evaluate of every account beside one reference SQL query on the same SQLite
-#                 file, with the tiers compared account by account (see docs/tiers.md);
+#                 file, with the tiers compared account by account, a repeated evaluation, the
+#                 account card's p50/p99 beside the card that ranks every account, and the tier
+#                 listing paged through every account (see docs/tiers.md);
 #   calendar_bench: business-minute additions and business time between two instants on the example
 #                 config's China 2026 calendar, in Asia/Shanghai, Europe/Berlin and America/New_York,
 #                 beside one date/tz local-time conversion of the same instants (see docs/calendars.md);
@@ -16,6 +22,9 @@
 #                 similarity join (see docs/identity.md).
 #   bash bench/run.sh                 # 1M order events; 1M accounts with 10M orders; 2M calendar calls; identity
 #   bash bench/run.sh --events 100000 # smaller ingest run; any ingest_bench option passes through
+#   bash bench/run.sh --quick         # reduced sizes for a shared machine: 300k events, growth run of
+#                                     # 1.2M orders into 300k accounts in 4 chunks, tiers at 100k / 1M
+#   KAM_BENCH_GROWTH_EVENTS=0 bash bench/run.sh   # no growth run
 #   KAM_BENCH_ACCOUNTS=100000 KAM_BENCH_ORDERS=1000000 bash bench/run.sh   # smaller tiers run
 #   KAM_BENCH_ONLY=tiers bash bench/run.sh    # only tiers_bench (no PostgreSQL); or =ingest, =calendar, =complaints, =identity
 #   KAM_BENCH_COMPLAINTS=10000 KAM_BENCH_PG_COMPLAINTS=10000 KAM_BENCH_ONLY=complaints bash bench/run.sh  # quick
@@ -24,6 +33,12 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 only="${KAM_BENCH_ONLY:-}"
+if [[ "${1:-}" == --quick ]]; then
+  shift
+  set -- --events 300000 "$@"
+  : "${KAM_BENCH_GROWTH_EVENTS:=1200000}" "${KAM_BENCH_GROWTH_ACCOUNTS:=300000}" "${KAM_BENCH_GROWTH_CHUNKS:=4}"
+  : "${KAM_BENCH_ACCOUNTS:=100000}" "${KAM_BENCH_ORDERS:=1000000}"
+fi
 case "$only" in "" | ingest | tiers | calendar | complaints | identity) ;; *) echo "KAM_BENCH_ONLY must be ingest, tiers, calendar, complaints or identity" >&2; exit 2 ;; esac
 bash .ci/setup-debian
 bash .ci/build "$here/build" >/dev/null
@@ -33,7 +48,13 @@ trap 'bash tests/support/pg-server.sh stop "$work/pg" >/dev/null 2>&1 || true; r
 if [[ -z "$only" || "$only" == ingest ]]; then
   url="$(bash tests/support/pg-server.sh start "$work/pg")"
   echo "PostgreSQL: a throw-away server on 127.0.0.1 (tests/support/pg-server.sh: fsync=off), the same for KAM and for COPY"
-  "$here/build/bench/kam_ingest_bench" --dir "$work/sqlite" --pg "$url" "$@"
+  "$here/build/bench/kam_ingest_bench" --dir "$work/sqlite" --pg "$url" --kamhost "$here/build/host-sdk/kamhost/kamhost" "$@"
+  growth="${KAM_BENCH_GROWTH_EVENTS:-10000000}"
+  if [[ "$growth" != 0 ]]; then
+    echo
+    "$here/build/bench/kam_ingest_bench" --dir "$work/growth" --events "$growth" \
+      --accounts "${KAM_BENCH_GROWTH_ACCOUNTS:-1000000}" --chunks "${KAM_BENCH_GROWTH_CHUNKS:-10}" --spread-days 730
+  fi
   bash tests/support/pg-server.sh stop "$work/pg" >/dev/null 2>&1 || true
 fi
 if [[ -z "$only" || "$only" == tiers ]]; then

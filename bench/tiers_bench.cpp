@@ -5,7 +5,12 @@
 //       reset with /proc/self/clear_refs before it and read from VmHWM after it);
 //   (b) the reference: one SQL query (tests/support/tier_reference.hpp) run with the sqlite3 C library
 //       on the plugin's file, computing every account's tier from the ingested orders and accounts;
-//   (c) both times, the ratio SQL / KAM, and whether the tiers agree account by account.
+//   (c) both times, the ratio SQL / KAM, and whether the tiers agree account by account;
+//   (d) a repeated evaluation (nothing changed since the first) beside the same SQL time;
+//   (e) account_card latency (p50/p99): before the first evaluation (the card ranks every account
+//       itself: the baseline) and after it (rank and share from the stored ranking);
+//   (f) the tier listing paged through every account (pages of 10,000): time per page and the
+//       resident memory it adds, beside the accounts' count.
 // The data (tests/support/tier_dataset.hpp: heavy-tailed order volumes, credit notes,
 // cancellations, flags, threshold edge cases) is generated and sent through the plugin's ingest in
 // batches of 10,000 first (not timed; progress on stderr). Figures only: nothing here passes or fails,
@@ -15,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -40,6 +46,7 @@ struct Options {
   uint32_t accounts = 1'000'000;
   uint64_t orders = 10'000'000;
   size_t batch = 10'000;
+  uint32_t cards = 1000, baseline_cards = 5;  // (e): cards timed after / before the first evaluation
   std::string db_dir, synchronous = "normal";
 };
 
@@ -99,6 +106,27 @@ void evaluation_progress(void* data, uint64_t done, uint64_t total) {
   if (done == total) std::fprintf(stderr, "\n");
 }
 
+// Times account_card for `count` accounts spread over the random ids; milliseconds, sorted.
+std::vector<double> card_times(const kam::host::Instance& inst, const kam::host::Actor& actor, uint32_t accounts,
+                               uint32_t count, uint32_t salt) {
+  std::vector<double> ms;
+  for (uint32_t i = 0; i < count && accounts > 0; ++i) {
+    const uint32_t a = static_cast<uint32_t>((uint64_t{i} * 2654435761u + salt) % accounts);
+    const auto start = Clock::now();
+    const std::string card = inst.account_card(actor, kam::test::TierDataset::random_account_id(a));
+    ms.push_back(seconds_since(start) * 1000);
+    if (card.empty()) throw std::runtime_error("account_card: empty");
+  }
+  std::sort(ms.begin(), ms.end());
+  return ms;
+}
+
+double percentile(const std::vector<double>& sorted, double p) {
+  if (sorted.empty()) return -1;
+  const size_t i = std::min(sorted.size() - 1, static_cast<size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5));
+  return sorted[i];
+}
+
 std::string distribution(const std::vector<uint64_t>& counts) {
   std::string s;
   for (int i = 0; i < ref::kTierCount; ++i)
@@ -125,11 +153,14 @@ int main(int argc, char** argv) {
       else if (k == "--db") o.db_dir = value();
       else if (k == "--plugin") o.plugin = value();
       else if (k == "--synchronous") o.synchronous = value();
+      else if (k == "--cards") o.cards = static_cast<uint32_t>(std::stoul(value()));
+      else if (k == "--baseline-cards") o.baseline_cards = static_cast<uint32_t>(std::stoul(value()));
       else throw std::invalid_argument("unknown option " + k);
     } catch (const std::exception& e) {
       std::fprintf(stderr,
                    "tiers_bench: %s\nusage: tiers_bench [--accounts N (1000000)] [--orders N (10000000)] "
-                   "[--db DIR] [--batch N (10000)] [--synchronous full|normal] [--plugin SO]\n",
+                   "[--db DIR] [--batch N (10000)] [--synchronous full|normal] [--cards N (1000)] "
+                   "[--baseline-cards N (5)] [--plugin SO]\n",
                    e.what());
       return 2;
     }
@@ -214,6 +245,10 @@ int run(const Options& o, const fs::path& dir) {
               grouped(st.orders).c_str(), grouped(st.credit_notes).c_str(), grouped(st.cancelled).c_str());
   std::fflush(stdout);
 
+  // ---- (e) baseline: cards before any evaluation rank every account themselves ----
+  const std::vector<double> cards_before =
+      KAM_API_HAS(&plugin.api(), account_card) ? card_times(inst, admin, o.accounts, o.baseline_cards, 7) : std::vector<double>{};
+
   // ---- (a) KAM ----
   double kam_s = -1;
   long kam_peak = -1, kam_rss_before = -1;
@@ -232,6 +267,44 @@ int run(const Options& o, const fs::path& dir) {
     plugin.check(plugin.api().tiers_evaluate(inst.handle(), admin.get(), &request, &summary), "tiers_evaluate");
     kam_s = seconds_since(start);
     kam_peak = reset ? status_mib("VmHWM") : -1;
+  }
+
+  // ---- (d) a repeated evaluation: nothing changed ----
+  double again_s = -1;
+  kam_tier_evaluation_summary again{};
+  if (has_tiers) {
+    kam_tier_evaluation request{};
+    request.struct_size = sizeof request;
+    again.struct_size = sizeof again;
+    const auto start = Clock::now();
+    plugin.check(plugin.api().tiers_evaluate(inst.handle(), admin.get(), &request, &again), "tiers_evaluate");
+    again_s = seconds_since(start);
+  }
+  // ---- (e) cards from the stored ranking ----
+  const std::vector<double> cards_after =
+      KAM_API_HAS(&plugin.api(), account_card) ? card_times(inst, admin, o.accounts, o.cards, 11) : std::vector<double>{};
+
+  // ---- (f) the listing, page by page ----
+  std::vector<double> page_ms;
+  uint64_t listed = 0;
+  long list_peak = -1, list_before = -1;
+  if (KAM_API_HAS(&plugin.api(), tiers_list)) {
+    list_before = status_mib("VmRSS");
+    const bool reset = reset_peak();
+    std::string after;
+    for (;;) {
+      const auto start = Clock::now();
+      const std::string page = inst.tiers_list(admin, "", after, 10000);
+      page_ms.push_back(seconds_since(start) * 1000);
+      const size_t next = page.find("\"next_after\":");
+      for (size_t at = page.find("\"account_id\":"); at != std::string::npos; at = page.find("\"account_id\":", at + 1))
+        ++listed;
+      if (next == std::string::npos || page.compare(next + 13, 4, "null") == 0) break;
+      const size_t q = page.find('"', next + 13);
+      after = page.substr(q + 1, page.find('"', q + 1) - q - 1);
+    }
+    list_peak = reset ? status_mib("VmHWM") : -1;
+    std::sort(page_ms.begin(), page_ms.end());
   }
 
   // ---- (b) the reference ----
@@ -258,9 +331,30 @@ int run(const Options& o, const fs::path& dir) {
   std::printf("  %-40s %9.2f s  (%.0f accounts/s)\n", "reference SQL (sqlite3, one query)", sql_s,
               static_cast<double>(reference.size()) / sql_s);
   if (has_tiers) std::printf("  ratio SQL / KAM: %.2f\n", sql_s / kam_s);
+  if (has_tiers) {
+    std::printf("  %-40s %9.2f s  (%s tier changes; ratio SQL / KAM: %.2f)\n", "KAM repeated evaluation (unchanged)",
+                again_s, grouped(again.initial + again.upgraded + again.downgraded).c_str(), sql_s / again_s);
+  }
+  if (!cards_after.empty()) {
+    std::printf("\naccount_card at %s accounts\n", grouped(o.accounts).c_str());
+    std::printf("  %-40s p50 %9.3f ms  p99 %9.3f ms  (%zu cards)\n", "before any evaluation (ranks now)",
+                percentile(cards_before, 0.5), percentile(cards_before, 0.99), cards_before.size());
+    std::printf("  %-40s p50 %9.3f ms  p99 %9.3f ms  (%zu cards)\n", "stored ranking (as of the evaluation)",
+                percentile(cards_after, 0.5), percentile(cards_after, 0.99), cards_after.size());
+    if (!cards_before.empty())
+      std::printf("  ratio p50 before / after: %.0f\n", percentile(cards_before, 0.5) / percentile(cards_after, 0.5));
+  }
   if (has_tiers)
     std::printf("  peak resident memory during the KAM evaluation: %ld MiB (resident before it: %ld MiB)\n",
                 kam_peak, kam_rss_before);
+  if (!page_ms.empty()) {
+    double sum = 0;
+    for (double x : page_ms) sum += x;
+    std::printf("\ntiers_list paged through every account: %s of %s accounts in %zu pages of 10,000, %.2f s;"
+                " per page p50 %.1f ms, p99 %.1f ms; peak resident %ld MiB (before: %ld MiB)\n",
+                grouped(listed).c_str(), grouped(reference.size()).c_str(), page_ms.size(), sum / 1000,
+                percentile(page_ms, 0.5), percentile(page_ms, 0.99), list_peak, list_before);
+  }
   std::printf("  peak resident memory during the reference query: %ld MiB (resident before it: %ld MiB)\n",
               ref_peak, ref_rss_before);
   std::printf("  peak resident memory of the whole process: %ld MiB (during data generation and ingest: %ld MiB)\n",

@@ -44,7 +44,7 @@ class OrderFeed {
       e.header.struct_size = sizeof e;
       e.header.kind = KAM_EVENT_ORDER_POSTED;
       e.header.event_id = keep(prefix + "-" + std::to_string(seq));
-      e.header.occurred_at_ms = 1700000000000 + static_cast<int64_t>(seq) * 1000;
+      e.header.occurred_at_ms = occurred_at_ms(seq, spread_days_);
       e.order_id = keep("o-" + prefix + "-" + std::to_string(seq));
       e.account_id = keep(account_id(static_cast<uint32_t>(seq % accounts_)));
       e.amount.minor_units = static_cast<int64_t>(1000 + seq % 97 * 100);
@@ -57,6 +57,15 @@ class OrderFeed {
     return out;
   }
 
+  // Orders dated at random over this many days before their sequence time (0: one second apart,
+  // in sequence), so their day totals land all over order_days (benchmarks of a growing database).
+  void spread_over_days(uint32_t days) { spread_days_ = days; }
+  static int64_t occurred_at_ms(uint64_t seq, uint32_t spread_days) {
+    const int64_t at = 1700000000000 + static_cast<int64_t>(seq) * 1000;
+    if (spread_days == 0) return at;
+    const uint64_t h = (seq + 1) * 0x9E3779B97F4A7C15ULL;
+    return at + 400LL * 86400000 - 1000 * static_cast<int64_t>((h >> 20) % (uint64_t{spread_days} * 86400));
+  }
   void clear() {
     account_events_.clear();
     order_events_.clear();
@@ -68,6 +77,7 @@ class OrderFeed {
   const char* keep(std::string s) { return strings_.emplace_back(std::move(s)).c_str(); }
 
   uint32_t accounts_;
+  uint32_t spread_days_ = 0;
   std::deque<kam_event_account> account_events_;
   std::deque<kam_event_order> order_events_;
   std::deque<std::string> strings_;

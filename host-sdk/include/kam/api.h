@@ -158,6 +158,9 @@ typedef struct kam_api_v1 {
      *    metrics: {reporting_currency, window_days, revenue, revenue_prior, margin, margin_prior,
      *              order_count, days_since_last_order, revenue_share_bp, pareto_rank,
      *              pareto_top_percent_bp, flags: [...]}   (money in reporting minor units; null = no data)
+     *    metrics.ranking_as_of_ms (1.4): revenue_share_bp, pareto_rank and pareto_top_percent_bp
+     *              come from the ranking stored by the last full evaluation, at this host clock;
+     *              null when the card ranked the portfolio itself (no stored ranking has the account)
      *    lifetime_value, churn: {score, level, no_data, retention_discount_bp, at_risk,
      *                            signals: [{signal, value, points, weight}]},
      *    checks: [{tier, matched}], explanation (plain words), churn_explanation,

@@ -151,6 +151,8 @@ void render_card(std::ostream& out, const json& card) {
   if (auto r = integer_at(metrics, "pareto_rank")) {
     std::string line = "rank " + std::to_string(*r);
     if (auto p = integer_at(metrics, "pareto_top_percent_bp")) line += ", within the top " + format_bp(*p) + " of revenue";
+    // 1.4: ranked by the last full evaluation (absent: ranked now by this card).
+    if (auto at = integer_at(metrics, "ranking_as_of_ms")) line += "; as of " + zone_time(*at, zone);
     row(out, "Pareto", line);
   }
   const json& flags = member(metrics, "flags");

@@ -80,6 +80,19 @@ void rank_in_portfolio(store::Store& store, const config::Config& config, int64_
   metrics.portfolio = position_of(revenues, positions, metrics.account_id);
 }
 
+std::optional<int64_t> position_for_card(store::Store& store, const config::Config& config, int64_t now_ms,
+                                         const store::AccountFacts& facts, t::AccountMetrics& metrics) {
+  if (facts.ranking) {
+    if (const std::optional<store::RankingRun> run = store.tiers().ranking_run()) {
+      metrics.portfolio = t::PortfolioPosition{facts.ranking->rank, facts.ranking->revenue,
+                                               facts.ranking->revenue_before, run->total_revenue};
+      return run->as_of_ms;
+    }
+  }
+  rank_in_portfolio(store, config, now_ms, metrics);
+  return std::nullopt;
+}
+
 std::optional<t::TierState> previous_state(const store::StoredTierState* s) {
   if (s == nullptr) return std::nullopt;
   return t::TierState{s->tier, s->since_ms, s->below_since_ms};

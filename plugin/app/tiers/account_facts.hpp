@@ -34,6 +34,13 @@ std::vector<core::tiers::AccountRevenue> portfolio_revenues(store::Store& store,
 void rank_in_portfolio(store::Store& store, const config::Config& config, int64_t now_ms,
                        core::tiers::AccountMetrics& metrics);
 
+// The account's position for its card: from the stored ranking of the last full evaluation when
+// that ranking has the account (returns that evaluation's host clock, "as of"), else ranked now over
+// every account (returns nothing; one scan of the day totals: only before the first full evaluation
+// or for an account that arrived after it).
+std::optional<int64_t> position_for_card(store::Store& store, const config::Config& config, int64_t now_ms,
+                                         const store::AccountFacts& facts, core::tiers::AccountMetrics& metrics);
+
 // The stored tier state and override as the engine takes them.
 std::optional<core::tiers::TierState> previous_state(const store::StoredTierState* state);
 std::optional<core::tiers::TierOverride> override_of(const store::StoredOverride* override_row);

@@ -29,6 +29,7 @@ struct AccountRow {
   std::string missing_rate;  // why its money metrics cannot be computed: its tier is kept as stored
   std::unique_ptr<store::StoredTierState> state;    // nothing: never evaluated
   std::unique_ptr<store::StoredOverride> override_row;
+  std::optional<store::StoredRanking> ranking;  // its row of the stored ranking
 };
 
 // Why the effective tier changed, in words for the history and the notification.
@@ -78,6 +79,7 @@ class Evaluator {
     rank();
     update_.decide_and_write([&](AccountRow& row) { return decide(row); },
                              [&](std::vector<store::TierWrite>& writes, bool last) { flush(writes, last); });
+    store_ranking();
     if (conversion_failures_ > 0) {
       log(core::LogLevel::warning, "tier evaluation: " + std::to_string(conversion_failures_) +
                            " account(s) have orders without an exchange rate; their tiers are kept until the "
@@ -93,6 +95,10 @@ class Evaluator {
   }
 
   void read() {
+    // Before the scan: a ranking written after this read makes write_ranking rewrite every row.
+    if (full_write()) {
+      if (const std::optional<store::RankingRun> run = store_.tiers().ranking_run()) ranking_run_ = run->run;
+    }
     store::FactsQuery query;
     query.account_id = request_.account_id;
     query.until_day = calendar_.local_date(request_.now_ms).days_since_epoch;
@@ -116,6 +122,7 @@ class Evaluator {
       row.state = std::make_unique<store::StoredTierState>(std::move(*f.state));
     }
     if (f.override_row) row.override_row = std::make_unique<store::StoredOverride>(std::move(*f.override_row));
+    row.ranking = f.ranking;
     return row;
   }
 
@@ -127,11 +134,29 @@ class Evaluator {
       for (const AccountRow& r : rows) revenues.push_back({r.metrics.account_id, r.metrics.revenue.value_or(0)});
       const std::vector<t::PortfolioPosition> positions = t::portfolio_positions(revenues);
       for (size_t i = 0; i < rows.size(); ++i) rows[i].metrics.portfolio = positions[i];
+      if (full_write()) {
+        ranking_.reserve(rows.size());
+        for (size_t i = 0; i < rows.size(); ++i) {
+          const store::StoredRanking now{positions[i].rank, positions[i].revenue, positions[i].revenue_before};
+          ranking_.push_back({rows[i].metrics.account_id, now, rows[i].ranking != now});
+        }
+        if (!positions.empty()) total_revenue_ = positions.front().total_revenue;
+      }
       return;
     }
     // One account: its position needs every account's revenue, but only when a rule looks at it.
     if (!rules_need_portfolio(config_.tiers)) return;
     for (AccountRow& r : rows) rank_in_portfolio(store_, config_, request_.now_ms, r.metrics);
+  }
+
+  // A full evaluation that stores what it decided also stores its ranking, for the cards.
+  bool full_write() const { return request_.account_id.empty() && !request_.dry_run; }
+
+  // The ranking rows that moved since the stored ranking (all of them for the first one).
+  void store_ranking() {
+    if (!full_write()) return;
+    store_.tiers().write_ranking(ranking_, ranking_run_, request_.now_ms, total_revenue_);
+    ranking_.clear();
   }
 
   // The decision for one account (counted in the summary): the write, when anything changed.
@@ -263,6 +288,9 @@ class Evaluator {
   std::string first_conversion_error_;
   EvaluationSummary summary_;
   uint64_t parts_ = 0;  // write transactions so far
+  std::optional<int64_t> ranking_run_;        // the stored ranking's run when the read began
+  std::vector<store::RankingWrite> ranking_;  // full_write(): this run's ranking
+  int64_t total_revenue_ = 0;
 };
 
 }  // namespace

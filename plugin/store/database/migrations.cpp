@@ -1,5 +1,9 @@
 #include "store/database/migrations.hpp"
 
+#include <deque>
+#include <mutex>
+#include <string>
+
 #include "core/error.hpp"
 #include "store/database/transaction.hpp"
 
@@ -23,6 +27,23 @@ int32_t current_version(soci::session& sql) {
 }
 
 }  // namespace
+
+std::vector<const char*> sqlite_from_postgresql(const std::vector<const char*>& postgresql) {
+  static std::mutex mutex;
+  static std::deque<std::string> texts;  // never shrinks: the pointers handed out stay valid
+  std::lock_guard<std::mutex> lock(mutex);
+  std::vector<const char*> out;
+  for (const char* statement : postgresql) {
+    std::string text = statement;
+    for (std::size_t at = text.find("BIGINT"); at != std::string::npos; at = text.find("BIGINT", at))
+      text.replace(at, 6, "INTEGER");
+    for (std::size_t at = text.find(" COLLATE \"C\""); at != std::string::npos; at = text.find(" COLLATE \"C\""))
+      text.erase(at, 12);
+    if (text.rfind("CREATE TABLE", 0) == 0) text += " WITHOUT ROWID";
+    out.push_back(texts.emplace_back(std::move(text)).c_str());
+  }
+  return out;
+}
 
 int32_t latest_schema_version(Backend backend) {
   const auto& steps = backend == Backend::sqlite ? sqlite_migrations() : postgresql_migrations();

@@ -24,6 +24,11 @@ struct Migration {
   std::vector<const char*> statements;  // run in order
 };
 
+// SQLite's statements of a step derived from PostgreSQL's text: BIGINT becomes INTEGER, COLLATE "C"
+// is dropped (SQLite compares text bytewise), and a CREATE TABLE is made WITHOUT ROWID. The texts
+// live as long as the program (a step's statements are built once, from a function-local static).
+std::vector<const char*> sqlite_from_postgresql(const std::vector<const char*>& postgresql);
+
 const std::vector<Migration>& sqlite_migrations();
 const std::vector<Migration>& postgresql_migrations();
 

@@ -1,5 +1,10 @@
 // tier_facts.cpp - TiersRepository's reads for the evaluation: every account's facts (accounts, day
-// totals, open complaints, last visit, tier state, override) from one snapshot, merged by account id.
+// totals, open complaints, last visit, tier state, override, stored ranking) from one snapshot,
+// merged by account id.
+//
+// Which accounts count as one: this is the one place the facts are grouped per account (every
+// cursor below is ordered and merged by account_id); a mapping of several ids to one account
+// (identity's golden account) applies here and nowhere else.
 #include <soci/soci.h>
 
 #include "store/database/database.hpp"
@@ -77,8 +82,12 @@ void TiersRepository::scan_account_facts(const FactsQuery& query, const std::fun
                       std::string(one ? " AND account_id = $1" : "") + " GROUP BY account_id ORDER BY " +
                       by_id(db_.backend()),
                   id_param);
-    std::optional<Cursor> states, overrides;
+    std::optional<Cursor> states, overrides, rankings;
     if (query.with_state) {
+      rankings.emplace(sql, db_.backend(),
+                       "SELECT account_id, rank, revenue, revenue_before FROM tier_ranking" + where_one +
+                           " ORDER BY account_id",
+                       id_param);
       states.emplace(sql, db_.backend(),
                      std::string("SELECT account_id, ") + kStateColumns + " FROM tier_state" + where_one +
                          " ORDER BY account_id",
@@ -90,8 +99,9 @@ void TiersRepository::scan_account_facts(const FactsQuery& query, const std::fun
                         id_param);
     }
     Merge day_rows(days), complaint_rows(complaints), breach_rows(breaches), visit_rows(visits);
-    std::optional<Merge> state_rows, override_rows;
+    std::optional<Merge> state_rows, override_rows, ranking_rows;
     if (states) state_rows.emplace(*states);
+    if (rankings) ranking_rows.emplace(*rankings);
     if (overrides) override_rows.emplace(*overrides);
 
     while (accounts.next()) {
@@ -109,6 +119,11 @@ void TiersRepository::scan_account_facts(const FactsQuery& query, const std::fun
       breach_rows.take(f.account_id, [&](const Cursor& c) { f.sla_breaches = c.int64_at(1); });
       visit_rows.take(f.account_id, [&](const Cursor& c) { f.last_visit_ms = optional_int(c, 1); });
       if (state_rows) state_rows->take(f.account_id, [&](const Cursor& c) { f.state = read_state(c, 1); });
+      if (ranking_rows) {
+        ranking_rows->take(f.account_id, [&](const Cursor& c) {
+          f.ranking = StoredRanking{c.int64_at(1), c.int64_at(2), c.int64_at(3)};
+        });
+      }
       if (override_rows) {
         override_rows->take(f.account_id, [&](const Cursor& c) {  // ordered by id: the newest stays
           f.override_row = StoredOverride{c.int64_at(1),        std::string(c.text_at(2)), std::string(c.text_at(3)),

@@ -40,6 +40,29 @@ struct StoredTierState {
   }
 };
 
+// An account's place in the portfolio ranking of the last full evaluation (table tier_ranking,
+// schema 8): what core::tiers::PortfolioPosition holds, less the total, which is the run's.
+struct StoredRanking {
+  int64_t rank = 0, revenue = 0, revenue_before = 0;
+  bool operator==(const StoredRanking&) const = default;
+};
+
+// The full evaluation whose ranking tier_ranking holds (kam_settings "tiers.ranking").
+struct RankingRun {
+  int64_t run = 0;            // 1, 2, ...: a new number for every ranking written
+  int64_t as_of_ms = 0;       // that evaluation's host clock
+  int64_t total_revenue = 0;  // of every account ranked
+  int64_t accounts = 0;
+};
+
+// One account's ranking as a full evaluation computed it; `changed`: it differs from the stored row
+// the evaluation read (only those are written, unless another ranking was written meanwhile).
+struct RankingWrite {
+  std::string account_id;
+  StoredRanking ranking;
+  bool changed = true;
+};
+
 struct StoredOverride {
   int64_t id = 0;
   std::string tier, reason, user_id;
@@ -56,6 +79,7 @@ struct AccountFacts {
   std::optional<int64_t> last_visit_ms;       // the last completed visit
   std::optional<StoredTierState> state;       // with_state only
   std::optional<StoredOverride> override_row; // with_state only: the newest one not cleared (may be expired)
+  std::optional<StoredRanking> ranking;       // with_state only: its row of the stored ranking
 };
 
 struct FactsQuery {
@@ -134,6 +158,13 @@ class TiersRepository {
   std::vector<TierListRow> list_tiers(const TierListQuery& query);
   // Newest first.
   std::vector<TierHistoryEntry> tier_history(const std::string& account_id, uint32_t limit);
+  // The run of the stored ranking; nothing before the first full evaluation (tier_ranking.cpp).
+  std::optional<RankingRun> ranking_run();
+  // Stores a full evaluation's ranking in one transaction: the rows marked changed when the stored
+  // ranking is still run `expected` (what the evaluation read; nothing: none), else every row, so
+  // the table never mixes two evaluations' rows. Returns the run written.
+  RankingRun write_ranking(const std::vector<RankingWrite>& rows, std::optional<int64_t> expected, int64_t as_of_ms,
+                           int64_t total_revenue);
 
  private:
   Database& db_;
