@@ -64,8 +64,8 @@ class ContactsWhoTest : public ComplaintsHostTest {
   }
   std::vector<std::string> accounts_of(const std::string& query) {
     std::vector<std::string> ids;
-    for (const json& m : json::parse(contacts().who(kHotline, query)).at("matches"))
-      ids.push_back(m.at("account_id").get<std::string>());
+    const json who = json::parse(contacts().who(kHotline, query));  // kept: the loop reads into it
+    for (const json& m : who.at("matches")) ids.push_back(m.at("account_id").get<std::string>());
     return ids;
   }
 };
@@ -107,9 +107,15 @@ TEST_P(ContactsWhoTest, AnyFormatOfANumberFindsItsAccountAndContact) {
 
 TEST_P(ContactsWhoTest, TierHotlineAndOpenWorkComeWithTheMatch) {
   org();
+  at(cst(1, 6, 11));     // after the account's order (cst(1, 6, 10))
   account("G-1", true);  // gold: the example's hotline +86 400 800 2000
   contact("C-G", "G-1", {"+86 139 1111 2222"}, {}, cst(1, 5, 10), "con-C-G");
-  Step open{"c-1", "CMP-1", "G-1", "e-ann", "sales"};
+  Step open;
+  open.event_id = "c-1";
+  open.complaint_id = "CMP-1";
+  open.account_id = "G-1";
+  open.employee = "e-ann";
+  open.department = "sales";
   open.at_ms = cst(1, 6, 9);
   send(open);
   kam_event_service_request r{};
