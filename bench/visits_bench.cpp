@@ -22,6 +22,7 @@
 #include "app/visits/visits.hpp"
 #include "config/config.hpp"
 #include "db_probe.hpp"
+#include "generated/sql_rows.hpp"
 #include "store/store.hpp"
 
 namespace fs = std::filesystem;
@@ -44,14 +45,8 @@ double seconds_since(Clock::time_point t) { return std::chrono::duration<double>
 
 std::vector<std::string> generate_sql(bool sqlite, uint64_t accounts) {
   const std::string a = std::to_string(accounts), r = std::to_string(accounts * 10);
-  const auto series = [&](const std::string& count) {
-    return sqlite ? "(WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i + 1 < " + count +
-                        ") SELECT i FROM s) g"
-                  : "generate_series(0, " + count + " - 1) AS g(i)";
-  };
-  const auto pad = [&](const std::string& expr) {
-    return sqlite ? "printf('%07d', " + expr + ")" : "lpad((" + expr + ")::text, 7, '0')";
-  };
+  const auto series = [&](const std::string& count) { return bench::series(sqlite, count); };
+  const auto pad = [&](const std::string& expr) { return bench::padded(sqlite, expr, 7); };
   // One account in five is platinum; each entered its tier at kStart + (i mod 90) days.
   const std::string tier = "CASE WHEN g.i % 5 = 0 THEN 'platinum' ELSE 'gold' END";
   const std::string since = std::to_string(kStart) + " + (g.i % 90) * " + std::to_string(kDay);
@@ -78,9 +73,7 @@ void run_backend(const config::Config& config, const config::DatabaseConfig& db,
               static_cast<unsigned long long>(accounts * 10));
   auto store = store::Store::open(db, {}, config.business.time_zone);
   Clock::time_point t = Clock::now();
-  const auto sql = [&](const std::string& statement) {
-    return sqlite ? test::sqlite_scalar(target, statement) : test::pg_scalar(target, statement);
-  };
+  const auto sql = [&](const std::string& statement) { return bench::run_sql(sqlite, target, statement); };
   for (const std::string& statement : generate_sql(sqlite, accounts)) sql(statement);
   sql("ANALYZE");
   std::printf("generate the rows with SQL (timed apart) %33.2f s\n", seconds_since(t));
@@ -134,20 +127,10 @@ int main(int argc, char** argv) {
                                        : fs::path(o.dir);
     fs::remove_all(dir);
     fs::create_directories(dir);
-    config::DatabaseConfig db;
-    db.kind = config::DatabaseConfig::Kind::sqlite;
-    db.sqlite_path = (dir / "kam.db").string();
-    db.url = "sqlite:" + db.sqlite_path;
-    db.synchronous = config::DatabaseConfig::Synchronous::normal;
-    run_backend(config, db, o.accounts, db.sqlite_path);
-    if (!o.pg.empty()) {
-      config::DatabaseConfig pg;
-      pg.kind = config::DatabaseConfig::Kind::postgresql;
-      pg.pg_conninfo = pg.url = test::fresh_pg_database(o.pg, "visits_bench");
-      run_backend(config, pg, o.pg_accounts ? o.pg_accounts : o.accounts, pg.pg_conninfo);
-    } else {
-      std::printf("\nPostgreSQL: skipped (pass --pg URL)\n");
-    }
+    bench::on_backends(dir, o.pg, "visits_bench", o.accounts, o.pg_accounts,
+                       [&](const config::DatabaseConfig& db, uint64_t n, const std::string& target) {
+                         run_backend(config, db, n, target);
+                       });
     if (o.dir.empty()) fs::remove_all(dir);
     return 0;
   } catch (const std::exception& e) {

@@ -24,6 +24,7 @@
 #include "config/config.hpp"
 #include "core/error.hpp"
 #include "db_probe.hpp"
+#include "generated/sql_rows.hpp"
 #include "store/store.hpp"
 
 namespace fs = std::filesystem;
@@ -44,16 +45,8 @@ double seconds_since(Clock::time_point t) { return std::chrono::duration<double>
 std::vector<std::string> generate_sql(bool sqlite, uint64_t contacts) {
   const uint64_t accounts = std::max<uint64_t>(1, contacts / 10);
   const std::string n = std::to_string(contacts), a = std::to_string(accounts);
-  // A series of i and the text of a zero-padded number.
-  const auto series = [&](const std::string& count) {
-    return sqlite ? "(WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i + 1 < " + count +
-                        ") SELECT i FROM s) g"
-                  : "generate_series(0, " + count + " - 1) AS g(i)";
-  };
-  const auto pad = [&](const std::string& expr, int width) {
-    return sqlite ? "printf('%0" + std::to_string(width) + "d', " + expr + ")"
-                  : "lpad((" + expr + ")::text, " + std::to_string(width) + ", '0')";
-  };
+  const auto series = [&](const std::string& count) { return bench::series(sqlite, count); };
+  const auto pad = [&](const std::string& expr, int width) { return bench::padded(sqlite, expr, width); };
   return {
       "INSERT INTO employees (employee_id, name, department, manager_id, updated_at_ms, last_event_id) SELECT 'E' || "
       "g.i, 'Employee ' || g.i, 'sales', '', 0, 'gen' FROM " + series("500"),
@@ -139,13 +132,8 @@ void run_backend(const Options& o, const config::Config& config, const config::D
               static_cast<unsigned long long>(contacts / 10), static_cast<unsigned long long>(contacts));
   auto store = store::Store::open(db, {}, config.business.time_zone);
   Clock::time_point t = Clock::now();
-  for (const std::string& statement : generate_sql(sqlite, contacts)) {
-    if (sqlite)
-      test::sqlite_scalar(target, statement);
-    else
-      test::pg_scalar(target, statement);
-  }
-  if (sqlite) test::sqlite_scalar(target, "ANALYZE"); else test::pg_scalar(target, "ANALYZE");
+  for (const std::string& statement : generate_sql(sqlite, contacts)) bench::run_sql(sqlite, target, statement);
+  bench::run_sql(sqlite, target, "ANALYZE");
   std::printf("generate the rows with SQL (timed apart) %29.2f s\n", seconds_since(t));
 
   std::mt19937_64 random(42);
@@ -221,20 +209,10 @@ int main(int argc, char** argv) {
                                        : fs::path(o.dir);
     fs::remove_all(dir);
     fs::create_directories(dir);
-    config::DatabaseConfig db;
-    db.kind = config::DatabaseConfig::Kind::sqlite;
-    db.sqlite_path = (dir / "kam.db").string();
-    db.url = "sqlite:" + db.sqlite_path;
-    db.synchronous = config::DatabaseConfig::Synchronous::normal;
-    run_backend(o, config, db, o.contacts, db.sqlite_path);
-    if (!o.pg.empty()) {
-      config::DatabaseConfig pg;
-      pg.kind = config::DatabaseConfig::Kind::postgresql;
-      pg.pg_conninfo = pg.url = test::fresh_pg_database(o.pg, "who_bench");
-      run_backend(o, config, pg, o.pg_contacts ? o.pg_contacts : o.contacts, pg.pg_conninfo);
-    } else {
-      std::printf("\nPostgreSQL: skipped (pass --pg URL)\n");
-    }
+    bench::on_backends(dir, o.pg, "who_bench", o.contacts, o.pg_contacts,
+                       [&](const config::DatabaseConfig& db, uint64_t n, const std::string& target) {
+                         run_backend(o, config, db, n, target);
+                       });
     if (o.dir.empty()) fs::remove_all(dir);
     return 0;
   } catch (const std::exception& e) {

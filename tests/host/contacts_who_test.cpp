@@ -127,7 +127,9 @@ TEST_P(ContactsWhoTest, TierHotlineAndOpenWorkComeWithTheMatch) {
   r.employee_id = "e-ann";
   ingest(instance(), r.header);
 
+  instance().tick(kAdmin);  // the visit plan check: gold since 01-06, every 90 days
   const json m = json::parse(contacts().who(kHotline, "13911112222")).at("matches").at(0);
+  EXPECT_EQ(m.at("next_visit_due_ms"), cst(4, 6, 0));
   EXPECT_EQ(m.at("tier"), "gold");
   EXPECT_EQ(m.at("hotline"), "+86 400 800 2000");
   EXPECT_EQ(m.at("open_complaints"), 1);

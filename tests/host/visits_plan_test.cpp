@@ -39,19 +39,10 @@ class VisitsPlanTest : public ComplaintsHostTest {
     EXPECT_EQ(r.visits_ran, 1u) << cst_text(now);
     return r;
   }
-  // The visit notifications written since the last call (polled and acknowledged).
+  // The visit notifications' payloads written since the last call (polled and acknowledged).
   std::vector<json> new_visit_notifications(const Instance& on) {
     std::vector<json> out;
-    for (;;) {
-      const json pending = json::parse(on.notifications_poll(kAdmin, 1000));
-      if (pending.empty()) break;
-      std::vector<int64_t> ids;
-      for (const json& n : pending) {
-        ids.push_back(n.at("id").get<int64_t>());
-        if (n.at("kind").get<int>() == KAM_NOTIFY_VISIT_DUE) out.push_back(n.at("payload"));
-      }
-      on.notifications_ack(kAdmin, ids);
-    }
+    for (const json& n : new_notifications(on, {KAM_NOTIFY_VISIT_DUE})) out.push_back(n.at("payload"));
     return out;
   }
   std::vector<json> new_visit_notifications() { return new_visit_notifications(instance()); }

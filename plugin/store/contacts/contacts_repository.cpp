@@ -50,16 +50,20 @@ std::vector<ContactMatch> ContactsRepository::who(const std::string& kind, const
       m.contact_id = r.get<std::string>(5);
       m.contact_name = r.get<std::string>(6);
       m.contact_role = r.get<std::string>(7);
-      const auto count = [&](std::size_t i) {
-        // SQLite gives COUNT as a long long, PostgreSQL as a bigint the backend may type as
-        // long long or as a string of digits for numeric: read either.
-        return r.get_properties(i).get_data_type() == soci::dt_string ? std::stoll(r.get<std::string>(i))
-                                                                      : r.get<long long>(i);
+      // Integers as the backend types them (SQLite by value, PostgreSQL by column type).
+      const auto count = [&](std::size_t i) -> int64_t {
+        switch (r.get_properties(i).get_data_type()) {
+          case soci::dt_integer: return r.get<int>(i);
+          case soci::dt_unsigned_long_long: return static_cast<int64_t>(r.get<unsigned long long>(i));
+          case soci::dt_double: return static_cast<int64_t>(r.get<double>(i));
+          case soci::dt_string: return std::stoll(r.get<std::string>(i));
+          default: return r.get<long long>(i);
+        }
       };
       m.open_complaints = count(8);
       m.breached_complaints = count(9);
       m.open_requests = count(10);
-      if (r.get_indicator(11) != soci::i_null) m.next_visit_due_ms = r.get<long long>(11);
+      if (r.get_indicator(11) != soci::i_null) m.next_visit_due_ms = count(11);
       out.push_back(std::move(m));
     }
   });

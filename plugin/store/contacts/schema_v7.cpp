@@ -1,7 +1,7 @@
 // schema_v7.cpp - schema step 7's statements for each backend; see schema_v7.hpp.
 #include "store/contacts/schema_v7.hpp"
 
-#include <string>
+#include "store/database/sqlite_dialect.hpp"
 
 namespace kam::store::detail {
 
@@ -30,7 +30,8 @@ const std::vector<const char*>& schema_v7_postgresql() {
   valid INTEGER NOT NULL DEFAULT 1,
   PRIMARY KEY (kind, value, account_id, contact_id)
 ))sql",
-      "CREATE INDEX contact_points_by_owner ON contact_points (account_id, contact_id)",
+      // An owner's points, replaced by each event: a contact's by its id, an account's own ('') by account.
+      "CREATE INDEX contact_points_by_owner ON contact_points (contact_id, account_id)",
       // Each account's plan: the cadence of its tier, the last completed visit, the anchor used
       // when there is none (first tier entry or first seen), the next due instant (null: no plan),
       // the due date with the instant it was computed from (a newer visit met it) and the highest
@@ -76,26 +77,10 @@ const std::vector<const char*>& schema_v7_postgresql() {
   return statements;
 }
 
-// SQLite's statements are PostgreSQL's with its two differences (schema_v4.cpp): INTEGER times and
-// WITHOUT ROWID tables.
+// SQLite's statements are PostgreSQL's in SQLite's dialect (database/sqlite_dialect.hpp).
 const std::vector<const char*>& schema_v7_sqlite() {
-  static const std::vector<std::string> texts = [] {
-    std::vector<std::string> out;
-    for (const char* statement : schema_v7_postgresql()) {
-      std::string text = statement;
-      for (std::size_t at = text.find("BIGINT"); at != std::string::npos; at = text.find("BIGINT", at))
-        text.replace(at, 6, "INTEGER");
-      if (text.rfind("CREATE TABLE", 0) == 0) text += " WITHOUT ROWID";
-      out.push_back(std::move(text));
-    }
-    return out;
-  }();
-  static const std::vector<const char*> statements = [] {
-    std::vector<const char*> out;
-    for (const std::string& text : texts) out.push_back(text.c_str());
-    return out;
-  }();
-  return statements;
+  static const SqliteStatements statements(schema_v7_postgresql());
+  return statements.statements();
 }
 
 }  // namespace kam::store::detail
