@@ -12,7 +12,7 @@
 namespace kam::host_test::complaints {
 namespace {
 
-const Actor kHotline("agent-1", {"hotline.agent"});
+const Actor kHotline("agent-1", {"service.agent"});  // the example config: it answers the hotline
 
 class ContactsWhoTest : public ComplaintsHostTest {
  protected:

@@ -36,7 +36,7 @@ TEST(NormaliseEmail, TrimmedAndCaseFolded) {
   for (const char* bad : {"no-at-sign", "@acme.cn", "li@", "a@b@c", "li wei@acme.cn"}) EXPECT_FALSE(normalise_email(bad).valid) << bad;
 }
 
-TEST(Classify, AnAtMakesItAnAddress) {
+TEST(ClassifyQuery, AnAtMakesItAnAddress) {
   EXPECT_EQ(classify("a@b.cn", "CN").kind, PointKind::email);
   EXPECT_EQ(classify("13800138000", "CN").kind, PointKind::phone);
   EXPECT_TRUE(is_phone_region("CN"));
