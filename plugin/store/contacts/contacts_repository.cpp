@@ -22,7 +22,8 @@ constexpr const char* kWho =
     " (SELECT COUNT(DISTINCT e.complaint_id) FROM sla_escalations e JOIN complaint_current cb"
     "  ON cb.complaint_id = e.complaint_id WHERE e.account_id = p.account_id AND e.kind = 3 AND cb.phase = 1),"
     " (SELECT COUNT(*) FROM service_requests r WHERE r.account_id = p.account_id AND r.closed_at_ms IS NULL),"
-    " v.next_due_ms"
+    // As text: SOCI's SQLite backend types a column declared INTEGER as int (32 bits).
+    " CAST(v.next_due_ms AS TEXT)"
     " FROM contact_points p JOIN accounts a ON a.account_id = p.account_id"
     " LEFT JOIN employees m ON m.employee_id = a.account_manager_id"
     " LEFT JOIN tier_state t ON t.account_id = p.account_id"
@@ -63,7 +64,7 @@ std::vector<ContactMatch> ContactsRepository::who(const std::string& kind, const
       m.open_complaints = count(8);
       m.breached_complaints = count(9);
       m.open_requests = count(10);
-      if (r.get_indicator(11) != soci::i_null) m.next_visit_due_ms = count(11);
+      if (r.get_indicator(11) != soci::i_null) m.next_visit_due_ms = std::stoll(r.get<std::string>(11));
       out.push_back(std::move(m));
     }
   });
