@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <stdexcept>
+#include <sqlite3.h>
 #include <string>
 
 #include "config/config.hpp"
@@ -26,9 +28,32 @@ inline std::string padded(bool sqlite, const std::string& expr, int width) {
                 : "lpad((" + expr + ")::text, " + std::to_string(width) + ", '0')";
 }
 
-// One statement on the bench's database (outside the store, through the backend's C library).
+// One statement on the bench's database (outside the store, through the backend's C library):
+// the first column of its first row. SQLite read-write (db_probe's sqlite_scalar is read-only).
 inline std::string run_sql(bool sqlite, const std::string& target, const std::string& statement) {
-  return sqlite ? test::sqlite_scalar(target, statement) : test::pg_scalar(target, statement);
+  if (!sqlite) return test::pg_scalar(target, statement);
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(target.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+    throw std::runtime_error("open " + target + ": " + sqlite3_errmsg(db));
+  sqlite3_busy_timeout(db, 10000);
+  sqlite3_stmt* st = nullptr;
+  std::string out;
+  if (sqlite3_prepare_v2(db, statement.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+    const std::string e = sqlite3_errmsg(db);
+    sqlite3_close(db);
+    throw std::runtime_error(statement + ": " + e);
+  }
+  const int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    const unsigned char* t = sqlite3_column_text(st, 0);
+    out = t ? reinterpret_cast<const char*>(t) : "";
+  }
+  const bool failed = rc != SQLITE_ROW && rc != SQLITE_DONE;
+  const std::string e = failed ? sqlite3_errmsg(db) : "";
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  if (failed) throw std::runtime_error(statement + ": " + e);
+  return out;
 }
 
 // Runs fn(db, n, target) on SQLite in `dir` (synchronous=normal) with n, then with a PostgreSQL
