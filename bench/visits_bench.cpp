@@ -49,7 +49,7 @@ std::vector<std::string> generate_sql(bool sqlite, uint64_t accounts) {
   const auto pad = [&](const std::string& expr) { return bench::padded(sqlite, expr, 7); };
   // One account in five is platinum; each entered its tier at kStart + (i mod 90) days.
   const std::string tier = "CASE WHEN g.i % 5 = 0 THEN 'platinum' ELSE 'gold' END";
-  const std::string since = std::to_string(kStart) + " + (g.i % 90) * " + std::to_string(kDay);
+  const std::string since = std::to_string(kStart) + " + (g.i % 90) * CAST(" + std::to_string(kDay) + " AS BIGINT)";
   return {
       "INSERT INTO employees (employee_id, name, department, manager_id, updated_at_ms, last_event_id) SELECT 'E' || "
       "g.i, 'Employee ' || g.i, 'sales', CASE WHEN g.i % 10 = 0 THEN '' ELSE 'E0' END, 0, 'gen' FROM " + series("500"),
