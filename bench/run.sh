@@ -17,6 +17,10 @@
 #   complaints_bench: 1M open complaints through the store's ingestion, then the SLA check when 1%
 #                 come due or change state, an employee's queue p50/p99 and the KPI report, each
 #                 beside one SELECT of the same rows, on SQLite and (100k) PostgreSQL (see docs/complaints.md);
+#   who_bench:    who is calling (kam_contacts_v1.who's use case) at 1M contacts, p50/p99, beside one
+#                 prepared SELECT of the row, on SQLite and PostgreSQL (see docs/contacts.md);
+#   visits_bench: the tick's visit plan check at 100k accounts with 1M open service requests, beside
+#                 COUNT of its index range, on SQLite and PostgreSQL (see docs/visits.md);
 #   identity_bench: account identity matching on the hand-labelled PATSTAT names (if the file is
 #                 there) beside exact keys and pg_trgm, and on 100k generated accounts beside pg_trgm's
 #                 similarity join (see docs/identity.md).
@@ -28,6 +32,7 @@
 #   KAM_BENCH_ACCOUNTS=100000 KAM_BENCH_ORDERS=1000000 bash bench/run.sh   # smaller tiers run
 #   KAM_BENCH_ONLY=tiers bash bench/run.sh    # only tiers_bench (no PostgreSQL); or =ingest, =calendar, =complaints, =identity
 #   KAM_BENCH_COMPLAINTS=10000 KAM_BENCH_PG_COMPLAINTS=10000 KAM_BENCH_ONLY=complaints bash bench/run.sh  # quick
+#   KAM_BENCH_CONTACTS=100000 KAM_BENCH_VISIT_ACCOUNTS=10000 KAM_BENCH_ONLY=visits bash bench/run.sh  # quick
 #   KAM_BENCH_PATSTAT=/path/patstat_reference.csv KAM_BENCH_IDENTITY_ACCOUNTS=20000 bash bench/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -39,7 +44,7 @@ if [[ "${1:-}" == --quick ]]; then
   : "${KAM_BENCH_GROWTH_EVENTS:=1200000}" "${KAM_BENCH_GROWTH_ACCOUNTS:=300000}" "${KAM_BENCH_GROWTH_CHUNKS:=4}"
   : "${KAM_BENCH_ACCOUNTS:=100000}" "${KAM_BENCH_ORDERS:=1000000}"
 fi
-case "$only" in "" | ingest | tiers | calendar | complaints | identity) ;; *) echo "KAM_BENCH_ONLY must be ingest, tiers, calendar, complaints or identity" >&2; exit 2 ;; esac
+case "$only" in "" | ingest | tiers | calendar | complaints | identity | visits) ;; *) echo "KAM_BENCH_ONLY must be ingest, tiers, calendar, complaints, identity or visits" >&2; exit 2 ;; esac
 bash .ci/setup-debian
 bash .ci/build "$here/build" >/dev/null
 work="$(mktemp -d /tmp/kam-bench.XXXXXX)"
@@ -71,6 +76,13 @@ if [[ -z "$only" || "$only" == complaints ]]; then
   url="$(bash tests/support/pg-server.sh start "$work/pg")"
   "$here/build/bench/kam_complaints_bench" --dir "$work/complaints" --complaints "${KAM_BENCH_COMPLAINTS:-1000000}" \
     --pg "$url" --pg-complaints "${KAM_BENCH_PG_COMPLAINTS:-100000}"
+  bash tests/support/pg-server.sh stop "$work/pg" >/dev/null 2>&1 || true
+fi
+if [[ -z "$only" || "$only" == visits ]]; then
+  [[ "$only" == visits ]] || echo
+  url="$(bash tests/support/pg-server.sh start "$work/pg")"
+  "$here/build/bench/kam_who_bench" --dir "$work/who" --contacts "${KAM_BENCH_CONTACTS:-1000000}" --pg "$url"
+  "$here/build/bench/kam_visits_bench" --dir "$work/visits" --accounts "${KAM_BENCH_VISIT_ACCOUNTS:-100000}" --pg "$url"
   bash tests/support/pg-server.sh stop "$work/pg" >/dev/null 2>&1 || true
 fi
 if [[ "$only" == "" || "$only" == identity ]]; then

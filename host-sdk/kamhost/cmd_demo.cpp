@@ -9,6 +9,7 @@
 #include <iostream>
 #include <memory>
 
+#include "demo/contacts.hpp"
 #include "demo/portfolio.hpp"
 #include "demo/service.hpp"
 #include "cli.hpp"
@@ -20,7 +21,7 @@ namespace {
 
 struct GenerateOptions {
   demo::PortfolioOptions portfolio;
-  std::string out_path, complaints_path, end;
+  std::string out_path, complaints_path, contacts_path, end;
 };
 
 void write_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
@@ -60,6 +61,17 @@ int demo_generate(Context& ctx, const GenerateOptions& o) {
               << " complaints of the " << service.key_accounts << " largest accounts (" << c.steps << " steps, "
               << c.open << " still open)\n";
   }
+  if (!o.contacts_path.empty()) {
+    demo::ContactsOptions contacts;
+    contacts.seed = options.seed;
+    contacts.end_ms = options.end_ms;
+    demo::ContactsSummary c;
+    write_file(o.contacts_path, [&](std::ostream& out) { c = demo::write_contacts(contacts, s.made, out); });
+    std::cout << "wrote " << o.contacts_path << ": the numbers and mailboxes of " << c.accounts << " accounts, "
+              << c.contacts << " contact people and " << c.visits << " visits of the " << contacts.key_accounts
+              << " largest accounts (" << c.key_number << " is the largest account's buyer; " << c.shared_number
+              << " is shared by two accounts)\n";
+  }
   return kExitOk;
 }
 
@@ -72,6 +84,7 @@ void define_demo(CLI::App& app, Context& ctx) {
   add_number(generate, "--accounts", o->portfolio.accounts, 1, 100'000, "how many accounts");
   add_text(generate, "--out", o->out_path, "the JSON-lines file to write");
   add_text(generate, "--complaints", o->complaints_path, "also write employees and complaints to this file");
+  add_text(generate, "--contacts", o->contacts_path, "also write contact people, numbers and visits to this file");
   add_text(generate, "--end", o->end, "the last day of the year of orders (UTC)");
   on_run(generate, ctx, [&ctx, o] { return demo_generate(ctx, *o); });
 }
@@ -81,7 +94,7 @@ void define_demo(CLI::App& app, Context& ctx) {
 void add_demo_commands(std::vector<Command>& commands) {
   commands.push_back(
       {"demo", "generate --out FILE.jsonl [--complaints FILE.jsonl] [--seed N] [--accounts N] [--end DATE]",
-       "write a generated demo company's ERP feed (accounts, orders, employees, complaints)",
+       "write a generated demo company's ERP feed (accounts, orders, employees, complaints, contacts, visits)",
        "Writes JSON lines for `kamhost import`: N accounts (default 300) with a long-tailed\n"
        "(Pareto) revenue distribution, margins of 8..35%, a few strategic and reference\n"
        "customers, some accounts whose orders fall off, and a year of orders and invoices in\n"
@@ -97,7 +110,12 @@ void add_demo_commands(std::vector<Command>& commands) {
        "changes, reopens, some answered or resolved late, and the last two weeks'\n"
        "complaints still open. Import FILE2 after `tiers evaluate`: a complaint takes the\n"
        "account's tier (and so its SLA targets) when it is opened. One more line says\n"
-       "what it wrote.\n",
+       "what it wrote.\n"
+       "\n"
+       "--contacts FILE3.jsonl also writes every account's switchboard number and mailbox,\n"
+       "two contact people (mobile, e-mail, role) for each of the 60 largest accounts (one\n"
+       "number shared by two accounts of one group) and their visits: the last completed one\n"
+       "1 to 200 days ago (many overdue on a 30- or 90-day cadence) and a planned one.\n",
        &define_demo});
 }
 

@@ -51,8 +51,8 @@ int report_pareto(Context& ctx, const ParetoOptions& o) {
 }
 
 void define_report(CLI::App& app, Context& ctx) {
-  make_group(app, "report needs a report name: pareto or sla",
-             [](const std::string& w) { return "unknown report '" + w + "': use pareto or sla"; });
+  make_group(app, "report needs a report name: pareto, sla or visits",
+             [](const std::string& w) { return "unknown report '" + w + "': use pareto, sla or visits"; });
   CLI::App& pareto = *app.add_subcommand("pareto", "the Pareto report");
   auto o = std::make_shared<ParetoOptions>();
   add_instance_options(pareto, o->instance);
@@ -61,13 +61,14 @@ void define_report(CLI::App& app, Context& ctx) {
   pareto.add_flag("--json", o->raw, "print the plugin's JSON report instead of the table");
   on_run(pareto, ctx, [&ctx, o] { return report_pareto(ctx, *o); });
   define_report_sla(app, ctx);
+  define_report_visits(app, ctx);  // cmd_visits.cpp (1.4)
 }
 
 }  // namespace
 
 void add_report_commands(std::vector<Command>& commands) {
   commands.push_back(
-      {"report", "pareto|sla --config CFG [options]",
+      {"report", "pareto|sla|visits --config CFG [options]",
        "the Pareto report (revenue concentration); the complaint SLA report",
        "  kamhost report pareto --config CFG [--top N] [--svg FILE] [--json]\n"
        "      Ranks every account by revenue over the trailing window (report_pareto; needs\n"
@@ -94,6 +95,11 @@ void add_report_commands(std::vector<Command>& commands) {
        "                     YYYY-MM-DDTHH:MM is taken as given (the end excluded)\n"
        "        --svg FILE   also write first-response compliance per group as an SVG\n"
        "                     bar chart to FILE (the overall compliance as a line)\n"
+       "\n"
+       "  kamhost report visits --config CFG [--by tier|manager] [--days N] [--svg FILE]\n"
+       "      Visit compliance of the due dates of the last N days (default 90; visit_kpis,\n"
+       "      ABI 1.4; needs visits.kpi): due, on time, late, missed, compliance per tier or\n"
+       "      account manager; --svg FILE also writes it as an SVG bar chart.\n"
        "\n"
        "Dates are in the business time zone unless they end in Z or +HH:MM. --json prints\n"
        "the plugin's JSON report instead of the table. The actor is --user ID (default\n"

@@ -116,6 +116,8 @@ void add_report_commands(std::vector<Command>& commands);   // report
 void define_report_sla(CLI::App& report, Context& ctx);     // report sla (cmd_report_sla.cpp)
 void add_complaints_commands(std::vector<Command>& commands);  // complaints queue|show|account
 void add_demo_commands(std::vector<Command>& commands);     // demo generate
+void add_visits_commands(std::vector<Command>& commands);   // who, visits due|account (1.4)
+void define_report_visits(CLI::App& report, Context& ctx);  // report visits (cmd_visits.cpp)
 
 // The whole table, in help order.
 const std::vector<Command>& all_commands();

@@ -68,6 +68,11 @@ kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result*
       out.sla_warnings = ran.sla->warnings;
       out.sla_breaches = ran.sla->breaches;
     }
+    if (ran.visits) {  // 1.4
+      out.visits_ran = 1;
+      out.visits_due = ran.visits->due;
+      out.visits_overdue = ran.visits->overdue;
+    }
     write_output(result, out);
   });
 }

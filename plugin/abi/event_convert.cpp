@@ -88,6 +88,8 @@ static_assert(core::kResponseInbound == KAM_RESPONSE_INBOUND && core::kResponseA
               core::kResponseInternal == KAM_RESPONSE_INTERNAL && core::kEmployeeInactive == KAM_EMPLOYEE_INACTIVE);
 constexpr uint32_t kKnownResponseFlags = KAM_RESPONSE_INBOUND | KAM_RESPONSE_AUTOMATIC | KAM_RESPONSE_INTERNAL;
 constexpr uint32_t kKnownEmployeeFlags = KAM_EMPLOYEE_INACTIVE;
+static_assert(core::kContactRemoved == KAM_CONTACT_REMOVED);
+constexpr uint32_t kKnownContactFlags = KAM_CONTACT_REMOVED;
 
 core::EventPayload payload(const kam_event_header* h) {
   // Every id of every kind has one limit (kMaxIdBytes); names and texts theirs (input_string.hpp).
@@ -97,7 +99,8 @@ core::EventPayload payload(const kam_event_header* h) {
   auto text = [](const char* p, const char* field) { return input_string(p, field, StringKind::text, false); };
   switch (h->kind) {
     case KAM_EVENT_ACCOUNT_UPSERTED: {
-      const auto& e = as<kam_event_account>(h, kEventAccountSize_1_0, "kam_event_account");
+      // 1.4 appended phones and emails: a 1.3 host's 104-byte struct reads them as none.
+      const auto e = read_sized<kam_event_account>(h, kEventAccountSize_1_0, "kam_event_account");
       check_reserved(e.reserved0, "reserved0");
       core::AccountUpserted p;
       p.account_id = id(e.account_id, "account_id");
@@ -109,6 +112,9 @@ core::EventPayload payload(const kam_event_header* h) {
       p.account_manager_id = id(e.account_manager_id, "account_manager_id");
       p.distributor_id = id(e.distributor_id, "distributor_id");
       p.flags = string_list(e.flags, e.flag_count, "flags");
+      p.phones = string_list(e.phones, e.phone_count, "phones");
+      p.emails = string_list(e.emails, e.email_count, "emails");
+      p.has_contact_points = h->struct_size >= kEventAccountSize_1_4;
       return p;
     }
     case KAM_EVENT_ORDER_POSTED: {
@@ -202,6 +208,22 @@ core::EventPayload payload(const kam_event_header* h) {
       p.manager_id = id(e.manager_id, "manager_id");
       p.calendar = s(e.calendar, "calendar");
       p.time_zone = s(e.time_zone, "time_zone");
+      p.flags = e.flags;
+      return p;
+    }
+    case KAM_EVENT_CONTACT_UPSERTED: {  // 1.4
+      const auto& e = as<kam_event_contact>(h, kEventContactSize_1_4, "kam_event_contact");
+      check_reserved(e.reserved0, "reserved0");
+      if ((e.flags & ~kKnownContactFlags) != 0)
+        throw Error(Status::unsupported, "flags " + std::to_string(e.flags) +
+                                             " has bits this plugin does not know (KAM_CONTACT_*: 1)");
+      core::ContactEvent p;
+      p.contact_id = id(e.contact_id, "contact_id");
+      p.account_id = id(e.account_id, "account_id");
+      p.name = s(e.name, "name");
+      p.role = s(e.role, "role");
+      p.phones = string_list(e.phones, e.phone_count, "phones");
+      p.emails = string_list(e.emails, e.email_count, "emails");
       p.flags = e.flags;
       return p;
     }

@@ -100,6 +100,14 @@ static_assert(sizeof(kam_event_contact) == kEventContactSize_1_4);
 static_assert(sizeof(kam_tick_result) == kTickResultSize_1_4);
 static_assert(offsetof(kam_tick_result, service_ran) == kTickResultSize_1_3);
 static_assert(offsetof(kam_api_v1, identity) == kApiV1Size_1_3);
+inline constexpr size_t kContactsV1Size_1_4 = 16;  // who
+static_assert(sizeof(kam_contacts_v1) == kContactsV1Size_1_4);
+inline constexpr size_t kVisitsV1Size_1_4 = 32;  // visits_due, account_visits, visit_kpis
+inline constexpr size_t kVisitsDueQuerySize_1_4 = 40;
+inline constexpr size_t kVisitKpiQuerySize_1_4 = 24;
+static_assert(sizeof(kam_visits_v1) == kVisitsV1Size_1_4);
+static_assert(sizeof(kam_visits_due_query) == kVisitsDueQuerySize_1_4);
+static_assert(sizeof(kam_visit_kpi_query) == kVisitKpiQuerySize_1_4);
 /* end 1.4 */
 
 }  // namespace kam::abi

@@ -7,7 +7,7 @@ const std::vector<PeriodicJob>& periodic_jobs() {
   static const std::vector<PeriodicJob> jobs = {
       tier_evaluation_job(),
       sla_check_job(),  // complaint SLA deadlines and escalations (app/complaints/sla_job.cpp)
-      // next: visit due dates
+      visit_plan_job(),  // visit plans: due and overdue visits (app/visits/plan_job.cpp)
   };
   return jobs;
 }

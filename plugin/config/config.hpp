@@ -73,6 +73,21 @@ struct ComplaintsConfig {
   int64_t check_every_minutes = 1;  // the tick's SLA check runs at most this often (check_every)
 };
 
+// The contacts section (1.4, docs/contacts.md): the region national phone numbers are read in.
+struct ContactsConfig {
+  std::string default_region = "CN";  // ISO 3166 code libphonenumber knows
+};
+
+// The visits section (1.4, docs/visits.md). The plan's cadence is each tier's
+// benefits.visit_cadence_days; a tier without one has no plan.
+struct VisitsConfig {
+  int64_t check_every_minutes = 60;  // the tick's visit plan check runs at most this often
+  int32_t due_ahead_days = 7;        // "due" is raised this many days before the due date
+  int32_t grace_days = 0;            // "overdue" once the due date plus this many days has passed
+  std::string supervisor_role;       // overdue, and the manager has no manager: these hear of it
+  std::vector<std::string> supervisor_employees;
+};
+
 struct Config {
   int32_t format_version = 1;   // `kam: 1` at the top of the file
   std::string instance_name = "kam";
@@ -90,6 +105,8 @@ struct Config {
   core::tiers::CustomerValueConfig customer_value;
   core::tiers::ChurnConfig churn_risk;
   ComplaintsConfig complaints;  // after tiers: targets name tiers and fill their benefits cards
+  ContactsConfig contacts;      // 1.4
+  VisitsConfig visits;          // 1.4, after access (supervisors name a role)
 
   std::string source_name;      // file path or the name given for text
   std::string yaml_text;         // the YAML as loaded: stored with each config version that classified

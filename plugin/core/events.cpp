@@ -69,6 +69,7 @@ const char* event_kind_name(EventKind kind) {
     case EventKind::visit: return "visit";
     case EventKind::distributor_upserted: return "distributor_upserted";
     case EventKind::employee_upserted: return "employee_upserted";
+    case EventKind::contact_upserted: return "contact_upserted";
   }
   return "unknown";
 }
@@ -85,6 +86,12 @@ uint64_t payload_fingerprint(const Event& e) {
                                 &p.industry, &p.account_manager_id, &p.distributor_id})
             f.str(*s);
           f.strs(p.flags);
+          // 1.4 members, only when set: a 1.3 account event's fingerprint is unchanged.
+          if (!p.phones.empty() || !p.emails.empty()) {
+            f.str("contact_points");
+            f.strs(p.phones);
+            f.strs(p.emails);
+          }
         } else if constexpr (std::is_same_v<T, OrderPosted>) {
           f.str(p.order_id);
           f.str(p.account_id);
@@ -127,6 +134,11 @@ uint64_t payload_fingerprint(const Event& e) {
         } else if constexpr (std::is_same_v<T, EmployeeEvent>) {
           for (const auto* s : {&p.employee_id, &p.name, &p.department, &p.manager_id, &p.calendar, &p.time_zone})
             f.str(*s);
+          f.u64(p.flags);
+        } else if constexpr (std::is_same_v<T, ContactEvent>) {
+          for (const auto* s : {&p.contact_id, &p.account_id, &p.name, &p.role}) f.str(*s);
+          f.strs(p.phones);
+          f.strs(p.emails);
           f.u64(p.flags);
         }
       },
@@ -216,6 +228,12 @@ std::optional<std::string> validate_event(const Event& e) {
             return "time_zone: unknown time zone '" + p.time_zone + "' (an IANA name such as Asia/Shanghai)";
           if ((p.flags & ~kEmployeeInactive) != 0)
             return "flags: " + std::to_string(p.flags) + " has bits other than KAM_EMPLOYEE_INACTIVE (1)";
+          return std::nullopt;
+        } else if constexpr (std::is_same_v<T, ContactEvent>) {
+          if (auto r = require(p.contact_id, "contact_id")) return r;
+          if (auto r = require(p.account_id, "account_id")) return r;
+          if ((p.flags & ~kContactRemoved) != 0)
+            return "flags: " + std::to_string(p.flags) + " has bits other than KAM_CONTACT_REMOVED (1)";
           return std::nullopt;
         } else {
           if (auto r = require(p.distributor_id, "distributor_id")) return r;

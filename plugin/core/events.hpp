@@ -23,6 +23,7 @@ enum class EventKind : int32_t {
   visit = 6,
   distributor_upserted = 7,
   employee_upserted = 8,  // 1.3: the org facts (manager, department) complaint escalation reads
+  contact_upserted = 9,   // 1.4: a contact person's phone numbers and e-mail addresses (who is calling)
 };
 
 // The codes an event carries, named once. The event structs keep the raw int32_t the host sent
@@ -66,6 +67,10 @@ struct AccountUpserted {
   std::string account_id, name, name_latin, tax_id, region, industry, account_manager_id,
       distributor_id;
   std::vector<std::string> flags;
+  // 1.4: the account's own numbers and addresses, as sent (normalised when stored); the whole list.
+  // has_contact_points is false for a 1.3 host's event (it cannot send them): the stored ones stay.
+  std::vector<std::string> phones, emails;
+  bool has_contact_points = true;
 };
 
 struct OrderPosted {
@@ -113,9 +118,21 @@ struct EmployeeEvent {
   uint32_t flags = 0;     // kEmployee* bits
 };
 
+// kam.h's KAM_CONTACT_* bits (1.4).
+inline constexpr uint32_t kContactRemoved = 1;
+
+// 1.4: a contact person of an account (the whole record each time): the numbers and addresses by
+// which the hotline recognises the caller. Phones and e-mails as sent (normalised when stored).
+struct ContactEvent {
+  std::string contact_id, account_id, name, role;
+  std::vector<std::string> phones, emails;
+  uint32_t flags = 0;  // kContact* bits
+};
+
 // In EventKind order (Event::kind is the index + 1).
 using EventPayload = std::variant<AccountUpserted, OrderPosted, OrderCancelled, ComplaintEvent,
-                                  ServiceRequestEvent, VisitEvent, DistributorUpserted, EmployeeEvent>;
+                                  ServiceRequestEvent, VisitEvent, DistributorUpserted, EmployeeEvent,
+                                  ContactEvent>;
 
 struct Event {
   std::string event_id;

@@ -23,10 +23,12 @@
 #include "core/log_level.hpp"
 #include "store/audit/audit_repository.hpp"
 #include "store/complaints/complaints_repository.hpp"
+#include "store/contacts/contacts_repository.hpp"
 #include "store/ingestion/ingestion_repository.hpp"
 #include "store/jobs/jobs_repository.hpp"
 #include "store/outbox/outbox_repository.hpp"
 #include "store/tiers/tiers_repository.hpp"
+#include "store/visits/visits_repository.hpp"
 
 namespace kam::store {
 
@@ -56,6 +58,8 @@ class Store {
   JobsRepository& jobs() { return jobs_; }
   TiersRepository& tiers() { return tiers_; }
   ComplaintsRepository& complaints() { return complaints_; }
+  ContactsRepository& contacts() { return contacts_; }  // 1.4
+  VisitsRepository& visits() { return visits_; }        // 1.4
 
   // The shared database object, for the store's own code and tests (database/database.hpp).
   Database& database() { return *database_; }
@@ -70,6 +74,8 @@ class Store {
   JobsRepository jobs_;
   TiersRepository tiers_;
   ComplaintsRepository complaints_;
+  ContactsRepository contacts_;  // 1.4
+  VisitsRepository visits_;      // 1.4
 };
 
 }  // namespace kam::store

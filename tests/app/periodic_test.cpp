@@ -68,7 +68,7 @@ class PeriodicTest : public StoreTest {
 
 TEST_P(PeriodicTest, TheRegistryHoldsTheTierEvaluationUnderItsClaimAndPermission) {
   const std::vector<app::PeriodicJob>& jobs = app::periodic_jobs();
-  ASSERT_EQ(jobs.size(), 2u);
+  ASSERT_GE(jobs.size(), 3u);
   EXPECT_STREQ(jobs[0].name, app::kTiersJob);
   EXPECT_STREQ(jobs[0].permission, "tiers.evaluate");
   EXPECT_EQ(jobs[0].every_ms(config_), kHour) << "evaluate_every: 1h";
@@ -76,6 +76,10 @@ TEST_P(PeriodicTest, TheRegistryHoldsTheTierEvaluationUnderItsClaimAndPermission
   EXPECT_STREQ(jobs[1].name, app::kSlaJob);
   EXPECT_STREQ(jobs[1].permission, "complaints.tick");
   EXPECT_EQ(jobs[1].every_ms(config_), 60000);
+  // 1.4: the visit plan check, every visits.check_every (default 1 hour).
+  EXPECT_STREQ(jobs[2].name, app::kVisitPlanJob);
+  EXPECT_STREQ(jobs[2].permission, "visits.tick");
+  EXPECT_EQ(jobs[2].every_ms(config_), kHour);
 }
 
 TEST_P(PeriodicTest, TheTickRunsOnlyTheJobsTheActorMayRun) {
@@ -85,12 +89,14 @@ TEST_P(PeriodicTest, TheTickRunsOnlyTheJobsTheActorMayRun) {
   const app::TickResult r = app::tick(app::JobContext{*store_, config, scheduler, kT0, nullptr});
   EXPECT_TRUE(r.tiers);
   EXPECT_FALSE(r.sla);
-  EXPECT_EQ(r.skipped_jobs, std::vector<std::string>{app::kSlaJob});
-  // With the admin's "*" both run.
+  EXPECT_EQ(r.skipped_jobs, (std::vector<std::string>{app::kSlaJob, app::kVisitPlanJob}));
+  // With the admin's "*" every job runs.
   const app::TickResult all = app::tick(context(*store_, kT0 + 2 * kHour));
   EXPECT_TRUE(all.tiers);
   ASSERT_TRUE(all.sla);
   EXPECT_EQ(all.sla->complaints, 0u);
+  ASSERT_TRUE(all.visits);
+  EXPECT_EQ(all.visits->due, 0u);
   EXPECT_TRUE(all.skipped_jobs.empty());
 }
 

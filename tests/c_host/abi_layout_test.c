@@ -11,7 +11,8 @@
  * kept by hand.
  *
  * One file per public header (layout_base.c, layout_instance.c, layout_events.c, layout_audit.c,
- * layout_tiers.c, layout_complaints.c, layout_api.c), each including only its own header; this file counts and reports.
+ * layout_tiers.c, layout_complaints.c, layout_contacts.c, layout_visits.c,
+ * layout_api.c), each including only its own header; this file counts and reports.
  * A header added for a new capability gets its layout_<header>.c here too.
  */
 #include <stdio.h>
@@ -38,6 +39,8 @@ int main(void) {
     test_layout_audit();
     test_layout_tiers();
     test_layout_complaints();
+    test_layout_contacts();
+    test_layout_visits();
     test_layout_api();
     printf("abi_layout_test: %d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;

@@ -259,6 +259,14 @@ const BadCase kBadCases[] = {
     {"tiers_unquoted_operator.yaml",
      "8:18: YAML syntax error: unexpected character in block scalar; quote comparison operators, e.g. op: "
      "\">=\""},
+    // 1.4: contacts and visits (docs/contacts.md, docs/visits.md)
+    {"contacts_bad_region.yaml",
+     "3:19: contacts.default_region: expected a two-letter region code of the phone numbering plans (ISO 3166, "
+     "upper case) like CN, DE or US, got \"China\""},
+    {"visits_bad_grace.yaml", "4:15: visits.grace_days: expected an integer in 0..365, got -1"},
+    {"visits_unknown_role.yaml",
+     "6:23: visits.supervisors.role: unknown role \"sales.director\"; define it in access.roles"},
+    {"visits_unknown_key.yaml", "3:3: unknown key 'visits.due_ahead'; did you mean 'visits.due_ahead_days'?"},
 };
 
 // Test names and failure messages show the file instead of the struct's bytes.

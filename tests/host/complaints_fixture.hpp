@@ -4,12 +4,14 @@
 // helpers that ingest employees, accounts and complaint steps and read the SLA notifications.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -216,21 +218,25 @@ class ComplaintsHostTest : public ::testing::TestWithParam<Backend> {
     ASSERT_EQ(json::parse(instance().account_card(kAdmin, id)).at("tier").at("name"), "gold");
   }
 
-  // The SLA notifications written since the last call (polled, then acknowledged), oldest first.
-  std::vector<json> new_sla_notifications(const Instance& on) {
-    std::vector<json> sla;
+  // The notifications of these kinds written since the last call (every pending one is polled,
+  // then acknowledged), oldest first.
+  std::vector<json> new_notifications(const Instance& on, std::initializer_list<int> kinds) {
+    std::vector<json> out;
     for (;;) {
       const json pending = json::parse(on.notifications_poll(kAdmin, 1000));
       if (pending.empty()) break;
       std::vector<int64_t> ids;
       for (const json& n : pending) {
         ids.push_back(n.at("id").get<int64_t>());
-        const int kind = n.at("kind").get<int>();
-        if (kind == KAM_NOTIFY_SLA_WARNING || kind == KAM_NOTIFY_SLA_BREACH) sla.push_back(n);
+        if (std::find(kinds.begin(), kinds.end(), n.at("kind").get<int>()) != kinds.end()) out.push_back(n);
       }
       on.notifications_ack(kAdmin, ids);
     }
-    return sla;
+    return out;
+  }
+  // The SLA notifications written since the last call, oldest first.
+  std::vector<json> new_sla_notifications(const Instance& on) {
+    return new_notifications(on, {KAM_NOTIFY_SLA_WARNING, KAM_NOTIFY_SLA_BREACH});
   }
   std::vector<json> new_sla_notifications() { return new_sla_notifications(instance()); }
 

@@ -1,4 +1,5 @@
 // The import file formats without a plugin: times and JSON lines -> kam_event_* structs (docs/import.md).
+#include <cstddef>
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -78,6 +79,29 @@ TEST(ImportJson, SkippedLines) {
   EXPECT_FALSE(is_skipped_json_line("{}"));
 }
 
+TEST(ImportJson, AccountWithPhonesAndContact) {
+  Arena arena;
+  AnyEvent a = json_event(
+      R"({"kind":"account_upserted","event_id":"a2","occurred_at":"2026-01-05","account_id":"1001","name":"N",)"
+      R"("phones":["010 6552 9988"],"emails":[]})",
+      arena);
+  EXPECT_EQ(a.header.struct_size, sizeof(kam_event_account));
+  ASSERT_EQ(a.account.phone_count, 1u);
+  EXPECT_EQ(str(a.account.phones[0]), "010 6552 9988");
+  EXPECT_EQ(a.account.email_count, 0u);
+  AnyEvent c = json_event(
+      R"({"kind":"contact","event_id":"c1","occurred_at":"2026-01-05","contact_id":"CT-1","account_id":"1001",)"
+      R"("name":"Li Wei","role":"purchasing","phones":["138 0013 8000"],"emails":["li@x.cn"],"flags":["removed"]})",
+      arena);
+  EXPECT_EQ(c.header.kind, KAM_EVENT_CONTACT_UPSERTED);
+  EXPECT_EQ(c.header.struct_size, sizeof(kam_event_contact));
+  EXPECT_EQ(str(c.contact.contact_id), "CT-1");
+  EXPECT_EQ(str(c.contact.role), "purchasing");
+  ASSERT_EQ(c.contact.email_count, 1u);
+  EXPECT_EQ(str(c.contact.emails[0]), "li@x.cn");
+  EXPECT_EQ(c.contact.flags, KAM_CONTACT_REMOVED);
+}
+
 TEST(ImportJson, Account) {
   Arena arena;
   AnyEvent e = json_event(
@@ -86,7 +110,8 @@ TEST(ImportJson, Account) {
       R"("industry":"machinery","account_manager_id":"u.li","distributor_id":"D88","flags":["strategic","x"]})",
       arena);
   EXPECT_EQ(e.header.kind, KAM_EVENT_ACCOUNT_UPSERTED);
-  EXPECT_EQ(e.header.struct_size, sizeof(kam_event_account));
+  // No phones or emails: sent as a 1.3 host does, so the numbers stored stay (docs/import.md).
+  EXPECT_EQ(e.header.struct_size, offsetof(kam_event_account, phones));
   EXPECT_EQ(str(e.header.event_id), "acc-1001-v1");
   EXPECT_EQ(e.header.occurred_at_ms, parse_time("2026-01-05"));
   const auto& a = e.account;

@@ -167,7 +167,9 @@ typedef struct kam_api_v1 {
      *    history: [{tier, previous_tier, since_ms, reason, user_id, config_version}] (newest first,
      *              at most 20),
      *    complaints (1.3): {open_count, breached_open_count, open: [ITEM] (the 5 most urgent, ITEM as
-     *              in kam/complaints.h queue)}}
+     *              in kam/complaints.h queue)},
+     *    visits (1.4, kam/visits.h): {cadence_days, last_visit_at_ms (or null), due_date, next_due_ms,
+     *              overdue (bool)} or null when the account's tier has no visit cadence}
      * Members may be added in later versions. account_id an id (at most KAM_MAX_ID_BYTES).
      * KAM_ERR_NOT_FOUND for an unknown account. Needs permission "tiers.read". [thread-safe] */
     kam_status (*account_card)(kam_instance *instance, const kam_actor *actor, const char *account_id,
@@ -211,8 +213,10 @@ typedef struct kam_api_v1 {
      * open complaint with a warning or breach level of its escalation chain due by the host clock
      * gets that notification (KAM_NOTIFY_SLA_WARNING / _BREACH) written exactly once, also with
      * several hosts ticking at once; a tick killed midway loses and doubles none.
+     * 1.4: also the visit plan check (every `visits.check_every`, default 1 hour; kam/visits.h):
+     * each visit due or overdue gets KAM_NOTIFY_VISIT_DUE once per account, due date and level.
      * Permissions: each job needs its own ("tiers.evaluate" for the tier evaluation,
-     * "complaints.tick" for the SLA check); the tick runs the jobs whose permission the actor holds
+     * "complaints.tick" for the SLA check, "visits.tick" for the visit plan check); the tick runs the jobs whose permission the actor holds
      * (one it lacks is skipped and logged once per instance) and is KAM_ERR_PERMISSION when the actor
      * holds none. [thread-safe] */
     kam_status (*tick)(kam_instance *instance, const kam_actor *actor, kam_tick_result *result);

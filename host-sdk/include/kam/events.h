@@ -55,7 +55,7 @@ typedef struct kam_event_account {
     /* 1.4: the account's own switchboard numbers and addresses (the people's are kam_event_contact).
      * The whole list each time: numbers or addresses left out are no longer the account's. */
     const char *const *phones;       /* phone_count numbers, any common format; E.164 ("+86...")
-                                        or national, read in business.phone_region */
+                                        or national, read in contacts.default_region */
     const char *const *emails;       /* email_count addresses (matched case-folded) */
     uint32_t phone_count;
     uint32_t email_count;

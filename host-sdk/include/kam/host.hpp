@@ -35,10 +35,12 @@
 #include <kam/host/buffer.hpp>         // Buffer: text the plugin returned
 #include <kam/host/callbacks.hpp>      // HostCallbacks: log, notify, now_ms
 #include <kam/host/complaints.hpp>     // Complaints: the 1.3 complaint queries
+#include <kam/host/contacts.hpp>       // Contacts: the 1.4 who-is-calling lookup
 #include <kam/host/config_source.hpp>  // ConfigSource: a YAML file or text
 #include <kam/host/error.hpp>          // Error and the status names
 #include <kam/host/instance.hpp>       // Instance: the calls on one instance
 #include <kam/host/library.hpp>        // the loaded library shared by everything from it
 #include <kam/host/plugin.hpp>         // Plugin: load, negotiate, check the table
+#include <kam/host/visits.hpp>         // Visits: the 1.4 visit plan queries
 
 #endif  // KAM_HOST_HPP

@@ -80,7 +80,7 @@ PortfolioSummary write_portfolio(const PortfolioOptions& o, std::ostream& out) {
                        {"flags", flags}};
     out << line.dump() << "\n";
     ++summary.accounts;
-    summary.made.push_back({a.id, manager, a.annual_revenue});
+    summary.made.push_back({a.id, manager, name, a.annual_revenue});
   }
 
   std::vector<Order> orders;

@@ -24,6 +24,7 @@ struct PortfolioOptions {
 struct DemoAccount {
   std::string id;
   std::string manager;        // account_manager_id
+  std::string name;           // 1.4: demo/contacts.cpp sends the account again with its numbers
   double annual_revenue = 0;  // in major units
 };
 

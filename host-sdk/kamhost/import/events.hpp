@@ -22,6 +22,7 @@ union AnyEvent {
   kam_event_visit visit;
   kam_event_distributor distributor;
   kam_event_employee employee;
+  kam_event_contact contact;  // 1.4
 };
 
 // A name in a file and the kam.h value it stands for.
@@ -37,7 +38,9 @@ inline constexpr Named kKinds[] = {{"account_upserted", KAM_EVENT_ACCOUNT_UPSERT
                             {"service_request", KAM_EVENT_SERVICE_REQUEST},
                             {"visit", KAM_EVENT_VISIT},
                             {"distributor_upserted", KAM_EVENT_DISTRIBUTOR_UPSERTED},
-                            {"employee_upserted", KAM_EVENT_EMPLOYEE_UPSERTED}};
+                            {"employee_upserted", KAM_EVENT_EMPLOYEE_UPSERTED},
+                            {"contact_upserted", KAM_EVENT_CONTACT_UPSERTED},
+                            {"contact", KAM_EVENT_CONTACT_UPSERTED}};
 inline constexpr Named kDocumentTypes[] = {
     {"order", KAM_DOCUMENT_ORDER}, {"invoice", KAM_DOCUMENT_INVOICE}, {"credit_note", KAM_DOCUMENT_CREDIT_NOTE}};
 inline constexpr Named kComplaintActions[] = {
@@ -52,6 +55,7 @@ inline constexpr Named kPriorities[] = {{"low", 1}, {"normal", 2}, {"high", 3}, 
 inline constexpr Named kResponseFlags[] = {
     {"inbound", KAM_RESPONSE_INBOUND}, {"automatic", KAM_RESPONSE_AUTOMATIC}, {"internal", KAM_RESPONSE_INTERNAL}};
 inline constexpr Named kEmployeeFlags[] = {{"inactive", KAM_EMPLOYEE_INACTIVE}};
+inline constexpr Named kContactFlags[] = {{"removed", KAM_CONTACT_REMOVED}};
 inline constexpr Named kServiceActions[] = {{"opened", KAM_SERVICE_OPENED},
                                      {"assigned", KAM_SERVICE_ASSIGNED},
                                      {"state_changed", KAM_SERVICE_STATE_CHANGED},

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <limits>
 
@@ -208,9 +209,11 @@ void parse_json_event(std::string_view line, Arena& arena, AnyEvent& out) {
   switch (*kind) {
     case KAM_EVENT_ACCOUNT_UPSERTED: {
       f.only(kind_name, {"account_id", "name", "name_latin", "tax_id", "region", "industry", "account_manager_id",
-                         "distributor_id", "flags"});
+                         "distributor_id", "flags", "phones", "emails"});
       auto& e = out.account;
-      h.struct_size = sizeof e;
+      // A line without phones and emails is sent as a 1.3 host would (104 bytes): the numbers and
+      // addresses already stored stay; with either, the lists replace them (kam/events.h).
+      h.struct_size = f.find("phones") || f.find("emails") ? sizeof e : offsetof(kam_event_account, phones);
       e.account_id = f.str("account_id");
       e.name = f.str("name");
       e.name_latin = f.str("name_latin");
@@ -220,6 +223,8 @@ void parse_json_event(std::string_view line, Arena& arena, AnyEvent& out) {
       e.account_manager_id = f.str("account_manager_id");
       e.distributor_id = f.str("distributor_id");
       e.flags = f.list("flags", e.flag_count);
+      e.phones = f.list("phones", e.phone_count);
+      e.emails = f.list("emails", e.email_count);
       break;
     }
     case KAM_EVENT_ORDER_POSTED: {
@@ -315,6 +320,19 @@ void parse_json_event(std::string_view line, Arena& arena, AnyEvent& out) {
       e.calendar = f.str("calendar");
       e.time_zone = f.str("time_zone");
       e.flags = f.flags("flags", kEmployeeFlags);
+      break;
+    }
+    case KAM_EVENT_CONTACT_UPSERTED: {  // 1.4
+      f.only(kind_name, {"contact_id", "account_id", "name", "role", "phones", "emails", "flags"});
+      auto& e = out.contact;
+      h.struct_size = sizeof e;
+      e.contact_id = f.str("contact_id");
+      e.account_id = f.str("account_id");
+      e.name = f.str("name");
+      e.role = f.str("role");
+      e.phones = f.list("phones", e.phone_count);
+      e.emails = f.list("emails", e.email_count);
+      e.flags = f.flags("flags", kContactFlags);
       break;
     }
     default:

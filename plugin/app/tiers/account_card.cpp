@@ -10,6 +10,7 @@
 #include "core/tiers/customer_value.hpp"
 #include "core/tiers/explain.hpp"
 #include "app/complaints/derived.hpp"
+#include "app/visits/visits.hpp"
 #include "app/tiers/account_facts.hpp"
 #include "app/tiers/tiers.hpp"
 
@@ -173,6 +174,7 @@ std::string account_card_json(store::Store& store, const config::Config& config,
   }
   card["history"] = history;
   card["complaints"] = complaints::account_card_complaints(store, config, account_id, now_ms);
+  card["visits"] = card_visits_json(store, config, account_id, now_ms);  // 1.4, app/visits
   return dump(card);
 }
 

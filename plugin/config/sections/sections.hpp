@@ -39,5 +39,9 @@ void read_churn_risk(const MapReader& top, Config& config);
 // complaints: SLA targets and escalation (docs/complaints.md). Needs calendars and tiers; fills each
 // tier's benefits response times from its targets.
 void read_complaints(const MapReader& top, Config& config);
+// contacts: default_region of phone numbers (docs/contacts.md).
+void read_contacts(const MapReader& top, Config& config);
+// visits: the visit plan check (docs/visits.md). Needs access (supervisors.role).
+void read_visits(const MapReader& top, Config& config);
 
 }  // namespace kam::config::detail

@@ -4,6 +4,7 @@
 // Conventions: money and times are BIGINT (minor units, UTC ms from the caller, never the database
 // clock); absent optional text is ''; lists are JSON text; generated ids are identity columns.
 #include "store/complaints/schema_v4.hpp"
+#include "store/contacts/schema_v7.hpp"
 #include "store/tiers/schema_v8.hpp"
 #include "store/database/migrations.hpp"
 
@@ -283,6 +284,7 @@ const std::vector<Migration>& postgresql_migrations() {
            "CREATE INDEX tier_state_by_tier ON tier_state (effective_tier, account_id)",
        }},
       {4, kSchemaV4Summary, schema_v4_postgresql()},  // store/complaints/schema_v4.cpp
+      {7, kSchemaV7Summary, schema_v7_postgresql()},  // store/contacts/schema_v7.cpp
       {8, kSchemaV8Summary, schema_v8_postgresql()},  // store/tiers/schema_v8.cpp
   };
   return steps;

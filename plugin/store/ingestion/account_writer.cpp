@@ -39,6 +39,8 @@ ItemResult AccountWriter::write(const core::AccountUpserted& a) {
   distributor_ = a.distributor_id;
   flags_ = json_string_array(a.flags);
   upsert_->execute(true);
+  // Only when this record applied (a late older one changes nothing, its points neither).
+  if (a.has_contact_points && upsert_->get_affected_rows() > 0) points_.replace(a.account_id, "", a.phones, a.emails);
   ctx_.accounts.upserted(a.account_id);
   return accepted_item();
 }

@@ -24,6 +24,7 @@
 
 #include "store/ingestion/account_writer.hpp"
 #include "store/ingestion/complaint_writer.hpp"
+#include "store/ingestion/contact_writer.hpp"
 #include "store/ingestion/distributor_writer.hpp"
 #include "store/ingestion/employee_writer.hpp"
 #include "store/ingestion/order_cancel_writer.hpp"
@@ -75,7 +76,8 @@ class WriterTable {
 
 // One writer per event kind (core::EventPayload).
 using EventWriterTable = WriterTable<AccountWriter, OrderWriter, OrderCancelWriter, ComplaintWriter,
-                                     ServiceRequestWriter, VisitWriter, DistributorWriter, EmployeeWriter>;
+                                     ServiceRequestWriter, VisitWriter, DistributorWriter, EmployeeWriter,
+                                     ContactWriter>;
 
 class EventWriters {
  public:
@@ -95,6 +97,8 @@ class EventWriters {
   }
 
   AccountLookup& accounts() { return ctx_.accounts; }
+  // 1.4: the region of national phone numbers (contacts.default_region), before the first write.
+  void set_phone_region(const std::string& region) { ctx_.phone_region = region; }
 
   // Orders this batch cancelled (the first cancellation of each), for the order-day totals.
   const std::vector<std::string>& cancelled_orders() const {

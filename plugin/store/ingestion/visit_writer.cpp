@@ -1,12 +1,17 @@
-// visit_writer.cpp - VisitWriter: one prepared upsert and one event insert per batch.
+// visit_writer.cpp - VisitWriter: one prepared upsert and one event insert per batch, and the visit
+// plan's last visit (1.4).
 #include "store/ingestion/visit_writer.hpp"
 
 #include "core/lifecycle/lifecycle.hpp"
+#include "store/cursor.hpp"
 #include "store/ingestion/writer_support.hpp"
 
 namespace kam::store::detail {
 
 using soci::use;
+
+VisitWriter::VisitWriter(WriteContext& context) : ctx_(context) {}
+VisitWriter::~VisitWriter() = default;
 
 ItemResult VisitWriter::write(const core::VisitEvent& v) {
   if (!ctx_.accounts.exists(v.account_id)) return unknown_item("account", v.account_id, "account_upserted");
@@ -66,6 +71,19 @@ ItemResult VisitWriter::write(const core::VisitEvent& v) {
          use(ctx_.at_ms, "occurred_at_ms"), use(ctx_.received_at_ms, "received_at_ms")));
   }
   event_->execute(true);
+  // 1.4: a completed visit is the plan's newest visit unless a later one is stored; the plan is
+  // recomputed at the next visit check (check_at_ms 0), which needs the tier's cadence and the zone.
+  if (change.completed_at_ms) {
+    if (!plan_)
+      plan_ = std::make_unique<RepeatedWrite>(
+          ctx_.sql, ctx_.backend,
+          "INSERT INTO visit_plans (account_id, anchor_ms, last_visit_ms, check_at_ms, updated_at_ms)"
+          " VALUES ($1, $2, $2, 0, $3) ON CONFLICT (account_id) DO UPDATE SET"
+          " last_visit_ms = CASE WHEN visit_plans.last_visit_ms IS NULL OR visit_plans.last_visit_ms <"
+          " excluded.last_visit_ms THEN excluded.last_visit_ms ELSE visit_plans.last_visit_ms END,"
+          " check_at_ms = 0, updated_at_ms = excluded.updated_at_ms");
+    plan_->run({v.account_id, *change.completed_at_ms, ctx_.received_at_ms});
+  }
   return accepted_item();
 }
 

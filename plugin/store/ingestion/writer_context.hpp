@@ -35,6 +35,8 @@ struct WriteContext {
   AccountLookup accounts;
   // Complaint tracking's view of the config in force (null: no SLA targets, no calendars).
   const ComplaintSetup* complaints = nullptr;
+  // 1.4: the region national phone numbers are read in (contacts.default_region).
+  std::string phone_region = "CN";
 };
 
 }  // namespace kam::store::detail

@@ -78,8 +78,10 @@ void TiersRepository::scan_account_facts(const FactsQuery& query, const std::fun
                         by_id(db_.backend()),
                     breach_params);
     Cursor visits(sql, db_.backend(),
-                  "SELECT account_id, MAX(completed_at_ms) FROM visits WHERE completed_at_ms IS NOT NULL" +
-                      std::string(one ? " AND account_id = $1" : "") + " GROUP BY account_id ORDER BY " +
+                  // The visit plans' last visit (store/contacts/schema_v7, kept by ingestion): the
+                  // same value the plan's due date starts from.
+                  "SELECT account_id, last_visit_ms FROM visit_plans WHERE last_visit_ms IS NOT NULL" +
+                      std::string(one ? " AND account_id = $1" : "") + " ORDER BY " +
                       by_id(db_.backend()),
                   id_param);
     std::optional<Cursor> states, overrides, rankings;

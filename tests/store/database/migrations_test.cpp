@@ -19,6 +19,8 @@ const char* const kTables[] = {
     "order_days",     "tier_state",             "config_versions", "kam_settings",
     // 4: complaint tracking
     "complaint_ledger", "complaint_current",    "calendar_versions", "employees", "sla_escalations",
+    // 7: contacts and visit plans
+    "contacts", "contact_points", "visit_plans", "visit_alerts",
     // 8: performance
     "tier_ranking",
 };

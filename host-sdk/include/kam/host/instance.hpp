@@ -8,6 +8,8 @@
 #include <kam/host/buffer.hpp>
 #include <kam/host/callbacks.hpp>
 #include <kam/host/complaints.hpp>
+#include <kam/host/contacts.hpp>
+#include <kam/host/visits.hpp>
 #include <kam/host/config_source.hpp>
 #include <kam/host/library.hpp>
 #include <kam/host/plugin.hpp>
@@ -246,6 +248,29 @@ class Instance {
                   "complaints");
     }
     return Complaints(lib_, handle_, table);
+  }
+
+  // ---- 1.4: capability tables ----
+
+  // Who is calling (kam/contacts.h) on this instance. Throws Error(KAM_ERR_UNSUPPORTED) when the
+  // plugin is older than ABI 1.4 or was built without it. Must not outlive this Instance.
+  Contacts contacts() const {
+    if (!KAM_API_HAS(&api(), contacts)) detail::throw_missing(*lib_, "contacts", 4);
+    const kam_contacts_v1* table = api().contacts();
+    if (table == nullptr)
+      throw Error(KAM_ERR_UNSUPPORTED, builtin_status_name(KAM_ERR_UNSUPPORTED),
+                  "plugin '" + lib_->path + "' was built without contacts (contacts() is NULL)", "contacts");
+    return Contacts(lib_, handle_, table);
+  }
+
+  // Customer-visit plans (kam/visits.h) on this instance; like contacts().
+  Visits visits() const {
+    if (!KAM_API_HAS(&api(), visits)) detail::throw_missing(*lib_, "visits", 4);
+    const kam_visits_v1* table = api().visits();
+    if (table == nullptr)
+      throw Error(KAM_ERR_UNSUPPORTED, builtin_status_name(KAM_ERR_UNSUPPORTED),
+                  "plugin '" + lib_->path + "' was built without visit plans (visits() is NULL)", "visits");
+    return Visits(lib_, handle_, table);
   }
 
   // The C handle, for table functions the wrapper does not cover. Owned by this Instance.
