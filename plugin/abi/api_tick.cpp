@@ -68,6 +68,12 @@ kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result*
       out.sla_warnings = ran.sla->warnings;
       out.sla_breaches = ran.sla->breaches;
     }
+    if (ran.service) {  // 1.4
+      out.service_ran = 1;
+      out.service_requests = ran.service->requests;
+      out.service_notifications = ran.service->notifications;
+      out.service_auto_transitions = ran.service->auto_transitions;
+    }
     write_output(result, out);
   });
 }

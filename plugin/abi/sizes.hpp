@@ -100,6 +100,11 @@ static_assert(sizeof(kam_event_contact) == kEventContactSize_1_4);
 static_assert(sizeof(kam_tick_result) == kTickResultSize_1_4);
 static_assert(offsetof(kam_tick_result, service_ran) == kTickResultSize_1_3);
 static_assert(offsetof(kam_api_v1, identity) == kApiV1Size_1_3);
+/* service (kam/service.h) */
+inline constexpr size_t kServiceKpiQuerySize_1_4 = 24;
+inline constexpr size_t kServiceV1Size_1_4 = 40;
+static_assert(sizeof(kam_service_kpi_query) == kServiceKpiQuerySize_1_4);
+static_assert(sizeof(kam_service_v1) == kServiceV1Size_1_4);
 /* end 1.4 */
 
 }  // namespace kam::abi

@@ -7,6 +7,7 @@ const std::vector<PeriodicJob>& periodic_jobs() {
   static const std::vector<PeriodicJob> jobs = {
       tier_evaluation_job(),
       sla_check_job(),  // complaint SLA deadlines and escalations (app/complaints/sla_job.cpp)
+      service_deadline_job(),  // service workflow deadlines (app/service/deadline_job.cpp)
       // next: visit due dates
   };
   return jobs;

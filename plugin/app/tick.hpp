@@ -8,6 +8,7 @@
 
 #include "app/complaints/complaints.hpp"
 #include "app/periodic.hpp"
+#include "app/service/service.hpp"
 #include "app/tiers/tiers.hpp"
 
 namespace kam::app {
@@ -16,6 +17,7 @@ namespace kam::app {
 struct TickResult {
   std::optional<EvaluationSummary> tiers;  // the tier evaluation ran
   std::optional<SlaCheckSummary> sla;      // the SLA check of complaints ran (1.3)
+  std::optional<ServiceCheckSummary> service;  // the service deadline check ran (1.4)
   std::vector<std::string> skipped_jobs;   // jobs whose permission the actor lacks (not run)
 };
 

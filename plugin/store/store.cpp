@@ -17,7 +17,8 @@ Store::Store(std::unique_ptr<Database> database)
       audit_(*database_),
       jobs_(*database_),
       tiers_(*database_),
-      complaints_(*database_) {}
+      complaints_(*database_),
+      service_(*database_) {}
 
 Store::~Store() = default;
 

@@ -26,6 +26,7 @@
 #include "store/ingestion/ingestion_repository.hpp"
 #include "store/jobs/jobs_repository.hpp"
 #include "store/outbox/outbox_repository.hpp"
+#include "store/service/service_repository.hpp"
 #include "store/tiers/tiers_repository.hpp"
 
 namespace kam::store {
@@ -56,6 +57,7 @@ class Store {
   JobsRepository& jobs() { return jobs_; }
   TiersRepository& tiers() { return tiers_; }
   ComplaintsRepository& complaints() { return complaints_; }
+  ServiceRepository& service() { return service_; }  // 1.4
 
   // The shared database object, for the store's own code and tests (database/database.hpp).
   Database& database() { return *database_; }
@@ -70,6 +72,7 @@ class Store {
   JobsRepository jobs_;
   TiersRepository tiers_;
   ComplaintsRepository complaints_;
+  ServiceRepository service_;
 };
 
 }  // namespace kam::store
