@@ -9,6 +9,7 @@
 #include "core/tiers/customer_value.hpp"
 #include "core/tiers/explain.hpp"
 #include "app/complaints/derived.hpp"
+#include "app/service/service.hpp"
 #include "app/tiers/account_facts.hpp"
 #include "app/tiers/tiers.hpp"
 
@@ -170,6 +171,7 @@ std::string account_card_json(store::Store& store, const config::Config& config,
   }
   card["history"] = history;
   card["complaints"] = complaints::account_card_complaints(store, config, account_id, now_ms);
+  card["service"] = account_card_service(store, config, account_id, now_ms);  // 1.4 (docs/service.md)
   return dump(card);
 }
 
