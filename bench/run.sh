@@ -11,20 +11,24 @@
 #   complaints_bench: 1M open complaints through the store's ingestion, then the SLA check when 1%
 #                 come due or change state, an employee's queue p50/p99 and the KPI report, each
 #                 beside one SELECT of the same rows, on SQLite and (100k) PostgreSQL (see docs/complaints.md);
+#   service_bench: 100k accounts and 1M open service requests through the store's ingestion, then
+#                 the tick's deadline check and an employee's queue p50/p99 beside the same SELECT
+#                 with sqlite3 (see docs/service.md);
 #   identity_bench: account identity matching on the hand-labelled PATSTAT names (if the file is
 #                 there) beside exact keys and pg_trgm, and on 100k generated accounts beside pg_trgm's
 #                 similarity join (see docs/identity.md).
 #   bash bench/run.sh                 # 1M order events; 1M accounts with 10M orders; 2M calendar calls; identity
 #   bash bench/run.sh --events 100000 # smaller ingest run; any ingest_bench option passes through
 #   KAM_BENCH_ACCOUNTS=100000 KAM_BENCH_ORDERS=1000000 bash bench/run.sh   # smaller tiers run
-#   KAM_BENCH_ONLY=tiers bash bench/run.sh    # only tiers_bench (no PostgreSQL); or =ingest, =calendar, =complaints, =identity
+#   KAM_BENCH_ONLY=tiers bash bench/run.sh    # only tiers_bench (no PostgreSQL); or =ingest, =calendar, =complaints, =service, =identity
+#   KAM_BENCH_SERVICE_ARGS=--quick KAM_BENCH_ONLY=service bash bench/run.sh   # 10k accounts, 100k requests
 #   KAM_BENCH_COMPLAINTS=10000 KAM_BENCH_PG_COMPLAINTS=10000 KAM_BENCH_ONLY=complaints bash bench/run.sh  # quick
 #   KAM_BENCH_PATSTAT=/path/patstat_reference.csv KAM_BENCH_IDENTITY_ACCOUNTS=20000 bash bench/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 only="${KAM_BENCH_ONLY:-}"
-case "$only" in "" | ingest | tiers | calendar | complaints | identity) ;; *) echo "KAM_BENCH_ONLY must be ingest, tiers, calendar, complaints or identity" >&2; exit 2 ;; esac
+case "$only" in "" | ingest | tiers | calendar | complaints | service | identity) ;; *) echo "KAM_BENCH_ONLY must be ingest, tiers, calendar, complaints, service or identity" >&2; exit 2 ;; esac
 bash .ci/setup-debian
 bash .ci/build "$here/build" >/dev/null
 work="$(mktemp -d /tmp/kam-bench.XXXXXX)"
@@ -51,6 +55,11 @@ if [[ -z "$only" || "$only" == complaints ]]; then
   "$here/build/bench/kam_complaints_bench" --dir "$work/complaints" --complaints "${KAM_BENCH_COMPLAINTS:-1000000}" \
     --pg "$url" --pg-complaints "${KAM_BENCH_PG_COMPLAINTS:-100000}"
   bash tests/support/pg-server.sh stop "$work/pg" >/dev/null 2>&1 || true
+fi
+if [[ -z "$only" || "$only" == service ]]; then
+  [[ "$only" == service ]] || echo
+  # shellcheck disable=SC2086
+  "$here/build/bench/kam_service_bench" --dir "$work/service" ${KAM_BENCH_SERVICE_ARGS:-}
 fi
 if [[ "$only" == "" || "$only" == identity ]]; then
   [[ "$only" == identity ]] || echo

@@ -24,6 +24,7 @@ const std::vector<Command>& all_commands() {
     add_tiers_commands(c);
     add_account_commands(c);
     add_complaints_commands(c);
+    add_service_commands(c);
     add_report_commands(c);
     add_demo_commands(c);
     return c;

@@ -4,6 +4,7 @@
 // returns its JSON.
 #include <cstdint>
 #include <string>
+#include <tuple>
 
 #include "abi/api.hpp"
 #include "abi/buffer.hpp"
@@ -11,6 +12,7 @@
 #include "abi/guard.hpp"
 #include "abi/input_string.hpp"
 #include "abi/instance.hpp"
+#include "abi/kpi_period.hpp"
 #include "abi/sizes.hpp"
 #include "abi/struct_check.hpp"
 #include "app/complaints/complaints.hpp"
@@ -20,7 +22,6 @@ namespace kam::abi {
 namespace {
 
 constexpr uint32_t kMaxComplaintLimit = 1000;                 // kam/complaints.h: limit at most 1,000
-constexpr int64_t kDefaultKpiPeriodMs = 30LL * 24 * 3600 * 1000;  // from_ms 0: 30 days before to_ms
 
 // Any of the three read permissions lets a read in; app/complaints decides what the actor then sees
 // (own, department, all). An actor holding none is refused naming the three.
@@ -93,16 +94,7 @@ app::KpiRequest kpi_request(const kam_complaint_kpi_query& q, int64_t now) {
                                               " is not a KAM_COMPLAINT_KPI_* value (0..3)");
   app::KpiRequest r;
   r.group_by = q.group_by;
-  r.to_ms = q.to_ms == 0 ? now : q.to_ms;
-  r.from_ms = q.from_ms != 0 ? q.from_ms : (r.to_ms > kDefaultKpiPeriodMs ? r.to_ms - kDefaultKpiPeriodMs : 0);
-  for (auto [value, name] : {std::pair{r.from_ms, "from_ms"}, std::pair{r.to_ms, "to_ms"}})
-    if (value < core::kMinTimeMs || value > core::kMaxTimeMs)
-      throw Error(Status::invalid_argument, std::string(fn) + ": query." + name + " " + std::to_string(value) +
-                                                " is outside 1970-01-01..9999-12-31");
-  if (r.from_ms >= r.to_ms)
-    throw Error(Status::invalid_argument, std::string(fn) + ": the period is empty: from_ms " +
-                                              std::to_string(r.from_ms) + " is not before to_ms " +
-                                              std::to_string(r.to_ms));
+  std::tie(r.from_ms, r.to_ms) = kpi_period(q.from_ms, q.to_ms, now, fn);
   return r;
 }
 

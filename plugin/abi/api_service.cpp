@@ -4,6 +4,7 @@
 // returns its JSON.
 #include <cstdint>
 #include <string>
+#include <tuple>
 
 #include "abi/api.hpp"
 #include "abi/buffer.hpp"
@@ -11,6 +12,7 @@
 #include "abi/guard.hpp"
 #include "abi/input_string.hpp"
 #include "abi/instance.hpp"
+#include "abi/kpi_period.hpp"
 #include "abi/sizes.hpp"
 #include "abi/struct_check.hpp"
 #include "app/service/service.hpp"
@@ -20,7 +22,6 @@ namespace kam::abi {
 namespace {
 
 constexpr uint32_t kMaxLimit = 1000;
-constexpr int64_t kDefaultKpiPeriodMs = 30LL * 24 * 3600 * 1000;
 
 const char* const kReadPermissions[] = {app::kServiceRead, app::kServiceReadDepartment, app::kServiceReadAll};
 
@@ -93,16 +94,7 @@ app::ServiceKpiRequest kpi_request(const kam_service_kpi_query& q, int64_t now) 
                                               " is not a KAM_SERVICE_KPI_* value (0..4)");
   app::ServiceKpiRequest r;
   r.group_by = q.group_by;
-  r.to_ms = q.to_ms == 0 ? now : q.to_ms;
-  r.from_ms = q.from_ms != 0 ? q.from_ms : (r.to_ms > kDefaultKpiPeriodMs ? r.to_ms - kDefaultKpiPeriodMs : 0);
-  for (auto [value, name] : {std::pair{r.from_ms, "from_ms"}, std::pair{r.to_ms, "to_ms"}})
-    if (value < core::kMinTimeMs || value > core::kMaxTimeMs)
-      throw Error(Status::invalid_argument, std::string(fn) + ": query." + name + " " + std::to_string(value) +
-                                                " is outside 1970-01-01..9999-12-31");
-  if (r.from_ms >= r.to_ms)
-    throw Error(Status::invalid_argument, std::string(fn) + ": the period is empty: from_ms " +
-                                              std::to_string(r.from_ms) + " is not before to_ms " +
-                                              std::to_string(r.to_ms));
+  std::tie(r.from_ms, r.to_ms) = kpi_period(q.from_ms, q.to_ms, now, fn);
   return r;
 }
 
@@ -116,22 +108,17 @@ kam_status service_kpis(kam_instance* instance, const kam_actor* actor, const ka
     require_ptr(out_json, fn, "out_json");
     const ConfigSnapshot snapshot = config_snapshot(instance);
     const app::ServiceQueryContext context = context_for(call, snapshot);
-    fill_buffer(out_json,
-                app::service_kpis_json(*instance->store, *snapshot.config, context,
-                                       kpi_request(*query, context.now_ms)),
-                fn);
+    fill_buffer(
+        out_json,
+        app::service_kpis_json(*instance->store, *snapshot.config, context, kpi_request(*query, context.now_ms)), fn);
   });
 }
 
 // Members are only ever appended (kam/service.h).
 const kam_service_v1 kServiceV1 = {
-    sizeof(kam_service_v1),
-    4,
+    sizeof(kam_service_v1), 4,
     /* 1.4 */
-    &queue,
-    &account_requests,
-    &request,
-    &service_kpis,
+    &queue, &account_requests, &request, &service_kpis,
     /* end 1.4 */
 };
 

@@ -11,7 +11,7 @@
  * kept by hand.
  *
  * One file per public header (layout_base.c, layout_instance.c, layout_events.c, layout_audit.c,
- * layout_tiers.c, layout_complaints.c, layout_api.c), each including only its own header; this file counts and reports.
+ * layout_tiers.c, layout_complaints.c, layout_service.c, layout_api.c), each including only its own header; this file counts and reports.
  * A header added for a new capability gets its layout_<header>.c here too.
  */
 #include <stdio.h>
@@ -38,6 +38,7 @@ int main(void) {
     test_layout_audit();
     test_layout_tiers();
     test_layout_complaints();
+    test_layout_service();
     test_layout_api();
     printf("abi_layout_test: %d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;

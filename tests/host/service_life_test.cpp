@@ -170,8 +170,8 @@ TEST_P(ServiceLifeTest, RoutingByTierPoolRuleAndMissingManager) {
   EXPECT_EQ(routed("P-b", 1), "eng-02");
   EXPECT_EQ(routed("P-c", 2), "eng-03");
   send({"close-P-a", "P-a", "", "am-01", "", "", cst(3, 2, 11, 3), KAM_SERVICE_CLOSED});
-  EXPECT_EQ(routed("P-d", 4), "eng-01");  // eng-01 has none open now
-  EXPECT_EQ(routed("P-e", 5), "eng-01");  // one each: the first listed
+  EXPECT_EQ(routed("P-d", 4), "eng-01");              // eng-01 has none open now
+  EXPECT_EQ(routed("P-e", 5), "eng-01");              // one each: the first listed
   EXPECT_EQ(new_service_notifications().size(), 5u);  // one UNROUTED per request (no manager)
   // Round robin's turns are the pool's own count: S-0..S-4 and U-1.
   EXPECT_EQ(scalar("SELECT routed FROM service_pool_turns WHERE pool = 'standard'"), "6");

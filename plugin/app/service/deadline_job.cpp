@@ -24,9 +24,12 @@ constexpr int kMaxAutoHops = 16;  // a chain of auto transitions all past due in
 
 const char* kind_name(sv::DueStep::Kind kind) {
   switch (kind) {
-    case sv::DueStep::Kind::warning: return "warning";
-    case sv::DueStep::Kind::escalation: return "escalation";
-    case sv::DueStep::Kind::auto_transition: break;
+    case sv::DueStep::Kind::warning:
+      return "warning";
+    case sv::DueStep::Kind::escalation:
+      return "escalation";
+    case sv::DueStep::Kind::auto_transition:
+      break;
   }
   return "auto_transition";
 }
@@ -92,8 +95,8 @@ class RequestCheck {
   }
 
  private:
-  store::ServiceNotification notification_of(const store::ServiceCurrent& c, const sv::Workflow& w, const sv::DueStep& d,
-                                             const core::time::WorkCalendar& calendar) const {
+  store::ServiceNotification notification_of(const store::ServiceCurrent& c, const sv::Workflow& w,
+                                             const sv::DueStep& d, const core::time::WorkCalendar& calendar) const {
     store::ServiceNotification n;
     n.key = sv::step_key(c.request_id, c.state_seq, d.index);
     n.request_id = c.request_id;
@@ -117,23 +120,24 @@ class RequestCheck {
       } catch (const Error&) {
       }
     }
-    n.payload_json = json{{"key", n.key},
-                          {"request_id", c.request_id},
-                          {"account_id", c.account_id},
-                          {"tier", c.tier},
-                          {"workflow", w.name},
-                          {"state", c.state},
-                          {"kind", n.kind},
-                          {"step", n.step},
-                          {"due_at_ms", d.due_ms},
-                          {"deadline_ms", c.deadline_ms ? json(*c.deadline_ms) : json(nullptr)},
-                          {"left_ms", left},
-                          {"assignee", c.assignee},
-                          {"employees", to.employees},
-                          {"roles", to.roles},
-                          {"unresolved", to.unresolved},
-                          {"created_at_ms", now_}}
-                         .dump();
+    n.payload_json = json{
+        {"key", n.key},
+        {"request_id", c.request_id},
+        {"account_id", c.account_id},
+        {"tier", c.tier},
+        {"workflow", w.name},
+        {"state", c.state},
+        {"kind", n.kind},
+        {"step", n.step},
+        {"due_at_ms", d.due_ms},
+        {"deadline_ms", c.deadline_ms ? json(*c.deadline_ms) : json(nullptr)},
+        {"left_ms", left},
+        {"assignee", c.assignee},
+        {"employees", to.employees},
+        {"roles", to.roles},
+        {"unresolved", to.unresolved},
+        {"created_at_ms",
+         now_}}.dump();
     return n;
   }
 
@@ -165,8 +169,9 @@ ServiceCheckSummary check_service_deadlines(store::Store& store, const config::C
       const core::time::WorkCalendar* calendar = w ? config.calendars.find(w->calendar) : nullptr;
       if (!w || !calendar) {
         // Its workflow left the config: nothing more is due until it comes back (a step recomputes).
-        if (log) log(core::LogLevel::warning, "service deadline check: request '" + row.request_id +
-                                                  "' follows workflow '" + row.workflow + "', which the config lacks");
+        if (log)
+          log(core::LogLevel::warning, "service deadline check: request '" + row.request_id + "' follows workflow '" +
+                                           row.workflow + "', which the config lacks");
         store::ServiceDeadlineWrite idle{row.request_id, row.last_seq, {}, {}, row};
         idle.current.next_due_ms.reset();
         writes.push_back(std::move(idle));
@@ -179,7 +184,8 @@ ServiceCheckSummary check_service_deadlines(store::Store& store, const config::C
       }
       writes.push_back(RequestCheck(config, *org, manager->second, now_ms).run(row, *w, *calendar));
     }
-    const store::ServiceDeadlineResult r = repo.write_deadlines(writes, now_ms, completed ? completes_job : std::string());
+    const store::ServiceDeadlineResult r =
+        repo.write_deadlines(writes, now_ms, completed ? completes_job : std::string());
     summary.notifications += r.notifications;
     summary.auto_transitions += r.auto_transitions;
   }

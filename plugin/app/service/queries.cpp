@@ -92,9 +92,8 @@ std::string service_queue_json(store::Store& store, const config::Config& config
       .dump();
 }
 
-std::string account_requests_json(store::Store& store, const config::Config& config,
-                                  const ServiceQueryContext& context, const std::string& account_id,
-                                  bool include_closed, uint32_t limit) {
+std::string account_requests_json(store::Store& store, const config::Config& config, const ServiceQueryContext& context,
+                                  const std::string& account_id, bool include_closed, uint32_t limit) {
   limit = checked_limit(limit);
   const auto account = store.service().account(account_id);
   if (!account) throw Error(Status::not_found, "account '" + account_id + "' is unknown");
@@ -107,8 +106,8 @@ std::string account_requests_json(store::Store& store, const config::Config& con
   for (const store::ServiceCurrent& r : store.service().account_requests(account_id, include_closed, limit))
     (r.open ? open : closed).push_back(service::item_json(r, config, context.now_ms));
   const auto counts = store.service().account_counts(account_id, context.now_ms);
-  json out{{"account_id", account_id}, {"account_name", account->first}, {"now_ms", context.now_ms},
-           {"open", open}, {"open_count", counts.open}, {"overdue_count", counts.overdue}};
+  json out{{"account_id", account_id},  {"account_name", account->first}, {"now_ms", context.now_ms}, {"open", open},
+           {"open_count", counts.open}, {"overdue_count", counts.overdue}};
   if (include_closed) out["closed"] = closed;
   return out.dump();
 }
@@ -144,13 +143,14 @@ std::string service_request_json(store::Store& store, const config::Config& conf
   json notifications = json::array();
   for (const store::ServiceNotification& n : record->notifications) {
     json payload = json::parse(n.payload_json, nullptr, false);
-    notifications.push_back({{"key", n.key},
-                             {"kind", n.kind},
-                             {"state", n.state},
-                             {"step", n.step},
-                             {"due_at_ms", n.due_at_ms},
-                             {"employees", payload.is_discarded() ? json::array() : payload.value("employees", json::array())},
-                             {"roles", payload.is_discarded() ? json::array() : payload.value("roles", json::array())}});
+    notifications.push_back(
+        {{"key", n.key},
+         {"kind", n.kind},
+         {"state", n.state},
+         {"step", n.step},
+         {"due_at_ms", n.due_at_ms},
+         {"employees", payload.is_discarded() ? json::array() : payload.value("employees", json::array())},
+         {"roles", payload.is_discarded() ? json::array() : payload.value("roles", json::array())}});
   }
   out["ledger"] = ledger;
   out["notifications"] = notifications;

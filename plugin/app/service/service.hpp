@@ -38,15 +38,14 @@ struct ServiceQueryContext {
 std::string service_queue_json(store::Store& store, const config::Config& config, const ServiceQueryContext& context,
                                const std::string& employee_id, bool with_complaints, uint32_t limit);
 // kam/service.h account_requests. Throws not_found for an unknown account.
-std::string account_requests_json(store::Store& store, const config::Config& config,
-                                  const ServiceQueryContext& context, const std::string& account_id,
-                                  bool include_closed, uint32_t limit);
+std::string account_requests_json(store::Store& store, const config::Config& config, const ServiceQueryContext& context,
+                                  const std::string& account_id, bool include_closed, uint32_t limit);
 // kam/service.h request. Throws not_found for an unknown request.
 std::string service_request_json(store::Store& store, const config::Config& config, const ServiceQueryContext& context,
                                  const std::string& request_id);
 
 struct ServiceKpiRequest {
-  int32_t group_by = 0;  // KAM_SERVICE_KPI_*: 0 all, 1 tier, 2 pool, 3 state, 4 workflow
+  int32_t group_by = 0;            // KAM_SERVICE_KPI_*: 0 all, 1 tier, 2 pool, 3 state, 4 workflow
   int64_t from_ms = 0, to_ms = 0;  // defaulted by the caller; from < to
 };
 std::string service_kpis_json(store::Store& store, const config::Config& config, const ServiceQueryContext& context,

@@ -26,28 +26,31 @@ std::optional<int64_t> business_minutes_of(const MapReader& r, const Entry& e) {
   std::optional<int64_t> minutes;
   const std::string text = e.value.IsScalar() ? e.value.Scalar() : "";
   if (!text.empty() && (text.back() == 'd' || text.back() == 'w')) {
-    r.error_at_value(e, "business time is written in hours or minutes of working time (a business day is not 24 "
-                        "hours): write 16h for two 8-hour days, got " + describe(e.value));
+    r.error_at_value(e,
+                     "business time is written in hours or minutes of working time (a business day is not 24 "
+                     "hours): write 16h for two 8-hour days, got " +
+                         describe(e.value));
     return std::nullopt;
   }
   if (!text.empty()) minutes = core::tiers::parse_duration_minutes(text);
   if (!minutes || *minutes > 100000LL * 60) {
-    r.error_at_value(e, "expected business time like 30m, 4h or 16h (working time, up to 100000h), got " +
-                            describe(e.value));
+    r.error_at_value(
+        e, "expected business time like 30m, 4h or 16h (working time, up to 100000h), got " + describe(e.value));
     return std::nullopt;
   }
   return minutes;
 }
 
-std::optional<std::vector<c::Recipient>> recipients_of(const MapReader& r, const std::string& path, std::string_view list_key) {
+std::optional<std::vector<c::Recipient>> recipients_of(const MapReader& r, const std::string& path,
+                                                       std::string_view list_key) {
   const Entry* e = r.find(list_key);
   const YAML::Node* list =
-      e ? sequence_of(r, *e, "a list of recipients like [owner, assignee, owner_manager, {role: director}]")
-        : nullptr;
+      e ? sequence_of(r, *e, "a list of recipients like [owner, assignee, owner_manager, {role: director}]") : nullptr;
   if (!list) return std::nullopt;
   if (list->size() == 0) {
-    r.error_at_value(*e, "expected at least one recipient (owner, assignee, owner_manager, assignee_manager or "
-                         "{role: NAME}), got an empty list");
+    r.error_at_value(*e,
+                     "expected at least one recipient (owner, assignee, owner_manager, assignee_manager or "
+                     "{role: NAME}), got an empty list");
     return std::nullopt;
   }
   std::vector<c::Recipient> to;
@@ -68,8 +71,10 @@ std::optional<std::vector<c::Recipient>> recipients_of(const MapReader& r, const
     const std::string s = item.IsScalar() ? item.Scalar() : "";
     const auto it = std::find(kRecipients.begin(), kRecipients.end(), s);
     if (it == kRecipients.end()) {
-      r.sink().error(item.Mark(), key + ": expected owner, assignee, owner_manager, assignee_manager or "
-                                        "{role: NAME}, got " + describe(item) + did_you_mean_suffix(s, kRecipients));
+      r.sink().error(item.Mark(), key +
+                                      ": expected owner, assignee, owner_manager, assignee_manager or "
+                                      "{role: NAME}, got " +
+                                      describe(item) + did_you_mean_suffix(s, kRecipients));
       ok = false;
       continue;
     }

@@ -95,14 +95,13 @@ class ServiceReader {
     std::size_t i = 0;
     for (const YAML::Node& item : e->value) {
       const s::Recipient& rec = to[i];
-      if (rec.kind == s::RecipientKind::role)
-        check_role(rec.role, item["role"].Mark(), indexed(r.path_of(key), i));
+      if (rec.kind == s::RecipientKind::role) check_role(rec.role, item["role"].Mark(), indexed(r.path_of(key), i));
       ++i;
     }
   }
 
   std::optional<std::vector<std::string>> names_of(const MapReader& r, const Entry& e, const std::string& expected,
-                                                    std::vector<YAML::Mark>* marks = nullptr) const {
+                                                   std::vector<YAML::Mark>* marks = nullptr) const {
     if (e.value.IsScalar()) {
       if (marks) marks->push_back(e.value.Mark());
       return std::vector<std::string>{e.value.Scalar()};
@@ -178,8 +177,8 @@ class ServiceReader {
     } else {
       step.kind = s::StepKind::escalation;
       if (!escalate->value.IsScalar() || escalate->value.Scalar() != "breach") {
-        r->error_at_value(*escalate, "expected breach (the deadline; add after: 2h for later), got " +
-                                         describe(escalate->value));
+        r->error_at_value(*escalate,
+                          "expected breach (the deadline; add after: 2h for later), got " + describe(escalate->value));
         ok = false;
       }
       if (const Entry* after = r->find("after")) {
@@ -203,7 +202,7 @@ class ServiceReader {
       step.name = "escalation breach";
       if (step.after_minutes > 0)
         step.name += " + " + (step.after_minutes % 60 == 0 ? std::to_string(step.after_minutes / 60) + "h"
-                                                            : std::to_string(step.after_minutes) + "m");
+                                                           : std::to_string(step.after_minutes) + "m");
     }
     if (!ok) return std::nullopt;
     return step;
@@ -291,8 +290,8 @@ class ServiceReader {
     } else {
       ok = false;
     }
-    if (const YAML::Node* list = sequence_of(*r, *r->find("transitions"), std::string("a list of transitions like - ") +
-                                                                           kTransitionExample)) {
+    if (const YAML::Node* list = sequence_of(*r, *r->find("transitions"),
+                                             std::string("a list of transitions like - ") + kTransitionExample)) {
       std::size_t i = 0;
       for (const YAML::Node& item : *list) {
         marks.transitions.emplace_back();
@@ -316,7 +315,8 @@ class ServiceReader {
                                                                    : WorkflowMarks::Transition{};
       const std::string tpath = indexed(path + ".transitions", issue.transition);
       switch (issue.at) {
-        case At::initial: break;
+        case At::initial:
+          break;
         case At::state:
           at = marks.states[issue.state];
           where = path + ".states." + issue.state;
@@ -407,18 +407,18 @@ class ServiceReader {
     const Entry* by_tier = r_.find("by_tier");
     for (const auto& level : config_.tiers.levels)
       if (!out.workflow_for_tier(level.name))
-        r_.sink().error(by_tier ? by_tier->key_node.Mark() : r_.mark(),
-                        "service.by_tier: tier '" + level.name +
-                            "' has no workflow; name one for it or give by_tier.default");
+        r_.sink().error(
+            by_tier ? by_tier->key_node.Mark() : r_.mark(),
+            "service.by_tier: tier '" + level.name + "' has no workflow; name one for it or give by_tier.default");
   }
 };
 
 }  // namespace
 
 void read_service(const MapReader& top, Config& config) {
-  const auto section = top.get_map("service", std::vector<std::string_view>{"check_every", "pools", "default_pool",
-                                                                            "supervisors", "employee_roles",
-                                                                            "workflows", "by_tier"});
+  const auto section =
+      top.get_map("service", std::vector<std::string_view>{"check_every", "pools", "default_pool", "supervisors",
+                                                           "employee_roles", "workflows", "by_tier"});
   if (!section) return;
   ServiceReader(top, *section, config).read();
 }

@@ -35,15 +35,16 @@ std::vector<DueStep> state_steps(const Workflow& workflow, const State& state, c
   for (std::size_t i = 0; i < state.on_deadline.size() && state.deadline_minutes; ++i) {
     const DeadlineStep& s = state.on_deadline[i];
     // A warning at 75% of 1h is 45 business minutes in; an escalation "after 2h" is deadline + 2h.
-    const int64_t business_ms = s.kind == StepKind::warning
-                                    ? *state.deadline_minutes * 60000 * s.at_bp / 10000
-                                    : (*state.deadline_minutes + s.after_minutes) * 60000;
+    const int64_t business_ms = s.kind == StepKind::warning ? *state.deadline_minutes * 60000 * s.at_bp / 10000
+                                                            : (*state.deadline_minutes + s.after_minutes) * 60000;
     std::optional<int64_t> at;
     try {
       at = calendar.add_ms(entered_ms, business_ms);
     } catch (const Error&) {
     }
-    if (at) steps.push_back({s.kind == StepKind::warning ? DueStep::Kind::warning : DueStep::Kind::escalation, i, *at, "", &s});
+    if (at)
+      steps.push_back(
+          {s.kind == StepKind::warning ? DueStep::Kind::warning : DueStep::Kind::escalation, i, *at, "", &s});
   }
   for (std::size_t t = 0; t < workflow.transitions.size(); ++t) {
     const Transition& tr = workflow.transitions[t];
@@ -76,13 +77,14 @@ std::optional<std::string> refused_transition(const Workflow& workflow, const st
     for (const Transition& t : workflow.transitions)
       if (std::find(t.from.begin(), t.from.end(), from) != t.from.end()) allowed.push_back(t.to);
     return "workflow '" + workflow.name + "' has no transition " + from + " -> " + to +
-           (allowed.empty() ? std::string(" (none leaves '" + from + "')") : " (from '" + from + "': " + joined(allowed) + ")");
+           (allowed.empty() ? std::string(" (none leaves '" + from + "')")
+                            : " (from '" + from + "': " + joined(allowed) + ")");
   }
   if (tr->roles.empty()) return std::nullopt;
   for (const std::string& r : roles)
     if (std::find(tr->roles.begin(), tr->roles.end(), r) != tr->roles.end()) return std::nullopt;
-  return "the transition " + from + " -> " + to + " needs one of the roles " + joined(tr->roles) + "; the employee holds " +
-         (roles.empty() ? std::string("none") : joined(roles));
+  return "the transition " + from + " -> " + to + " needs one of the roles " + joined(tr->roles) +
+         "; the employee holds " + (roles.empty() ? std::string("none") : joined(roles));
 }
 
 }  // namespace kam::core::service

@@ -22,7 +22,7 @@ struct DueStep {
   Kind kind = Kind::warning;
   std::size_t index = 0;  // on_deadline index; auto transitions: on_deadline.size() + transition index
   int64_t due_ms = 0;
-  std::string to_state;   // auto_transition: where it goes
+  std::string to_state;                // auto_transition: where it goes
   const DeadlineStep* step = nullptr;  // warning and escalation
 };
 

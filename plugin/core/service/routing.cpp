@@ -29,8 +29,8 @@ Route route(const RouteInput& in) {
       r.assignee = in.account_manager_id;
       return r;
     }
-    r.unrouted = "tier '" + in.tier + "' requires a dedicated account manager and account '" + in.account_id +
-                 "' has none";
+    r.unrouted =
+        "tier '" + in.tier + "' requires a dedicated account manager and account '" + in.account_id + "' has none";
   }
   if (in.pool) {
     r.assignee = pick(*in.pool, in);
@@ -49,9 +49,12 @@ Route route(const RouteInput& in) {
 
 const char* route_by_name(Route::By by) {
   switch (by) {
-    case Route::By::dedicated_manager: return "dedicated_manager";
-    case Route::By::pool: return "pool";
-    case Route::By::nobody: break;
+    case Route::By::dedicated_manager:
+      return "dedicated_manager";
+    case Route::By::pool:
+      return "pool";
+    case Route::By::nobody:
+      break;
   }
   return "nobody";
 }

@@ -16,18 +16,18 @@ namespace kam::core::service {
 
 struct RouteInput {
   std::string tier;
-  bool dedicated_manager_required = false;    // the tier's benefits.dedicated_account_manager
+  bool dedicated_manager_required = false;  // the tier's benefits.dedicated_account_manager
   std::string account_id, account_manager_id;
-  const Pool* pool = nullptr;                 // the tier's engineer pool (or service.default_pool)
-  std::map<std::string, int64_t> open_counts; // least_open: open requests per pool member
-  int64_t routed_to_pool = 0;                 // round_robin: requests routed to the pool before
+  const Pool* pool = nullptr;                  // the tier's engineer pool (or service.default_pool)
+  std::map<std::string, int64_t> open_counts;  // least_open: open requests per pool member
+  int64_t routed_to_pool = 0;                  // round_robin: requests routed to the pool before
 };
 
 struct Route {
   enum class By { dedicated_manager, pool, nobody };
   By by = By::nobody;
-  std::string assignee;  // empty: nobody
-  std::string pool;      // the pool it came from (By::pool)
+  std::string assignee;                 // empty: nobody
+  std::string pool;                     // the pool it came from (By::pool)
   std::optional<std::string> unrouted;  // why the tier's routing could not be followed, in words
 };
 

@@ -24,14 +24,15 @@ std::vector<WorkflowIssue> validate_workflow(const Workflow& w, const std::set<s
     const Transition& tr = w.transitions[t];
     for (std::size_t i = 0; i < tr.from.size(); ++i)
       if (!w.state(tr.from[i]))
-        issues.push_back({At::transition_from, "", t, i, "a transition from an unknown state '" + tr.from[i] +
-                                                               "'; states: " + states});
+        issues.push_back({At::transition_from, "", t, i,
+                          "a transition from an unknown state '" + tr.from[i] + "'; states: " + states});
     if (!w.state(tr.to))
-      issues.push_back({At::transition_to, "", t, 0, "a transition to an unknown state '" + tr.to + "'; states: " + states});
+      issues.push_back(
+          {At::transition_to, "", t, 0, "a transition to an unknown state '" + tr.to + "'; states: " + states});
     for (std::size_t i = 0; i < tr.roles.size(); ++i)
       if (!roles.count(tr.roles[i]))
-        issues.push_back({At::transition_role, "", t, i, "role '" + tr.roles[i] +
-                                                             "' is defined by no access rule (access.roles)"});
+        issues.push_back(
+            {At::transition_role, "", t, i, "role '" + tr.roles[i] + "' is defined by no access rule (access.roles)"});
   }
   // Reachable from the initial state through the transitions.
   std::set<std::string> reached;
@@ -50,14 +51,16 @@ std::vector<WorkflowIssue> validate_workflow(const Workflow& w, const std::set<s
     for (const Transition& tr : w.transitions)
       for (const std::string& from : tr.from) way_out = way_out || (from == s.name && w.state(tr.to));
     if (w.state(w.initial) && !reached.count(s.name))
-      issues.push_back({At::state, s.name, 0, 0, "state '" + s.name + "' is unreachable from the initial state '" +
-                                                     w.initial + "'"});
+      issues.push_back({At::state, s.name, 0, 0,
+                        "state '" + s.name + "' is unreachable from the initial state '" + w.initial + "'"});
     if (!s.final && !way_out)
-      issues.push_back({At::state, s.name, 0, 0, "state '" + s.name +
-                                                     "' has no way out and is not final (add a transition from it, "
-                                                     "or final: true)"});
+      issues.push_back({At::state, s.name, 0, 0,
+                        "state '" + s.name +
+                            "' has no way out and is not final (add a transition from it, "
+                            "or final: true)"});
     if (s.final && s.deadline_minutes)
-      issues.push_back({At::state, s.name, 0, 0, "final state '" + s.name + "' has a deadline; a done request has none"});
+      issues.push_back(
+          {At::state, s.name, 0, 0, "final state '" + s.name + "' has a deadline; a done request has none"});
     if (!s.deadline_minutes && !s.on_deadline.empty())
       issues.push_back({At::state, s.name, 0, 0, "state '" + s.name + "' has on_deadline steps but no deadline"});
   }

@@ -17,9 +17,7 @@ const Transition* Workflow::transition(std::string_view from, std::string_view t
   return nullptr;
 }
 
-std::string_view pool_rule_name(PoolRule rule) {
-  return rule == PoolRule::round_robin ? "round_robin" : "least_open";
-}
+std::string_view pool_rule_name(PoolRule rule) { return rule == PoolRule::round_robin ? "round_robin" : "least_open"; }
 
 const Workflow* ServiceConfig::workflow(std::string_view name) const {
   for (const Workflow& w : workflows)

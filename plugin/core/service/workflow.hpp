@@ -45,8 +45,8 @@ struct State {
 struct Transition {
   std::vector<std::string> from;
   std::string to;
-  std::vector<std::string> roles;                // who may perform it; empty: any employee
-  std::optional<int64_t> auto_after_minutes;     // the tick performs it after this much business time
+  std::vector<std::string> roles;             // who may perform it; empty: any employee
+  std::optional<int64_t> auto_after_minutes;  // the tick performs it after this much business time
 };
 
 struct Workflow {
@@ -66,14 +66,14 @@ struct Pool {
   std::string name;
   std::vector<std::string> members;  // employee ids, in the config's order (ties go to the first)
   PoolRule rule = PoolRule::least_open;
-  std::string role;                  // a role every member holds for transitions (empty: none)
+  std::string role;  // a role every member holds for transitions (empty: none)
 };
 
 struct ServiceConfig {
   int64_t check_every_minutes = 1;
   std::vector<Pool> pools;
-  std::string default_pool;              // for tiers whose benefits name no engineer_pool
-  std::vector<Recipient> supervisors;    // who hears of unroutable requests
+  std::string default_pool;            // for tiers whose benefits name no engineer_pool
+  std::vector<Recipient> supervisors;  // who hears of unroutable requests
   std::vector<Workflow> workflows;
   std::map<std::string, std::string> by_tier;  // tier -> workflow
   std::string default_workflow;                // by_tier.default

@@ -45,7 +45,7 @@ std::optional<ItemResult> ServiceWorkflowWriter::prepare(const core::ServiceRequ
   auto current = read_service_current(ctx_.sql, ctx_.backend, event.request_id, true);
   if (event.action == static_cast<int32_t>(core::ServiceAction::opened))
     return current ? std::nullopt : open(event);  // a second OPENED: the v1 table names the first
-  if (!current) return std::nullopt;                  // opened before workflows: events only
+  if (!current) return std::nullopt;              // opened before workflows: events only
   return step(event, std::move(*current));
 }
 
@@ -79,7 +79,8 @@ std::optional<ItemResult> ServiceWorkflowWriter::open(const core::ServiceRequest
   ServiceCurrent& c = plan_.current;
   c.request_id = event.request_id;
   c.account_id = event.account_id;
-  c.tier = text_of(ctx_.sql, ctx_.backend, "SELECT effective_tier FROM tier_state WHERE account_id = $1", event.account_id);
+  c.tier =
+      text_of(ctx_.sql, ctx_.backend, "SELECT effective_tier FROM tier_state WHERE account_id = $1", event.account_id);
   if (c.tier.empty() || !config.tiers.find(c.tier)) c.tier = config.tiers.default_level().name;
   const sv::Workflow* workflow = service.workflow_for_tier(c.tier);
   if (!workflow) return std::nullopt;  // the loader makes every tier resolve; kept as events only otherwise
@@ -92,21 +93,20 @@ std::optional<ItemResult> ServiceWorkflowWriter::open(const core::ServiceRequest
   in.tier = c.tier;
   in.dedicated_manager_required = benefits.dedicated_account_manager;
   in.account_id = event.account_id;
-  in.account_manager_id =
-      text_of(ctx_.sql, ctx_.backend, "SELECT account_manager_id FROM accounts WHERE account_id = $1", event.account_id);
+  in.account_manager_id = text_of(ctx_.sql, ctx_.backend,
+                                  "SELECT account_manager_id FROM accounts WHERE account_id = $1", event.account_id);
   in.pool = service.pool(benefits.engineer_pool.empty() ? service.default_pool : benefits.engineer_pool);
   if (in.pool && in.pool->rule == sv::PoolRule::least_open)
     in.open_counts = open_request_counts(ctx_.sql, ctx_.backend, in.pool->members);
-  if (in.pool && in.pool->rule == sv::PoolRule::round_robin) {
-    const std::string routed =
-        text_of(ctx_.sql, ctx_.backend, "SELECT CAST(routed AS TEXT) FROM service_pool_turns WHERE pool = $1", in.pool->name);
-    in.routed_to_pool = routed.empty() ? 0 : std::stoll(routed);
-  }
+  // Round robin takes the pool's turn now: on PostgreSQL the row stays locked until the batch
+  // commits, so concurrent batches never hand out the same turn.
+  const bool turns = in.pool && in.pool->rule == sv::PoolRule::round_robin && !in.pool->members.empty() &&
+                     !(in.dedicated_manager_required && !in.account_manager_id.empty());
+  if (turns) in.routed_to_pool = take_pool_turn(ctx_.sql, ctx_.backend, in.pool->name);
   const sv::Route route = sv::route(in);
   c.assignee = route.assignee;
   c.pool = route.pool;
   c.routed_by = sv::route_by_name(route.by);
-  if (route.by == sv::Route::By::pool && in.pool->rule == sv::PoolRule::round_robin) plan_.pool_turn = route.pool;
 
   ServiceEntry opened;
   opened.seq = ++c.last_seq;
@@ -114,8 +114,8 @@ std::optional<ItemResult> ServiceWorkflowWriter::open(const core::ServiceRequest
   opened.kind = "opened";
   opened.who = event.employee_id;
   opened.event_id = ctx_.event_id;
-  opened.details_json = json{{"category", event.category}, {"text", event.text}, {"tier", c.tier},
-                             {"workflow", c.workflow}}.dump();
+  opened.details_json =
+      json{{"category", event.category}, {"text", event.text}, {"tier", c.tier}, {"workflow", c.workflow}}.dump();
   plan_.entries.push_back(std::move(opened));
   ServiceEntry routed;
   routed.seq = ++c.last_seq;
@@ -123,15 +123,16 @@ std::optional<ItemResult> ServiceWorkflowWriter::open(const core::ServiceRequest
   routed.kind = "routed";
   routed.assignee = c.assignee;
   routed.event_id = ctx_.event_id;
-  routed.details_json = json{{"by", c.routed_by}, {"pool", c.pool},
-                             {"unrouted", route.unrouted ? json(*route.unrouted) : json(nullptr)}}.dump();
+  routed.details_json =
+      json{{"by", c.routed_by}, {"pool", c.pool}, {"unrouted", route.unrouted ? json(*route.unrouted) : json(nullptr)}}
+          .dump();
   plan_.entries.push_back(std::move(routed));
   enter_state(c, workflow->initial, event.employee_id);
 
   if (route.unrouted) {
-    const auto to = core::complaints::resolve_recipients(
-        service.supervisors, in.account_manager_id, c.assignee,
-        org_of(ctx_.sql, ctx_.backend, {in.account_manager_id, c.assignee}));
+    const auto to =
+        core::complaints::resolve_recipients(service.supervisors, in.account_manager_id, c.assignee,
+                                             org_of(ctx_.sql, ctx_.backend, {in.account_manager_id, c.assignee}));
     ServiceNotification n;
     n.key = event.request_id + "/unrouted";
     n.request_id = event.request_id;
@@ -206,7 +207,6 @@ void ServiceWorkflowWriter::write() {
   if (!plan_.active) return;
   append_service_entries(ctx_.sql, ctx_.backend, plan_.current.request_id, plan_.entries);
   write_service_current(ctx_.sql, ctx_.backend, plan_.current);
-  if (!plan_.pool_turn.empty()) take_pool_turn(ctx_.sql, ctx_.backend, plan_.pool_turn);
   if (plan_.unrouted) write_service_notification(ctx_.sql, ctx_.backend, *plan_.unrouted, ctx_.received_at_ms);
   plan_ = Plan{};
 }

@@ -4,8 +4,9 @@
 // the account changes tier; STATE_CHANGED must be a transition of that workflow that the acting
 // employee's roles allow, or the event is rejected naming request, from -> to, who and why. Each
 // step appends to the request's ledger and rewrites its current row with the state's deadline and
-// the next due instant (computed once, here, as instants). prepare() only reads, so a rejection
-// leaves nothing; write() stores what prepare() planned, in the batch's transaction.
+// the next due instant (computed once, here, as instants). prepare() only reads (but for a round
+// robin pool's turn at OPENED, which no later check can refuse), so a rejection leaves nothing;
+// write() stores what prepare() planned, in the batch's transaction.
 #pragma once
 
 #include <optional>
@@ -38,7 +39,6 @@ class ServiceWorkflowWriter {
     ServiceCurrent current;
     std::vector<ServiceEntry> entries;
     std::optional<ServiceNotification> unrouted;
-    std::string pool_turn;  // round robin: the pool whose turn this request takes
   };
 
   std::optional<ItemResult> open(const core::ServiceRequestEvent& event);

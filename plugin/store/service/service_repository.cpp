@@ -113,17 +113,17 @@ std::vector<ServiceCurrent> ServiceRepository::due(int64_t now_ms, std::optional
     const int64_t after_ms = after ? after->first : INT64_MIN;
     const std::string after_id = after ? after->second : std::string();
     const std::vector<detail::CursorParam> params{now_ms, after_ms, after_id};
-    Cursor c(sql, db_.backend(),
-             detail::service_current_select() + where + " ORDER BY next_due_ms, request_id LIMIT " +
-                 std::to_string(limit),
-             params);
+    Cursor c(
+        sql, db_.backend(),
+        detail::service_current_select() + where + " ORDER BY next_due_ms, request_id LIMIT " + std::to_string(limit),
+        params);
     while (c.next()) out.push_back(detail::service_current_at(c));
   });
   return out;
 }
 
-ServiceDeadlineResult ServiceRepository::write_deadlines(const std::vector<ServiceDeadlineWrite>& writes, int64_t now_ms,
-                                                         const std::string& completes_job) {
+ServiceDeadlineResult ServiceRepository::write_deadlines(const std::vector<ServiceDeadlineWrite>& writes,
+                                                         int64_t now_ms, const std::string& completes_job) {
   ServiceDeadlineResult result;
   db_.write_transaction("writing service deadlines", [&](soci::session& sql) {
     result = {};

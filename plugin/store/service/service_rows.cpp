@@ -18,9 +18,22 @@ constexpr const char* kCurrentColumns =
 WriteParam opt(const std::optional<int64_t>& v) { return v ? WriteParam(*v) : WriteParam(); }
 
 std::vector<WriteParam> params_of(const ServiceCurrent& r) {
-  return {r.request_id, r.account_id, r.tier, r.workflow, r.state, int64_t{r.open ? 1 : 0}, r.assignee, r.pool,
-          r.routed_by, r.opened_at_ms, r.state_entered_at_ms, int64_t{r.state_seq}, opt(r.deadline_ms),
-          opt(r.next_due_ms), opt(r.closed_at_ms), int64_t{r.last_seq}};
+  return {r.request_id,
+          r.account_id,
+          r.tier,
+          r.workflow,
+          r.state,
+          int64_t{r.open ? 1 : 0},
+          r.assignee,
+          r.pool,
+          r.routed_by,
+          r.opened_at_ms,
+          r.state_entered_at_ms,
+          int64_t{r.state_seq},
+          opt(r.deadline_ms),
+          opt(r.next_due_ms),
+          opt(r.closed_at_ms),
+          int64_t{r.last_seq}};
 }
 
 std::optional<int64_t> opt_at(const Cursor& c, int column) {
