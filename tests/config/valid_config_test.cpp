@@ -55,7 +55,7 @@ TEST(ValidConfig, ExampleFileLoads) {
   EXPECT_EQ(c.source_name, KAM_EXAMPLE_CONFIG);
   EXPECT_EQ(c.content_hash.size(), 16u);
   EXPECT_EQ(c.summary(),
-            "config OK: instance 'acme-erp', sqlite /var/lib/kam/kam.db (synchronous=full), 9 roles, "
+            "config OK: instance 'acme-erp', sqlite /var/lib/kam/kam.db (synchronous=full), 10 roles, "
             "tz Asia/Shanghai, currency CNY");
 }
 
