@@ -21,6 +21,9 @@
 #                 prepared SELECT of the row, on SQLite and PostgreSQL (see docs/contacts.md);
 #   visits_bench: the tick's visit plan check at 100k accounts with 1M open service requests, beside
 #                 COUNT of its index range, on SQLite and PostgreSQL (see docs/visits.md);
+#   service_bench: 100k accounts and 1M open service requests through the store's ingestion, then
+#                 the tick's deadline check and an employee's queue p50/p99 beside the same SELECT
+#                 with sqlite3 (see docs/service.md);
 #   identity_bench: account identity matching on the hand-labelled PATSTAT names (if the file is
 #                 there) beside exact keys and pg_trgm, and on 100k generated accounts beside pg_trgm's
 #                 similarity join (see docs/identity.md).
@@ -30,7 +33,8 @@
 #                                     # 1.2M orders into 300k accounts in 4 chunks, tiers at 100k / 1M
 #   KAM_BENCH_GROWTH_EVENTS=0 bash bench/run.sh   # no growth run
 #   KAM_BENCH_ACCOUNTS=100000 KAM_BENCH_ORDERS=1000000 bash bench/run.sh   # smaller tiers run
-#   KAM_BENCH_ONLY=tiers bash bench/run.sh    # only tiers_bench (no PostgreSQL); or =ingest, =calendar, =complaints, =identity
+#   KAM_BENCH_ONLY=tiers bash bench/run.sh    # only tiers_bench (no PostgreSQL); or =ingest, =calendar, =complaints, =service, =identity
+#   KAM_BENCH_SERVICE_ARGS=--quick KAM_BENCH_ONLY=service bash bench/run.sh   # 10k accounts, 100k requests
 #   KAM_BENCH_COMPLAINTS=10000 KAM_BENCH_PG_COMPLAINTS=10000 KAM_BENCH_ONLY=complaints bash bench/run.sh  # quick
 #   KAM_BENCH_CONTACTS=100000 KAM_BENCH_VISIT_ACCOUNTS=10000 KAM_BENCH_ONLY=visits bash bench/run.sh  # quick
 #   KAM_BENCH_PATSTAT=/path/patstat_reference.csv KAM_BENCH_IDENTITY_ACCOUNTS=20000 bash bench/run.sh
@@ -44,7 +48,7 @@ if [[ "${1:-}" == --quick ]]; then
   : "${KAM_BENCH_GROWTH_EVENTS:=1200000}" "${KAM_BENCH_GROWTH_ACCOUNTS:=300000}" "${KAM_BENCH_GROWTH_CHUNKS:=4}"
   : "${KAM_BENCH_ACCOUNTS:=100000}" "${KAM_BENCH_ORDERS:=1000000}"
 fi
-case "$only" in "" | ingest | tiers | calendar | complaints | identity | visits) ;; *) echo "KAM_BENCH_ONLY must be ingest, tiers, calendar, complaints, identity or visits" >&2; exit 2 ;; esac
+case "$only" in "" | ingest | tiers | calendar | complaints | visits | service | identity) ;; *) echo "KAM_BENCH_ONLY must be ingest, tiers, calendar, complaints, visits, service or identity" >&2; exit 2 ;; esac
 bash .ci/setup-debian
 bash .ci/build "$here/build" >/dev/null
 work="$(mktemp -d /tmp/kam-bench.XXXXXX)"
@@ -84,6 +88,11 @@ if [[ -z "$only" || "$only" == visits ]]; then
   "$here/build/bench/kam_who_bench" --dir "$work/who" --contacts "${KAM_BENCH_CONTACTS:-1000000}" --pg "$url"
   "$here/build/bench/kam_visits_bench" --dir "$work/visits" --accounts "${KAM_BENCH_VISIT_ACCOUNTS:-100000}" --pg "$url"
   bash tests/support/pg-server.sh stop "$work/pg" >/dev/null 2>&1 || true
+fi
+if [[ -z "$only" || "$only" == service ]]; then
+  [[ "$only" == service ]] || echo
+  # shellcheck disable=SC2086
+  "$here/build/bench/kam_service_bench" --dir "$work/service" ${KAM_BENCH_SERVICE_ARGS:-}
 fi
 if [[ "$only" == "" || "$only" == identity ]]; then
   [[ "$only" == identity ]] || echo

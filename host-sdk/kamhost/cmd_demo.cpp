@@ -59,7 +59,7 @@ int demo_generate(Context& ctx, const GenerateOptions& o) {
     write_file(o.complaints_path, [&](std::ostream& out) { c = demo::write_service(service, s.made, out); });
     std::cout << "wrote " << o.complaints_path << ": " << c.employees << " employees, " << c.complaints
               << " complaints of the " << service.key_accounts << " largest accounts (" << c.steps << " steps, "
-              << c.open << " still open)\n";
+              << c.open << " still open), " << c.requests << " service requests (" << c.request_steps << " steps)\n";
   }
   if (!o.contacts_path.empty()) {
     demo::ContactsOptions contacts;
@@ -108,9 +108,11 @@ void add_demo_commands(std::vector<Command>& commands) {
        "hotline agent) kept through hand-offs, automatic acknowledgements and internal\n"
        "notes (no first response), pauses while waiting on the customer, priority\n"
        "changes, reopens, some answered or resolved late, and the last two weeks'\n"
-       "complaints still open. Import FILE2 after `tiers evaluate`: a complaint takes the\n"
-       "account's tier (and so its SLA targets) when it is opened. One more line says\n"
-       "what it wrote.\n"
+       "complaints still open; then service requests of the same accounts over the last\n"
+       "two weeks (in progress, waiting on the customer, resolved, some still new), which\n"
+       "the plugin routes by tier. Import FILE2 after `tiers evaluate`: a complaint or a\n"
+       "request takes the account's tier (its SLA targets, its workflow) when it is\n"
+       "opened. One more line says what it wrote.\n"
        "\n"
        "--contacts FILE3.jsonl also writes every account's switchboard number and mailbox,\n"
        "two contact people (mobile, e-mail, role) for each of the 60 largest accounts (one\n"

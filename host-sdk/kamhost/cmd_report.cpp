@@ -51,8 +51,8 @@ int report_pareto(Context& ctx, const ParetoOptions& o) {
 }
 
 void define_report(CLI::App& app, Context& ctx) {
-  make_group(app, "report needs a report name: pareto, sla or visits",
-             [](const std::string& w) { return "unknown report '" + w + "': use pareto, sla or visits"; });
+  make_group(app, "report needs a report name: pareto, sla, visits or service",
+             [](const std::string& w) { return "unknown report '" + w + "': use pareto, sla, visits or service"; });
   CLI::App& pareto = *app.add_subcommand("pareto", "the Pareto report");
   auto o = std::make_shared<ParetoOptions>();
   add_instance_options(pareto, o->instance);
@@ -62,14 +62,15 @@ void define_report(CLI::App& app, Context& ctx) {
   on_run(pareto, ctx, [&ctx, o] { return report_pareto(ctx, *o); });
   define_report_sla(app, ctx);
   define_report_visits(app, ctx);  // cmd_visits.cpp (1.4)
+  define_report_service(app, ctx);  // cmd_service.cpp
 }
 
 }  // namespace
 
 void add_report_commands(std::vector<Command>& commands) {
   commands.push_back(
-      {"report", "pareto|sla|visits --config CFG [options]",
-       "the Pareto report (revenue concentration); the complaint SLA report",
+      {"report", "pareto|sla|visits|service --config CFG [options]",
+       "the Pareto report (revenue concentration); the complaint SLA report; visit compliance; the service report",
        "  kamhost report pareto --config CFG [--top N] [--svg FILE] [--json]\n"
        "      Ranks every account by revenue over the trailing window (report_pareto; needs\n"
        "      tiers.read) and prints a table: rank, account, name, revenue in the reporting\n"
@@ -100,6 +101,13 @@ void add_report_commands(std::vector<Command>& commands) {
        "      Visit compliance of the due dates of the last N days (default 90; visit_kpis,\n"
        "      ABI 1.4; needs visits.kpi): due, on time, late, missed, compliance per tier or\n"
        "      account manager; --svg FILE also writes it as an SVG bar chart.\n"
+       "\n"
+       "  kamhost report service --config CFG [--by tier|pool|state|workflow] [--from DATE]\n"
+       "                         [--to DATE] [--svg FILE] [--json]\n"
+       "      Service requests opened in the period (service_kpis, ABI 1.4; needs\n"
+       "      service.kpi): state stays with a deadline, those decided, those that ended\n"
+       "      within their deadline (within %), and missed ones still open; --svg FILE\n"
+       "      writes within % per group as a bar chart.\n"
        "\n"
        "Dates are in the business time zone unless they end in Z or +HH:MM. --json prints\n"
        "the plugin's JSON report instead of the table. The actor is --user ID (default\n"

@@ -114,7 +114,9 @@ void define_tiers_list(CLI::App& tiers, Context& ctx);      // tiers list (cmd_t
 void add_account_commands(std::vector<Command>& commands);  // account
 void add_report_commands(std::vector<Command>& commands);   // report
 void define_report_sla(CLI::App& report, Context& ctx);     // report sla (cmd_report_sla.cpp)
+void define_report_service(CLI::App& report, Context& ctx); // report service (cmd_service.cpp)
 void add_complaints_commands(std::vector<Command>& commands);  // complaints queue|show|account
+void add_service_commands(std::vector<Command>& commands);     // service queue|show|account (1.4)
 void add_demo_commands(std::vector<Command>& commands);     // demo generate
 void add_visits_commands(std::vector<Command>& commands);   // who, visits due|account (1.4)
 void define_report_visits(CLI::App& report, Context& ctx);  // report visits (cmd_visits.cpp)

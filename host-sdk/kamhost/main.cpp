@@ -25,6 +25,7 @@ const std::vector<Command>& all_commands() {
     add_account_commands(c);
     add_complaints_commands(c);
     add_visits_commands(c);
+    add_service_commands(c);
     add_report_commands(c);
     add_demo_commands(c);
     return c;

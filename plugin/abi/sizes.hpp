@@ -108,6 +108,11 @@ inline constexpr size_t kVisitKpiQuerySize_1_4 = 24;
 static_assert(sizeof(kam_visits_v1) == kVisitsV1Size_1_4);
 static_assert(sizeof(kam_visits_due_query) == kVisitsDueQuerySize_1_4);
 static_assert(sizeof(kam_visit_kpi_query) == kVisitKpiQuerySize_1_4);
+/* service (kam/service.h) */
+inline constexpr size_t kServiceKpiQuerySize_1_4 = 24;
+inline constexpr size_t kServiceV1Size_1_4 = 40;
+static_assert(sizeof(kam_service_kpi_query) == kServiceKpiQuerySize_1_4);
+static_assert(sizeof(kam_service_v1) == kServiceV1Size_1_4);
 /* end 1.4 */
 
 }  // namespace kam::abi

@@ -8,6 +8,7 @@ const std::vector<PeriodicJob>& periodic_jobs() {
       tier_evaluation_job(),
       sla_check_job(),  // complaint SLA deadlines and escalations (app/complaints/sla_job.cpp)
       visit_plan_job(),  // visit plans: due and overdue visits (app/visits/plan_job.cpp)
+      service_deadline_job(),  // service workflow deadlines (app/service/deadline_job.cpp)
   };
   return jobs;
 }

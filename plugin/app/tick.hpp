@@ -8,6 +8,7 @@
 
 #include "app/complaints/complaints.hpp"
 #include "app/periodic.hpp"
+#include "app/service/service.hpp"
 #include "app/tiers/tiers.hpp"
 #include "app/visits/visits.hpp"
 
@@ -18,6 +19,7 @@ struct TickResult {
   std::optional<EvaluationSummary> tiers;  // the tier evaluation ran
   std::optional<SlaCheckSummary> sla;      // the SLA check of complaints ran (1.3)
   std::optional<VisitCheckSummary> visits; // the visit plan check ran (1.4)
+  std::optional<ServiceCheckSummary> service;  // the service deadline check ran (1.4)
   std::vector<std::string> skipped_jobs;   // jobs whose permission the actor lacks (not run)
 };
 

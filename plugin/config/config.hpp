@@ -17,6 +17,7 @@
 #include "core/complaints/escalation.hpp"
 #include "core/complaints/targets.hpp"
 #include "core/log_level.hpp"
+#include "core/service/workflow.hpp"
 #include "core/tiers/churn.hpp"
 #include "core/tiers/customer_value.hpp"
 #include "core/money/exchange.hpp"
@@ -107,6 +108,7 @@ struct Config {
   ComplaintsConfig complaints;  // after tiers: targets name tiers and fill their benefits cards
   ContactsConfig contacts;      // 1.4
   VisitsConfig visits;          // 1.4, after access (supervisors name a role)
+  core::service::ServiceConfig service;  // 1.4: workflows per tier (docs/service.md); none: events only
 
   std::string source_name;      // file path or the name given for text
   std::string yaml_text;         // the YAML as loaded: stored with each config version that classified

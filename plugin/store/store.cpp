@@ -20,6 +20,7 @@ Store::Store(std::unique_ptr<Database> database)
       complaints_(*database_),
       contacts_(*database_),
       visits_(*database_) {}
+      service_(*database_) {}
 
 Store::~Store() = default;
 

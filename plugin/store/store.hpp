@@ -27,6 +27,7 @@
 #include "store/ingestion/ingestion_repository.hpp"
 #include "store/jobs/jobs_repository.hpp"
 #include "store/outbox/outbox_repository.hpp"
+#include "store/service/service_repository.hpp"
 #include "store/tiers/tiers_repository.hpp"
 #include "store/visits/visits_repository.hpp"
 
@@ -60,6 +61,7 @@ class Store {
   ComplaintsRepository& complaints() { return complaints_; }
   ContactsRepository& contacts() { return contacts_; }  // 1.4
   VisitsRepository& visits() { return visits_; }        // 1.4
+  ServiceRepository& service() { return service_; }  // 1.4
 
   // The shared database object, for the store's own code and tests (database/database.hpp).
   Database& database() { return *database_; }
@@ -76,6 +78,7 @@ class Store {
   ComplaintsRepository complaints_;
   ContactsRepository contacts_;  // 1.4
   VisitsRepository visits_;      // 1.4
+  ServiceRepository service_;
 };
 
 }  // namespace kam::store

@@ -13,6 +13,7 @@
  * One file per public header (layout_base.c, layout_instance.c, layout_events.c, layout_audit.c,
  * layout_tiers.c, layout_complaints.c, layout_contacts.c, layout_visits.c,
  * layout_api.c), each including only its own header; this file counts and reports.
+ * layout_tiers.c, layout_complaints.c, layout_service.c, layout_api.c), each including only its own header; this file counts and reports.
  * A header added for a new capability gets its layout_<header>.c here too.
  */
 #include <stdio.h>
@@ -41,6 +42,7 @@ int main(void) {
     test_layout_complaints();
     test_layout_contacts();
     test_layout_visits();
+    test_layout_service();
     test_layout_api();
     printf("abi_layout_test: %d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;

@@ -4,7 +4,8 @@
  * checks and loads a config from text, creates an instance with host callbacks, reads instance_info,
  * frees the buffer, ingests one account and one order, evaluates tiers (ABI 1.1) and reads the
  * account's card, ingests a complaint's steps (a 1.2-sized event among them) and an employee and
- * reads the complaints table (ABI 1.3), provokes a bad call and reads its message, destroys the
+ * reads the complaints table (ABI 1.3), reads the service table (ABI 1.4: the queue with the
+ * complaints merged in), provokes a bad call and reads its message, destroys the
  * instance and dlclose()s.
  * Usage: c_host_test [PLUGIN_PATH]   (default: the path the build passes as KAM_PLUGIN_PATH)
  * Exits non-zero and prints every failed check on failure.
@@ -313,6 +314,49 @@ static void test_complaints(const kam_api_v1 *api, kam_instance *instance, int64
           (unsigned)tick.reserved1, (unsigned)tick.sla_warnings, (unsigned)tick.sla_breaches);
 }
 
+/* ABI 1.4: the service table. This config has no workflows: requests are kept as events only, so
+ * the queue is empty but answers, and its arguments are checked. */
+static void test_service(const kam_api_v1 *api, kam_instance *instance) {
+    const char *roles[] = {"kam.admin"};
+    kam_actor actor;
+    kam_buffer out;
+    kam_service_kpi_query kpi;
+    const kam_service_v1 *table;
+    kam_status status;
+
+    CHECK(KAM_API_HAS(api, service), "a plugin of ABI 1.%u lacks the service getter", (unsigned)api->abi_minor);
+    if (!KAM_API_HAS(api, service)) return;
+    table = api->service();
+    CHECK(table != NULL, "service() is NULL");
+    if (table == NULL) return;
+    CHECK(table->abi_minor == 4 && table->struct_size >= sizeof(kam_service_v1), "service table %u bytes, 1.%u",
+          (unsigned)table->struct_size, (unsigned)table->abi_minor);
+    CHECK(KAM_SERVICE_HAS(table, queue) && KAM_SERVICE_HAS(table, account_requests) && KAM_SERVICE_HAS(table, request) &&
+              KAM_SERVICE_HAS(table, service_kpis),
+          "the service table lacks a 1.4 member");
+    memset(&actor, 0, sizeof actor);
+    actor.struct_size = sizeof actor;
+    actor.user_id = "c-host";
+    actor.roles = roles;
+    actor.role_count = 1;
+    memset(&out, 0, sizeof out);
+    out.struct_size = sizeof out;
+    call_json(api, table->queue(instance, &actor, "e-ann", KAM_SERVICE_QUEUE_WITH_COMPLAINTS, 0, &out), &out,
+              "\"CMP-C-1\"", "service queue(e-ann) with complaints");
+    call_json(api, table->queue(instance, &actor, "e-ann", 0, 0, &out), &out, "\"items\":[]", "service queue(e-ann)");
+    status = table->queue(instance, &actor, "e-ann", 2u, 0, &out);
+    CHECK(status == KAM_ERR_UNSUPPORTED, "service queue flag 2 returned %s", api->status_name(status));
+    status = table->request(instance, &actor, "no-such-request", &out);
+    CHECK(status == KAM_ERR_NOT_FOUND && out.data == NULL, "request(unknown) returned %s", api->status_name(status));
+    memset(&kpi, 0, sizeof kpi);
+    kpi.struct_size = sizeof kpi;
+    kpi.group_by = KAM_SERVICE_KPI_BY_TIER;
+    call_json(api, table->service_kpis(instance, &actor, &kpi, &out), &out, "\"group_by\":\"tier\"", "service_kpis");
+    kpi.group_by = 9;
+    status = table->service_kpis(instance, &actor, &kpi, &out);
+    CHECK(status == KAM_ERR_INVALID_ARGUMENT, "service_kpis group 9 returned %s", api->status_name(status));
+}
+
 static void remove_tree(const char *dir) {
     DIR *d = opendir(dir);
     struct dirent *e;
@@ -432,6 +476,7 @@ int main(int argc, char **argv) {
 
     test_tiers(api, instance, state.now);
     test_complaints(api, instance, state.now);
+    test_service(api, instance);
 
     /* A bad call: an error status and a message for this thread. */
     memset(&buffer, 0, sizeof buffer);

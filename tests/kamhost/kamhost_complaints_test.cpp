@@ -152,7 +152,8 @@ TEST_P(KamhostComplaintsTest, DemoServiceFeedImportsAndTicks) {
                     "portfolio.jsonl", "--complaints", "service.jsonl"});
   ASSERT_EQ(gen.exit, 0) << gen;
   EXPECT_TRUE(std::regex_search(gen.out, std::regex("\nwrote service.jsonl: 17 employees, [0-9]+ complaints of the 40 largest "
-                                                    "accounts \\([0-9]+ steps, [1-9][0-9]* still open\\)\n")))
+                                                    "accounts \\([0-9]+ steps, [1-9][0-9]* still open\\), [1-9][0-9]* service requests "
+                                                    "\\([0-9]+ steps\\)\n")))
       << gen;
   const std::string first = read_file(dir_.path() / "service.jsonl");
   ASSERT_EQ(run({"demo", "generate", "--seed", "42", "--accounts", "120", "--end", "2026-11-20T04:00", "--out", "p2.jsonl",

@@ -169,7 +169,9 @@ typedef struct kam_api_v1 {
      *    complaints (1.3): {open_count, breached_open_count, open: [ITEM] (the 5 most urgent, ITEM as
      *              in kam/complaints.h queue)},
      *    visits (1.4, kam/visits.h): {cadence_days, last_visit_at_ms (or null), due_date, next_due_ms,
-     *              overdue (bool)} or null when the account's tier has no visit cadence}
+     *              overdue (bool)} or null when the account's tier has no visit cadence,
+     *    service (1.4): {open_count, overdue_count, open: [ITEM] (the 5 nearest deadlines, ITEM as in
+     *              kam/service.h)}}
      * Members may be added in later versions. account_id an id (at most KAM_MAX_ID_BYTES).
      * KAM_ERR_NOT_FOUND for an unknown account. Needs permission "tiers.read". [thread-safe] */
     kam_status (*account_card)(kam_instance *instance, const kam_actor *actor, const char *account_id,

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "demo/random.hpp"
+#include "demo/requests.hpp"
 #include "time_text.hpp"
 
 namespace kamhost::demo {
@@ -207,6 +208,10 @@ ServiceSummary write_service(const ServiceOptions& o, const std::vector<DemoAcco
     if (action == "reopened") resolved.erase(std::find(resolved.begin(), resolved.end(), id));
   }
   summary.open = summary.complaints - resolved.size();
+  // Then the key accounts' service requests of the last two weeks (demo/requests.hpp).
+  const RequestSummary requests = write_requests(o.seed, o.end_ms, key, &working, out);
+  summary.requests = requests.requests;
+  summary.request_steps = requests.steps;
   return summary;
 }
 

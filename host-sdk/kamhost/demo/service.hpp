@@ -26,9 +26,11 @@ struct ServiceSummary {
   uint64_t complaints = 0;
   uint64_t steps = 0;
   uint64_t open = 0;  // complaints not resolved by end_ms
+  uint64_t requests = 0, request_steps = 0;  // service requests (demo/requests.hpp)
 };
 
-// Writes every employee_upserted, then the complaint steps in time order.
+// Writes every employee_upserted, then the complaint steps in time order, then the key accounts'
+// service requests of the last two weeks in time order.
 ServiceSummary write_service(const ServiceOptions& options, const std::vector<DemoAccount>& accounts, std::ostream& out);
 
 }  // namespace kamhost::demo

@@ -11,6 +11,7 @@
 #include "core/tiers/explain.hpp"
 #include "app/complaints/derived.hpp"
 #include "app/visits/visits.hpp"
+#include "app/service/service.hpp"
 #include "app/tiers/account_facts.hpp"
 #include "app/tiers/tiers.hpp"
 
@@ -175,6 +176,7 @@ std::string account_card_json(store::Store& store, const config::Config& config,
   card["history"] = history;
   card["complaints"] = complaints::account_card_complaints(store, config, account_id, now_ms);
   card["visits"] = card_visits_json(store, config, account_id, now_ms);  // 1.4, app/visits
+  card["service"] = account_card_service(store, config, account_id, now_ms);  // 1.4 (docs/service.md)
   return dump(card);
 }
 

@@ -24,31 +24,10 @@ namespace {
 // Index = the priority code the host sends (KAM_EVENT_COMPLAINT's priority), 1..4.
 const std::vector<std::string_view> kPriorityNames{"low", "normal", "high", "critical"};
 const std::vector<std::string_view> kClocks{"first_response", "resolution"};
-// In RecipientKind order (owner = 1 .. assignee_manager = 4).
-const std::vector<std::string_view> kRecipients{"owner", "assignee", "owner_manager", "assignee_manager"};
 constexpr const char* kTargetExample = "{tier: platinum, priority: critical, first_response: 1h, resolution: 8h}";
 constexpr const char* kStepExample = "{clock: first_response, at: breach, to: [owner_manager]}";
 
 std::string indexed(const std::string& base, std::size_t i) { return base + "[" + std::to_string(i) + "]"; }
-
-// Business time: minutes or hours of working time. Days and weeks are refused: "1d" would be 24
-// business hours (three 8-hour days), which is never what an admin means by "one business day".
-std::optional<int64_t> business_minutes_of(const MapReader& r, const Entry& e) {
-  std::optional<int64_t> minutes;
-  const std::string text = e.value.IsScalar() ? e.value.Scalar() : "";
-  if (!text.empty() && (text.back() == 'd' || text.back() == 'w')) {
-    r.error_at_value(e, "business time is written in hours or minutes of working time (a business day is not 24 "
-                        "hours): write 16h for two 8-hour days, got " + describe(e.value));
-    return std::nullopt;
-  }
-  if (!text.empty()) minutes = core::tiers::parse_duration_minutes(text);
-  if (!minutes || *minutes > 100000LL * 60) {
-    r.error_at_value(e, "expected business time like 30m, 4h or 16h (working time, up to 100000h), got " +
-                            describe(e.value));
-    return std::nullopt;
-  }
-  return minutes;
-}
 
 // 90 -> "90m", 960 -> "16h" (never days: see above).
 std::string business_text(int64_t minutes) {
@@ -245,46 +224,6 @@ class SectionReader {
       }
   }
 
-  std::optional<std::vector<c::Recipient>> recipients_of(const MapReader& r, const std::string& path) {
-    const Entry* e = r.find("to");
-    const YAML::Node* list =
-        e ? sequence_of(r, *e, "a list of recipients like [owner, assignee, owner_manager, {role: director}]")
-          : nullptr;
-    if (!list) return std::nullopt;
-    if (list->size() == 0) {
-      r.error_at_value(*e, "expected at least one recipient (owner, assignee, owner_manager, assignee_manager or "
-                           "{role: NAME}), got an empty list");
-      return std::nullopt;
-    }
-    std::vector<c::Recipient> to;
-    std::size_t index = 0;
-    bool ok = true;
-    for (const YAML::Node& item : *list) {
-      const std::string key = indexed(path + ".to", index++);
-      if (item.IsMap()) {
-        const MapReader m(r.sink(), item, key, item.Mark(), std::vector<std::string_view>{"role"});
-        const auto role = require_keys(m, key, {"role"}) ? m.get_string("role", "a role name") : std::nullopt;
-        if (role && role->empty()) m.error_at_value(*m.find("role"), "expected a role name, got \"\"");
-        if (role && !role->empty())
-          to.push_back({c::RecipientKind::role, *role});
-        else
-          ok = false;
-        continue;
-      }
-      const std::string s = item.IsScalar() ? item.Scalar() : "";
-      const auto it = std::find(kRecipients.begin(), kRecipients.end(), s);
-      if (it == kRecipients.end()) {
-        r.sink().error(item.Mark(), key + ": expected owner, assignee, owner_manager, assignee_manager or "
-                                          "{role: NAME}, got " + describe(item) + did_you_mean_suffix(s, kRecipients));
-        ok = false;
-        continue;
-      }
-      to.push_back({static_cast<c::RecipientKind>(it - kRecipients.begin() + 1), ""});
-    }
-    if (!ok) return std::nullopt;
-    return to;
-  }
-
   // `at`: a warning fraction like "75%" or `breach` (100%).
   std::optional<int32_t> level_of(const MapReader& r) {
     const Entry* e = r.find("at");
@@ -315,7 +254,7 @@ class SectionReader {
       const auto at = level_of(*r);
       std::optional<int64_t> after = 0;
       if (const Entry* a = r->find("after")) after = business_minutes_of(*r, *a);
-      auto to = recipients_of(*r, path);
+      auto to = recipients_of(*r, path, "to");
       std::optional<std::string> name;
       if (r->find("name")) name = r->get_string("name", "a name for the step");
       if (!clock || !at || !after || !to || (r->find("name") && !name)) {

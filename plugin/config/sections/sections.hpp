@@ -44,4 +44,15 @@ void read_contacts(const MapReader& top, Config& config);
 // visits: the visit plan check (docs/visits.md). Needs access (supervisors.role).
 void read_visits(const MapReader& top, Config& config);
 
+// Shared by complaints and service (recipients.cpp): business time written in hours or minutes of
+// working time (30m, 4h, 16h; days are refused: a business day is not 24 hours), and a list of
+// escalation recipients at `list_key` of `r` (owner, assignee, owner_manager, assignee_manager,
+// {role: NAME}). Nothing after reporting the problem.
+std::optional<int64_t> business_minutes_of(const MapReader& r, const MapReader::Entry& e);
+std::optional<std::vector<core::complaints::Recipient>> recipients_of(const MapReader& r, const std::string& path,
+                                                                      std::string_view list_key);
+// service: pools, supervisors, workflows per tier (docs/service.md). Needs access (role names),
+// calendars and tiers.
+void read_service(const MapReader& top, Config& config);
+
 }  // namespace kam::config::detail

@@ -10,7 +10,7 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
   if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
 }
 
-void add_manager(Escalation& out, const OrgFacts& org, const std::string& employee, const char* whose) {
+void add_manager(Recipients& out, const OrgFacts& org, const std::string& employee, const char* whose) {
   const auto found = org.find(employee);
   if (found == org.end() || found->second.manager_id.empty())
     out.unresolved.push_back(std::string(whose) + " manager: no manager on record for employee '" + employee + "'");
@@ -18,19 +18,22 @@ void add_manager(Escalation& out, const OrgFacts& org, const std::string& employ
     add_unique(out.employees, found->second.manager_id);
 }
 
-void resolve(Escalation& out, const std::vector<Recipient>& to, const ComplaintState& state, const OrgFacts& org) {
+}  // namespace
+
+Recipients resolve_recipients(const std::vector<Recipient>& to, const std::string& owner, const std::string& assignee,
+                              const OrgFacts& org) {
+  Recipients out;
   for (const Recipient& r : to) {
     switch (r.kind) {
-      case RecipientKind::owner: add_unique(out.employees, state.first_owner); break;
-      case RecipientKind::assignee: add_unique(out.employees, state.assignee); break;
-      case RecipientKind::owner_manager: add_manager(out, org, state.first_owner, "owner's"); break;
-      case RecipientKind::assignee_manager: add_manager(out, org, state.assignee, "assignee's"); break;
+      case RecipientKind::owner: add_unique(out.employees, owner); break;
+      case RecipientKind::assignee: add_unique(out.employees, assignee); break;
+      case RecipientKind::owner_manager: add_manager(out, org, owner, "owner's"); break;
+      case RecipientKind::assignee_manager: add_manager(out, org, assignee, "assignee's"); break;
       case RecipientKind::role: add_unique(out.roles, r.role); break;
     }
   }
+  return out;
 }
-
-}  // namespace
 
 std::string escalation_key(const std::string& complaint_id, ClockKind clock, std::size_t step, int32_t generation) {
   return complaint_id + "/" + std::string(clock_name(clock)) + "/" + std::to_string(step) + "/g" +
@@ -58,7 +61,10 @@ std::vector<Escalation> due_escalations(const std::string& complaint_id, const C
     e.generation = at->generation;
     e.kind = step.at_bp >= 10000 ? NotifyKind::breach : NotifyKind::warning;
     e.due_at_ms = at->at_ms;
-    resolve(e, step.to, state, org);
+    Recipients to = resolve_recipients(step.to, state.first_owner, state.assignee, org);
+    e.employees = std::move(to.employees);
+    e.roles = std::move(to.roles);
+    e.unresolved = std::move(to.unresolved);
     due.push_back(std::move(e));
   }
   return due;

@@ -52,6 +52,15 @@ struct Escalation {
   std::vector<std::string> unresolved;  // recipients the org facts could not name, in words
 };
 
+// The people and roles `to` names for a record with this owner and assignee (complaints: the first
+// owner; service requests: the account's manager), without repeats; a manager the org facts do not
+// name is listed in `unresolved`, in words. Complaints and service requests share it.
+struct Recipients {
+  std::vector<std::string> employees, roles, unresolved;
+};
+Recipients resolve_recipients(const std::vector<Recipient>& to, const std::string& owner, const std::string& assignee,
+                              const OrgFacts& org);
+
 // The key of a step's notification: "C-17/first_response/2/g1".
 std::string escalation_key(const std::string& complaint_id, ClockKind clock, std::size_t step, int32_t generation);
 

@@ -76,7 +76,7 @@ BatchRun run_batch(soci::session& sql, Backend backend, const std::vector<BatchI
           complaints = shared_complaint_setup(*options.config);
           break;
         }
-    EventWriters writer(sql, backend, options.now_ms, &known_accounts, complaints.get());
+    EventWriters writer(sql, backend, options.now_ms, &known_accounts, complaints.get(), options.config);
     if (options.config) writer.set_phone_region(options.config->contacts.default_region);
     // The batch's accepted orders and cancellations, added to the per-day totals in its transaction.
     OrderDayDeltas days(calendar);

@@ -82,10 +82,11 @@ using EventWriterTable = WriterTable<AccountWriter, OrderWriter, OrderCancelWrit
 class EventWriters {
  public:
   // `committed_accounts`: accounts known to be committed (may be null); asked before the database.
-  // `complaints`: the config's complaint setup (may be null), for complaint and employee events.
+  // `complaints`: the config's complaint setup (may be null), for complaint and employee events;
+  // `config`: the config in force (may be null), for service workflows.
   EventWriters(soci::session& sql, Backend backend, int64_t received_at_ms, const KnownIds* committed_accounts,
-               const ComplaintSetup* complaints = nullptr)
-      : ctx_(sql, backend, received_at_ms, committed_accounts, complaints), table_(ctx_) {}
+               const ComplaintSetup* complaints = nullptr, const config::Config* config = nullptr)
+      : ctx_(sql, backend, received_at_ms, committed_accounts, complaints, config), table_(ctx_) {}
   EventWriters(const EventWriters&) = delete;
   EventWriters& operator=(const EventWriters&) = delete;
 

@@ -50,6 +50,8 @@ ItemResult ServiceRequestWriter::write(const core::ServiceRequestEvent& s) {
   assignee_ = s.assignee_id;
   category_ = s.category;
   text_ = s.text;
+  // The workflow's verdict first: a refused step leaves nothing behind.
+  if (auto refused = workflow_.prepare(s)) return *refused;
 
   if (s.action == static_cast<int32_t>(core::ServiceAction::opened)) {
     if (!open_) {
@@ -68,6 +70,9 @@ ItemResult ServiceRequestWriter::write(const core::ServiceRequestEvent& s) {
            use(ctx_.event_id, "last_event_id")));
     }
     next_state_ = lc::opened_service_state(s.state);
+    // Routed into a workflow: the v1 row shows whom routing chose and the initial state.
+    if (workflow_.planned() && assignee_.empty()) assignee_ = workflow_.assignee();
+    if (workflow_.planned()) next_state_ = workflow_.state();
     open_->execute(true);
     if (open_->get_affected_rows() != 1) return opened_by_.conflict(ctx_.sql, s.request_id);
   } else {
@@ -92,6 +97,7 @@ ItemResult ServiceRequestWriter::write(const core::ServiceRequestEvent& s) {
          use(ctx_.at_ms, "occurred_at_ms"), use(ctx_.received_at_ms, "received_at_ms")));
   }
   event_->execute(true);
+  workflow_.write();
   return accepted_item();
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "store/ingestion/service_workflow_writer.hpp"
 #include "store/ingestion/writer_context.hpp"
 #include "store/ingestion/writer_support.hpp"
 
@@ -18,7 +19,7 @@ namespace kam::store::detail {
 class ServiceRequestWriter {
  public:
   using Payload = core::ServiceRequestEvent;
-  explicit ServiceRequestWriter(WriteContext& context) : ctx_(context) {}
+  explicit ServiceRequestWriter(WriteContext& context) : ctx_(context), workflow_(context) {}
   ItemResult write(const core::ServiceRequestEvent& s);
 
  private:
@@ -32,6 +33,7 @@ class ServiceRequestWriter {
   OpenedBy opened_by_{"service request", "SELECT opened_event_id FROM service_requests WHERE request_id = :id"};
   std::optional<soci::statement> open_, event_;
   std::array<std::optional<soci::statement>, 6> updates_;
+  ServiceWorkflowWriter workflow_;
 };
 
 }  // namespace kam::store::detail

@@ -18,12 +18,13 @@ namespace kam::store::detail {
 
 struct WriteContext {
   WriteContext(soci::session& session, Backend backend_, int64_t received_at, const KnownIds* committed_accounts,
-               const ComplaintSetup* complaint_setup = nullptr)
+               const ComplaintSetup* complaint_setup = nullptr, const config::Config* config_in_force = nullptr)
       : sql(session),
         backend(backend_),
         received_at_ms(received_at),
         accounts(session, committed_accounts),
-        complaints(complaint_setup) {}
+        complaints(complaint_setup),
+        config(config_in_force) {}
   WriteContext(const WriteContext&) = delete;
   WriteContext& operator=(const WriteContext&) = delete;
 
@@ -37,6 +38,8 @@ struct WriteContext {
   const ComplaintSetup* complaints = nullptr;
   // 1.4: the region national phone numbers are read in (contacts.default_region).
   std::string phone_region = "CN";
+  // The config in force (null: none): service requests follow its workflows (1.4).
+  const config::Config* config = nullptr;
 };
 
 }  // namespace kam::store::detail

@@ -10,6 +10,7 @@
 #include <kam/host/complaints.hpp>
 #include <kam/host/contacts.hpp>
 #include <kam/host/visits.hpp>
+#include <kam/host/service.hpp>
 #include <kam/host/config_source.hpp>
 #include <kam/host/library.hpp>
 #include <kam/host/plugin.hpp>
@@ -271,6 +272,18 @@ class Instance {
       throw Error(KAM_ERR_UNSUPPORTED, builtin_status_name(KAM_ERR_UNSUPPORTED),
                   "plugin '" + lib_->path + "' was built without visit plans (visits() is NULL)", "visits");
     return Visits(lib_, handle_, table);
+  // ---- 1.4 ----
+
+  // The service workflow capability (kam/service.h). Throws Error(KAM_ERR_UNSUPPORTED) when the
+  // plugin is older than ABI 1.4 or was built without it. The Service must not outlive this Instance.
+  Service service() const {
+    if (!KAM_API_HAS(&api(), service)) detail::throw_missing(*lib_, "service", 4);
+    const kam_service_v1* table = api().service();
+    if (table == nullptr) {
+      throw Error(KAM_ERR_UNSUPPORTED, builtin_status_name(KAM_ERR_UNSUPPORTED),
+                  "plugin '" + lib_->path + "' was built without service workflows (service() is NULL)", "service");
+    }
+    return Service(lib_, handle_, table);
   }
 
   // The C handle, for table functions the wrapper does not cover. Owned by this Instance.
