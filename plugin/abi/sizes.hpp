@@ -100,6 +100,13 @@ static_assert(sizeof(kam_event_contact) == kEventContactSize_1_4);
 static_assert(sizeof(kam_tick_result) == kTickResultSize_1_4);
 static_assert(offsetof(kam_tick_result, service_ran) == kTickResultSize_1_3);
 static_assert(offsetof(kam_api_v1, identity) == kApiV1Size_1_3);
+// identity (kam/identity.h): the table and its two queries.
+inline constexpr size_t kIdentityMatchQuerySize_1_4 = 48;
+inline constexpr size_t kIdentityDuplicatesQuerySize_1_4 = 24;
+inline constexpr size_t kIdentityV1Size_1_4 = 40;
+static_assert(sizeof(kam_identity_match_query) == kIdentityMatchQuerySize_1_4);
+static_assert(sizeof(kam_identity_duplicates_query) == kIdentityDuplicatesQuerySize_1_4);
+static_assert(sizeof(kam_identity_v1) == kIdentityV1Size_1_4);
 /* end 1.4 */
 
 }  // namespace kam::abi

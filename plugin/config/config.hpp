@@ -73,6 +73,12 @@ struct ComplaintsConfig {
   int64_t check_every_minutes = 1;  // the tick's SLA check runs at most this often (check_every)
 };
 
+// The identity section (docs/identity.md): when two account names are one company.
+struct IdentityConfig {
+  int32_t threshold_bp = 8500;  // a pair matches at or above this score (0.85), in 1/10000
+  int32_t max_block = 100;      // a name key held by more accounts is paired by sorted neighbourhood
+};
+
 struct Config {
   int32_t format_version = 1;   // `kam: 1` at the top of the file
   std::string instance_name = "kam";
@@ -90,6 +96,7 @@ struct Config {
   core::tiers::CustomerValueConfig customer_value;
   core::tiers::ChurnConfig churn_risk;
   ComplaintsConfig complaints;  // after tiers: targets name tiers and fill their benefits cards
+  IdentityConfig identity;      // account identity matching
 
   std::string source_name;      // file path or the name given for text
   std::string yaml_text;         // the YAML as loaded: stored with each config version that classified

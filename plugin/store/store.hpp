@@ -23,6 +23,7 @@
 #include "core/log_level.hpp"
 #include "store/audit/audit_repository.hpp"
 #include "store/complaints/complaints_repository.hpp"
+#include "store/identity/identity_repository.hpp"
 #include "store/ingestion/ingestion_repository.hpp"
 #include "store/jobs/jobs_repository.hpp"
 #include "store/outbox/outbox_repository.hpp"
@@ -56,6 +57,7 @@ class Store {
   JobsRepository& jobs() { return jobs_; }
   TiersRepository& tiers() { return tiers_; }
   ComplaintsRepository& complaints() { return complaints_; }
+  IdentityRepository& identity() { return identity_; }
 
   // The shared database object, for the store's own code and tests (database/database.hpp).
   Database& database() { return *database_; }
@@ -70,6 +72,7 @@ class Store {
   JobsRepository jobs_;
   TiersRepository tiers_;
   ComplaintsRepository complaints_;
+  IdentityRepository identity_;
 };
 
 }  // namespace kam::store

@@ -38,6 +38,7 @@ int main(void) {
     test_layout_audit();
     test_layout_tiers();
     test_layout_complaints();
+    test_layout_identity();
     test_layout_api();
     printf("abi_layout_test: %d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;

@@ -34,6 +34,7 @@ void test_layout_events(void);
 void test_layout_audit(void);
 void test_layout_tiers(void);
 void test_layout_complaints(void);
+void test_layout_identity(void);
 void test_layout_api(void);
 
 #endif /* KAM_LAYOUT_CHECK_H */

@@ -9,6 +9,7 @@
 #include "core/tiers/customer_value.hpp"
 #include "core/tiers/explain.hpp"
 #include "app/complaints/derived.hpp"
+#include "app/identity/identity.hpp"
 #include "app/tiers/account_facts.hpp"
 #include "app/tiers/tiers.hpp"
 
@@ -70,6 +71,8 @@ std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 
 std::string account_card_json(store::Store& store, const config::Config& config, const std::string& account_id,
                               int64_t now_ms) {
+  // Merged into a golden account: no tier of its own (app/identity).
+  if (std::optional<std::string> merged = merged_account_card_json(store, account_id)) return *merged;
   std::optional<store::AccountFacts> facts;
   store::FactsQuery query;
   query.account_id = account_id;
@@ -120,6 +123,7 @@ std::string account_card_json(store::Store& store, const config::Config& config,
       {"benefits", benefits_json(e.benefits)},
       {"metrics", metrics_card(m, config)},
       {"business_time_zone", config.business.time_zone},
+      {"merged_accounts", merged_accounts_json(store, facts->account_id)},  // app/identity
   };
   if (!conversion_error.empty()) card["metrics"]["conversion_error"] = conversion_error;
   if (e.hysteresis.downgrade_due_ms) {

@@ -39,5 +39,7 @@ void read_churn_risk(const MapReader& top, Config& config);
 // complaints: SLA targets and escalation (docs/complaints.md). Needs calendars and tiers; fills each
 // tier's benefits response times from its targets.
 void read_complaints(const MapReader& top, Config& config);
+// identity: threshold (a decimal 0..1), max_block (docs/identity.md).
+void read_identity(const MapReader& top, Config& config);
 
 }  // namespace kam::config::detail

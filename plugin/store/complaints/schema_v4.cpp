@@ -6,6 +6,8 @@
 // history. A step for a complaint known only there is rejected naming it (ingestion).
 #include "store/complaints/schema_v4.hpp"
 
+#include "store/database/migrations.hpp"
+
 #include <string>
 
 namespace kam::store::detail {
@@ -106,23 +108,8 @@ const std::vector<const char*>& schema_v4_postgresql() {
 // SQLite's statements are PostgreSQL's with its own two differences: times are INTEGER (64-bit
 // there), and each table is keyed by its host id WITHOUT ROWID. Derived, so the two never drift.
 const std::vector<const char*>& schema_v4_sqlite() {
-  static const std::vector<std::string> texts = [] {
-    std::vector<std::string> out;
-    for (const char* statement : schema_v4_postgresql()) {
-      std::string text = statement;
-      for (std::size_t at = text.find("BIGINT"); at != std::string::npos; at = text.find("BIGINT", at))
-        text.replace(at, 6, "INTEGER");
-      if (text.rfind("CREATE TABLE", 0) == 0) text += " WITHOUT ROWID";
-      out.push_back(std::move(text));
-    }
-    return out;
-  }();
-  static const std::vector<const char*> statements = [] {
-    std::vector<const char*> out;
-    for (const std::string& text : texts) out.push_back(text.c_str());
-    return out;
-  }();
-  return statements;
+  static const DerivedStatements derived = sqlite_statements_of(schema_v4_postgresql());
+  return derived.statements;
 }
 
 }  // namespace kam::store::detail

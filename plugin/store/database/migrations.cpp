@@ -24,6 +24,19 @@ int32_t current_version(soci::session& sql) {
 
 }  // namespace
 
+DerivedStatements sqlite_statements_of(const std::vector<const char*>& postgresql) {
+  DerivedStatements out;
+  for (const char* statement : postgresql) {
+    std::string text = statement;
+    for (std::size_t at = text.find("BIGINT"); at != std::string::npos; at = text.find("BIGINT", at))
+      text.replace(at, 6, "INTEGER");
+    if (text.rfind("CREATE TABLE", 0) == 0) text += " WITHOUT ROWID";
+    out.texts.push_back(std::move(text));
+  }
+  for (const std::string& text : out.texts) out.statements.push_back(text.c_str());
+  return out;  // moving the vector keeps its strings where they are
+}
+
 int32_t latest_schema_version(Backend backend) {
   const auto& steps = backend == Backend::sqlite ? sqlite_migrations() : postgresql_migrations();
   return steps.empty() ? 0 : steps.back().version;

@@ -25,6 +25,14 @@ struct Migration {
 };
 
 const std::vector<Migration>& sqlite_migrations();
+// A step's SQLite statements derived from its PostgreSQL ones, so the two never drift: BIGINT
+// becomes INTEGER (64-bit there) and each CREATE TABLE gets WITHOUT ROWID (tables keyed by a host
+// id). Keep the result in a function-local static: `statements` point into `texts`.
+struct DerivedStatements {
+  std::vector<std::string> texts;
+  std::vector<const char*> statements;
+};
+DerivedStatements sqlite_statements_of(const std::vector<const char*>& postgresql);
 const std::vector<Migration>& postgresql_migrations();
 
 // The newest version this build knows for the backend.

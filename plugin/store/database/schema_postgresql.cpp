@@ -4,6 +4,7 @@
 // Conventions: money and times are BIGINT (minor units, UTC ms from the caller, never the database
 // clock); absent optional text is ''; lists are JSON text; generated ids are identity columns.
 #include "store/complaints/schema_v4.hpp"
+#include "store/identity/schema_v5.hpp"
 #include "store/database/migrations.hpp"
 
 namespace kam::store::detail {
@@ -282,6 +283,7 @@ const std::vector<Migration>& postgresql_migrations() {
            "CREATE INDEX tier_state_by_tier ON tier_state (effective_tier, account_id)",
        }},
       {4, kSchemaV4Summary, schema_v4_postgresql()},  // store/complaints/schema_v4.cpp
+      {5, kSchemaV5Summary, schema_v5_postgresql()},  // store/identity/schema_v5.cpp
   };
   return steps;
 }

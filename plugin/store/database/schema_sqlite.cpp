@@ -5,6 +5,7 @@
 // clock); absent optional text is ''; lists are JSON text. Tables keyed by a host id are WITHOUT ROWID
 // (one B-tree per table instead of two, which matters for ingestion speed).
 #include "store/complaints/schema_v4.hpp"
+#include "store/identity/schema_v5.hpp"
 #include "store/database/migrations.hpp"
 
 namespace kam::store::detail {
@@ -282,6 +283,7 @@ const std::vector<Migration>& sqlite_migrations() {
            "CREATE INDEX tier_state_by_tier ON tier_state (effective_tier, account_id)",
        }},
       {4, kSchemaV4Summary, schema_v4_sqlite()},  // store/complaints/schema_v4.cpp
+      {5, kSchemaV5Summary, schema_v5_sqlite()},  // store/identity/schema_v5.cpp
   };
   return steps;
 }

@@ -1,5 +1,6 @@
 // account_writer.hpp - writes an ACCOUNT_UPSERTED event: the whole account record, unless a newer
-// one is stored already (an older event arriving late does not overwrite it).
+// one is stored already (an older event arriving late does not overwrite it). A stored record also
+// rewrites the account's identity rows and blocking keys (store/identity).
 #pragma once
 
 #include <soci/soci.h>
@@ -7,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "store/identity/identity_rows.hpp"
 #include "store/ingestion/writer_context.hpp"
 
 namespace kam::store::detail {
@@ -18,9 +20,12 @@ class AccountWriter {
   ItemResult write(const core::AccountUpserted& a);
 
  private:
+  void write_identity(const core::AccountUpserted& a);
+
   WriteContext& ctx_;
   std::string id_, name_, name_latin_, tax_id_, region_, industry_, manager_, distributor_, flags_;
   std::optional<soci::statement> upsert_;
+  std::optional<IdentityWriter> identity_;  // store/identity: the account's names prepared for matching
 };
 
 }  // namespace kam::store::detail

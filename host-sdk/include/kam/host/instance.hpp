@@ -8,6 +8,7 @@
 #include <kam/host/buffer.hpp>
 #include <kam/host/callbacks.hpp>
 #include <kam/host/complaints.hpp>
+#include <kam/host/identity.hpp>
 #include <kam/host/config_source.hpp>
 #include <kam/host/library.hpp>
 #include <kam/host/plugin.hpp>
@@ -246,6 +247,22 @@ class Instance {
                   "complaints");
     }
     return Complaints(lib_, handle_, table);
+  }
+
+  // ---- 1.4: capability tables ----
+
+  // The identity capability (kam/identity.h) on this instance. Throws Error(KAM_ERR_UNSUPPORTED) when
+  // the plugin is older than ABI 1.4 or was built without identity matching. The Identity must not
+  // outlive this Instance.
+  Identity identity() const {
+    if (!KAM_API_HAS(&api(), identity)) detail::throw_missing(*lib_, "identity", 4);
+    const kam_identity_v1* table = api().identity();
+    if (table == nullptr) {
+      throw Error(KAM_ERR_UNSUPPORTED, builtin_status_name(KAM_ERR_UNSUPPORTED),
+                  "plugin '" + lib_->path + "' was built without identity matching (identity() is NULL)",
+                  "identity");
+    }
+    return Identity(lib_, handle_, table);
   }
 
   // The C handle, for table functions the wrapper does not cover. Owned by this Instance.
