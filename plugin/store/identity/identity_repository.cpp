@@ -37,7 +37,8 @@ void in_chunks(const std::vector<std::string>& ids, Fn&& fn) {
   for (size_t from = 0; from < ids.size(); from += kChunk) {
     std::vector<CursorParam> params(ids.begin() + static_cast<std::ptrdiff_t>(from),
                                     ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), from + kChunk)));
-    fn(placeholders(1, params.size()), std::move(params));
+    const std::string list = placeholders(1, params.size());  // before params is moved
+    fn(list, std::move(params));
   }
 }
 
