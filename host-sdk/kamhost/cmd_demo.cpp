@@ -1,5 +1,6 @@
 // cmd_demo.cpp - `kamhost demo generate`: writes a demo company's ERP feed (demo/portfolio.hpp) and,
-// with --complaints, its organisation and complaints (demo/service.hpp) for `kamhost import`;
+// with --complaints, its organisation and complaints (demo/service.hpp), with --duplicates its
+// duplicate master records (demo/duplicates.hpp), for `kamhost import`;
 // .ci/demo runs it.
 #include <cerrno>
 #include <chrono>
@@ -9,6 +10,7 @@
 #include <iostream>
 #include <memory>
 
+#include "demo/duplicates.hpp"
 #include "demo/portfolio.hpp"
 #include "demo/service.hpp"
 #include "cli.hpp"
@@ -20,7 +22,7 @@ namespace {
 
 struct GenerateOptions {
   demo::PortfolioOptions portfolio;
-  std::string out_path, complaints_path, end;
+  std::string out_path, complaints_path, duplicates_path, end;
 };
 
 void write_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
@@ -50,6 +52,12 @@ int demo_generate(Context& ctx, const GenerateOptions& o) {
   write_file(out_path, [&](std::ostream& out) { s = demo::write_portfolio(options, out); });
   std::cout << "wrote " << out_path << ": " << s.accounts << " accounts, " << s.orders << " orders over the year to "
             << format_utc(options.end_ms) << " (seed " << options.seed << ")\n";
+  if (!o.duplicates_path.empty()) {
+    demo::DuplicatesSummary d;
+    write_file(o.duplicates_path, [&](std::ostream& out) { d = demo::write_duplicates(options.end_ms, options.currency, out); });
+    std::cout << "wrote " << o.duplicates_path << ": " << d.accounts << " duplicate master records of 3 companies, "
+              << d.orders << " orders\n";
+  }
   if (!o.complaints_path.empty()) {
     demo::ServiceOptions service;
     service.seed = options.seed;
@@ -72,6 +80,7 @@ void define_demo(CLI::App& app, Context& ctx) {
   add_number(generate, "--accounts", o->portfolio.accounts, 1, 100'000, "how many accounts");
   add_text(generate, "--out", o->out_path, "the JSON-lines file to write");
   add_text(generate, "--complaints", o->complaints_path, "also write employees and complaints to this file");
+  add_text(generate, "--duplicates", o->duplicates_path, "also write duplicate master records to this file");
   add_text(generate, "--end", o->end, "the last day of the year of orders (UTC)");
   on_run(generate, ctx, [&ctx, o] { return demo_generate(ctx, *o); });
 }
@@ -80,7 +89,9 @@ void define_demo(CLI::App& app, Context& ctx) {
 
 void add_demo_commands(std::vector<Command>& commands) {
   commands.push_back(
-      {"demo", "generate --out FILE.jsonl [--complaints FILE.jsonl] [--seed N] [--accounts N] [--end DATE]",
+      {"demo",
+       "generate --out FILE.jsonl [--complaints FILE.jsonl] [--duplicates FILE.jsonl] [--seed N] [--accounts N]"
+       " [--end DATE]",
        "write a generated demo company's ERP feed (accounts, orders, employees, complaints)",
        "Writes JSON lines for `kamhost import`: N accounts (default 300) with a long-tailed\n"
        "(Pareto) revenue distribution, margins of 8..35%, a few strategic and reference\n"
@@ -97,7 +108,12 @@ void add_demo_commands(std::vector<Command>& commands) {
        "changes, reopens, some answered or resolved late, and the last two weeks'\n"
        "complaints still open. Import FILE2 after `tiers evaluate`: a complaint takes the\n"
        "account's tier (and so its SLA targets) when it is opened. One more line says\n"
-       "what it wrote.\n",
+       "what it wrote.\n"
+       "\n"
+       "--duplicates FILE3.jsonl also writes 8 duplicate master records with an order each:\n"
+       "one Shanghai company under 5 spellings (brackets, region prefix, Traditional,\n"
+       "English, a branch), the same brand in Beijing (another company), and a Shenzhen\n"
+       "company under 2 (one with a corrupted tax id), for `kamhost accounts duplicates`.\n",
        &define_demo});
 }
 
