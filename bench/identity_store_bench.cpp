@@ -28,6 +28,7 @@
 namespace fs = std::filesystem;
 using namespace kam;
 using Clock = std::chrono::steady_clock;
+namespace idt = kam::core::identity::test;
 
 namespace {
 
@@ -39,7 +40,7 @@ core::LogFn quiet() {
   };
 }
 
-std::vector<core::Event> account_events(const std::vector<test::LabelledName>& names) {
+std::vector<core::Event> account_events(const std::vector<idt::LabelledName>& names) {
   std::vector<core::Event> events;
   events.reserve(names.size());
   for (size_t i = 0; i < names.size(); ++i) {
@@ -69,7 +70,7 @@ double ingest(store::Store& store, const std::vector<core::Event>& events) {
 }
 
 void run_backend(const char* label, const config::DatabaseConfig& db, const config::DatabaseConfig& hook_db,
-                 const std::vector<test::LabelledName>& names) {
+                 const std::vector<idt::LabelledName>& names) {
   const size_t n = names.size();
   const std::vector<core::Event> events = account_events(names);
   std::printf("\n%s, %zu accounts\n", label, n);
@@ -103,10 +104,11 @@ void run_backend(const char* label, const config::DatabaseConfig& db, const conf
   const auto d0 = Clock::now();
   const nlohmann::json dup = nlohmann::json::parse(app::duplicates_json(*store, config, {}));
   const double dup_s = seconds_since(d0);
-  std::printf("  duplicates over the stored base    %8.2f s  (%lld candidate pairs, %lld matched, first page of "
-              "%zu clusters)\n",
-              dup_s, dup.at("candidate_pairs").get<long long>(), dup.at("matched_pairs").get<long long>(),
-              dup.at("clusters").size());
+  std::printf(
+      "  duplicates over the stored base    %8.2f s  (%lld candidate pairs, %lld matched, first page of "
+      "%zu clusters)\n",
+      dup_s, dup.at("candidate_pairs").get<long long>(), dup.at("matched_pairs").get<long long>(),
+      dup.at("clusters").size());
   const size_t queries = std::min<size_t>(200, n);
   const auto m0 = Clock::now();
   size_t found = 0;
@@ -127,9 +129,12 @@ int main(int argc, char** argv) {
   std::string pg;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--quick") accounts = 10000;
-    else if (a == "--accounts" && i + 1 < argc) accounts = std::stoul(argv[++i]);
-    else if (a == "--pg" && i + 1 < argc) pg = argv[++i];
+    if (a == "--quick")
+      accounts = 10000;
+    else if (a == "--accounts" && i + 1 < argc)
+      accounts = std::stoul(argv[++i]);
+    else if (a == "--pg" && i + 1 < argc)
+      pg = argv[++i];
     else {
       std::fprintf(stderr, "usage: %s [--accounts N] [--pg URL] [--quick]\n", argv[0]);
       return 2;
@@ -139,13 +144,14 @@ int main(int argc, char** argv) {
     const auto p0 = Clock::now();
     const core::identity::Preparer& prep = core::identity::shared_preparer();
     const double build = seconds_since(p0);
-    std::vector<test::LabelledName> names = test::generate_names(prep, accounts * 2 / 5, 2026);
+    std::vector<idt::LabelledName> names = idt::generate_names(prep, accounts * 2 / 5, 2026);
     names.resize(std::min(names.size(), accounts));
     const auto q0 = Clock::now();
-    for (const test::LabelledName& n : names) (void)core::identity::prepare_account(n.name, "", n.tax_id);
+    for (const idt::LabelledName& n : names) (void)core::identity::prepare_account(n.name, "", n.tax_id);
     const double prepare = seconds_since(q0);
-    std::printf("identity_store_bench: %zu generated accounts; Preparer built in %.0f ms; preparing alone %.1f us/account\n",
-                names.size(), build * 1e3, prepare * 1e6 / names.size());
+    std::printf(
+        "identity_store_bench: %zu generated accounts; Preparer built in %.0f ms; preparing alone %.1f us/account\n",
+        names.size(), build * 1e3, prepare * 1e6 / names.size());
 
     const fs::path dir = fs::temp_directory_path() / ("kam-identity-store-bench-" + std::to_string(getpid()));
     fs::remove_all(dir);

@@ -5,7 +5,6 @@
 // JSON to render/identity.hpp.
 #include <iostream>
 #include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
@@ -42,8 +41,10 @@ int32_t score_bp(const std::string& text) {
 
 template <class Render>
 int print(const std::string& text, bool raw, Render&& render) {
-  if (raw) std::cout << text << "\n";
-  else render(std::cout, json::parse(text));
+  if (raw)
+    std::cout << text << "\n";
+  else
+    render(std::cout, json::parse(text));
   return kExitOk;
 }
 
@@ -69,7 +70,8 @@ int accounts_match(Context& ctx, const AccountsOptions& o) {
 }
 
 int accounts_merge(Context& ctx, const AccountsOptions& o) {
-  if (o.args.size() < 2) throw UsageError("accounts merge needs the GOLDEN account and at least one ID to merge into it");
+  if (o.args.size() < 2)
+    throw UsageError("accounts merge needs the GOLDEN account and at least one ID to merge into it");
   if (o.reason.empty()) throw UsageError("accounts merge needs --reason TEXT (it is kept in the audit trail)");
   const std::vector<std::string> ids(o.args.begin() + 1, o.args.end());
   Session session(ctx, "accounts merge", o.instance);
@@ -104,15 +106,16 @@ void define_accounts(CLI::App& app, Context& ctx) {
   add_text(d, "--min-score", dup->min_score, "pairs at or above this score (default: identity.threshold)");
   add_number(d, "--limit", dup->limit, 1, 1000, "at most N clusters (default 100)");
   add_text(d, "--after", dup->after, "the page after this cluster id (the last page's 'more')");
-  auto match = subcommand(app, ctx, "match", "the accounts a company name matches, with reasons", "NAME", &accounts_match);
+  auto match =
+      subcommand(app, ctx, "match", "the accounts a company name matches, with reasons", "NAME", &accounts_match);
   CLI::App& m = *app.get_subcommand("match");
   add_text(m, "--tax-id", match->tax_id, "its unified social credit code");
   add_text(m, "--region", match->region, "its region, for a name that names none");
   add_text(m, "--name-latin", match->name_latin, "a second spelling in Latin letters");
   add_text(m, "--min-score", match->min_score, "matches at or above this score (default: identity.threshold)");
   add_number(m, "--limit", match->limit, 1, 100, "at most N candidates (default 10)");
-  auto merge = subcommand(app, ctx, "merge", "merge accounts into a golden account (audited)", "GOLDEN ID...",
-                          &accounts_merge);
+  auto merge =
+      subcommand(app, ctx, "merge", "merge accounts into a golden account (audited)", "GOLDEN ID...", &accounts_merge);
   add_text(*app.get_subcommand("merge"), "--reason", merge->reason, "why (kept in the audit trail)");
   auto unmerge = subcommand(app, ctx, "unmerge", "undo an account's merge (audited)", "ID", &accounts_unmerge);
   add_text(*app.get_subcommand("unmerge"), "--reason", unmerge->reason, "why (kept in the audit trail)");
@@ -121,35 +124,34 @@ void define_accounts(CLI::App& app, Context& ctx) {
 }  // namespace
 
 void add_accounts_commands(std::vector<Command>& commands) {
-  commands.push_back(
-      {"accounts", "duplicates|match NAME|merge GOLDEN ID...|unmerge ID --config CFG",
-       "duplicate accounts of one company, name matching, merges into a golden account",
-       "  kamhost accounts duplicates --config CFG [--min-score S] [--limit N] [--after ID] [--json]\n"
-       "      Clusters of accounts that are one company (\"上海华东电子科技有限公司\",\n"
-       "      \"华东电子科技（上海）有限公司\", \"Huadong Electronics Technology (Shanghai) Co.,\n"
-       "      Ltd.\"), for an admin to review: each cluster's accounts with their tax ids\n"
-       "      (an invalid unified social credit code is flagged and not used), and each\n"
-       "      matched pair with its score and reasons. --min-score S (above 0, at most 1;\n"
-       "      default identity.threshold). Needs accounts.read.\n"
-       "\n"
-       "  kamhost accounts match NAME --config CFG [--tax-id X] [--region R] [--json]\n"
-       "      The accounts NAME matches, best first, with score and reasons (what deal\n"
-       "      registration asks before a distributor registers a house account as new).\n"
-       "      Equal valid tax ids match with certainty, different valid ones never.\n"
-       "      A merged account answers as its golden account. Needs accounts.read.\n"
-       "\n"
-       "  kamhost accounts merge GOLDEN ID... --reason TEXT --config CFG [--json]\n"
-       "      Merges the accounts into GOLDEN: its tier counts their orders, its card lists\n"
-       "      them, its complaints include theirs. Audited. Merging a golden account brings\n"
-       "      its members along. Needs accounts.merge.\n"
-       "\n"
-       "  kamhost accounts unmerge ID --reason TEXT --config CFG [--json]\n"
-       "      Undoes one account's merge (audited); the next tier evaluation gives it its\n"
-       "      own tier again. Needs accounts.merge.\n"
-       "\n"
-       "--json prints the plugin's JSON (kam/identity.h). The actor is --user ID (default\n"
-       "kamhost) with --role ROLE... (default kam.admin). Needs a plugin with ABI 1.4.\n",
-       &define_accounts});
+  commands.push_back({"accounts", "duplicates|match NAME|merge GOLDEN ID...|unmerge ID --config CFG",
+                      "duplicate accounts of one company, name matching, merges into a golden account",
+                      "  kamhost accounts duplicates --config CFG [--min-score S] [--limit N] [--after ID] [--json]\n"
+                      "      Clusters of accounts that are one company (\"上海华东电子科技有限公司\",\n"
+                      "      \"华东电子科技（上海）有限公司\", \"Huadong Electronics Technology (Shanghai) Co.,\n"
+                      "      Ltd.\"), for an admin to review: each cluster's accounts with their tax ids\n"
+                      "      (an invalid unified social credit code is flagged and not used), and each\n"
+                      "      matched pair with its score and reasons. --min-score S (above 0, at most 1;\n"
+                      "      default identity.threshold). Needs accounts.read.\n"
+                      "\n"
+                      "  kamhost accounts match NAME --config CFG [--tax-id X] [--region R] [--json]\n"
+                      "      The accounts NAME matches, best first, with score and reasons (what deal\n"
+                      "      registration asks before a distributor registers a house account as new).\n"
+                      "      Equal valid tax ids match with certainty, different valid ones never.\n"
+                      "      A merged account answers as its golden account. Needs accounts.read.\n"
+                      "\n"
+                      "  kamhost accounts merge GOLDEN ID... --reason TEXT --config CFG [--json]\n"
+                      "      Merges the accounts into GOLDEN: its tier counts their orders, its card lists\n"
+                      "      them, its complaints include theirs. Audited. Merging a golden account brings\n"
+                      "      its members along. Needs accounts.merge.\n"
+                      "\n"
+                      "  kamhost accounts unmerge ID --reason TEXT --config CFG [--json]\n"
+                      "      Undoes one account's merge (audited); the next tier evaluation gives it its\n"
+                      "      own tier again. Needs accounts.merge.\n"
+                      "\n"
+                      "--json prints the plugin's JSON (kam/identity.h). The actor is --user ID (default\n"
+                      "kamhost) with --role ROLE... (default kam.admin). Needs a plugin with ABI 1.4.\n",
+                      &define_accounts});
 }
 
 }  // namespace kamhost

@@ -99,13 +99,9 @@ kam_status unmerge(kam_instance* instance, const kam_actor* actor, const char* a
 
 // Members are only ever appended (kam/identity.h).
 const kam_identity_v1 kIdentityV1 = {
-    sizeof(kam_identity_v1),
-    4,
+    sizeof(kam_identity_v1), 4,
     /* 1.4 */
-    &match,
-    &duplicates,
-    &merge,
-    &unmerge,
+    &match, &duplicates, &merge, &unmerge,
     /* end 1.4 */
 };
 

@@ -63,23 +63,7 @@ class IdentityHostTest : public ::testing::TestWithParam<Backend> {
   }
   kam::host::Identity identity() { return instance().identity(); }
 
-  // Ingests one event; the item must be accepted.
-  static void ingest(const Instance& on, const kam_event_header& event) {
-    const kam_event_header* events[] = {&event};
-    kam_event_result result{};
-    kam_batch batch{};
-    batch.struct_size = sizeof batch;
-    batch.flags = KAM_BATCH_SKIP_REJECTED;
-    batch.events = events;
-    batch.event_count = 1;
-    batch.source = "identity-host-test";
-    batch.results = &result;
-    batch.results_struct_size = sizeof result;
-    kam_batch_summary summary{};
-    summary.struct_size = sizeof summary;
-    on.ingest(kFeed, batch, &summary);
-    EXPECT_EQ(summary.accepted, 1u) << event.event_id << ": " << result.message;
-  }
+  static void ingest(const Instance& on, const kam_event_header& event) { ingest_one(on, event, "identity-host-test"); }
 
   // Upserts an account; `event` tells versions of one account apart.
   void account(const AccountSpec& s, const std::string& event = {}, int64_t at_ms = cst(1, 5, 9)) {

@@ -10,7 +10,9 @@
 namespace kam::host_test::identity {
 namespace {
 
-bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 TEST_P(IdentityHostTest, AcceptanceFourFoundAsOneCompanyWithReasonsBeijingNot) {
   for (const AccountSpec& a : kAcceptance) account(a);
@@ -123,6 +125,13 @@ TEST_P(IdentityHostTest, MergeCountsGoldenRevenueAsSumAndUnmergeReverses) {
   EXPECT_EQ(golden.at("metrics").at("revenue"), 120'000'000);  // CNY 1,200,000.00
   ASSERT_EQ(golden.at("merged_accounts").size(), 1u);
   EXPECT_EQ(golden.at("merged_accounts")[0].at("account_id"), "M");
+  try {
+    instance().evaluate_tiers(kAdmin, "M");
+    ADD_FAILURE() << "a merged account has no tier of its own to evaluate";
+  } catch (const kam::host::Error& e) {
+    EXPECT_EQ(e.status(), KAM_ERR_CONFLICT);
+    EXPECT_NE(e.message().find("is merged into 'G'"), std::string::npos) << e.what();
+  }
   const json member = json::parse(instance().account_card(kAdmin, "M"));
   EXPECT_EQ(member.at("merged_into"), "G");
   EXPECT_TRUE(member.at("tier").is_null());
@@ -185,7 +194,8 @@ TEST_P(IdentityHostTest, MergeChainsRepointAndRefusalsAreAudited) {
   EXPECT_EQ(status_of([&] { identity().merge(kMaster, "A1", {"A1"}, "x"); }), KAM_ERR_INVALID_ARGUMENT);
   EXPECT_EQ(status_of([&] { identity().unmerge(kMaster, "A4", "x"); }), KAM_ERR_CONFLICT);
   EXPECT_EQ(status_of([&] { identity().merge(kMaster, "A1", {"A4"}, ""); }), KAM_ERR_INVALID_ARGUMENT);
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit WHERE action = 'accounts.merge.refused'"), "4");  // the empty reason is refused by the ABI before
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit WHERE action = 'accounts.merge.refused'"),
+            "4");  // the empty reason is refused by the ABI before
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit WHERE action = 'accounts.unmerge.refused'"), "1");
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM account_merges"), "2");  // nothing changed by the refusals
 
@@ -231,7 +241,8 @@ TEST_P(IdentityHostTest, ReingestionKeepsIdentityKeysOnce) {
   EXPECT_TRUE(has(candidate_ids(match("Huanan Trading Co Ltd")), "B1"));
   account({"B1", "Koninklijke Philips Electronics", "", ""}, "acc-B1-v4", cst(1, 8, 9));
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM account_identity WHERE account_id = 'B1'"), "1");
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM account_identity_keys WHERE account_id = 'B1' AND block_key = 'e:huanan'"), "0");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM account_identity_keys WHERE account_id = 'B1' AND block_key = 'e:huanan'"),
+            "0");
   // An older record arriving late changes nothing.
   account({"B1", "深圳华南贸易有限公司", "", ""}, "acc-B1-old", cst(1, 1, 9));
   EXPECT_EQ(scalar("SELECT name FROM account_identity WHERE account_id = 'B1'"), "Koninklijke Philips Electronics");
@@ -241,8 +252,9 @@ TEST_P(IdentityHostTest, DatabaseFromBeforeSchema5GetsIdentityRowsWhenOpened) {
   for (const AccountSpec& a : kAcceptance) account(a);
   instance_.reset();
   // Back to a version 4 database: the step 5 tables dropped, the version set back.
-  exec("DROP TABLE account_identity; DROP TABLE account_identity_keys; DROP TABLE account_merges;"
-       " UPDATE kam_schema SET version = 4");
+  exec(
+      "DROP TABLE account_identity; DROP TABLE account_identity_keys; DROP TABLE account_merges;"
+      " UPDATE kam_schema SET version = 4");
   ASSERT_EQ(scalar("SELECT version FROM kam_schema"), "4");
   const json dup = duplicates();  // opens the instance: migrates to the latest version and backfills
   EXPECT_NE(scalar("SELECT version FROM kam_schema"), "4");

@@ -29,7 +29,8 @@ TEST_P(KamhostComplaintsTest, AccountsDuplicatesMatchMergeUnmerge) {
   EXPECT_FALSE(contains(dup.out, "DUP-06")) << "北京华东电子科技 is another company:\n" << dup;
   EXPECT_TRUE(contains(dup.out, "(INVALID, not used: check character is '5', the first 17 characters call for '4')"))
       << dup;
-  EXPECT_TRUE(std::regex_search(dup.out, std::regex("\n  DUP-01 ~ DUP-03  1\\.00, match: trade names 华东 and huadong")))
+  EXPECT_TRUE(
+      std::regex_search(dup.out, std::regex("\n  DUP-01 ~ DUP-03  1\\.00, match: trade names 华东 and huadong")))
       << dup;
   EXPECT_TRUE(contains(dup.out, "2 clusters at min score 0.85 over 8 accounts")) << dup;
   const json page = json_at("2026-11-20T12:00", {"accounts", "duplicates", "--limit", "1"});
@@ -44,7 +45,8 @@ TEST_P(KamhostComplaintsTest, AccountsDuplicatesMatchMergeUnmerge) {
   ASSERT_EQ(m.exit, 0) << m;
   EXPECT_TRUE(std::regex_search(m.out, std::regex("\n +1\\.00 +DUP-01 +华东电子科技（上海）有限公司"))) << m;
   EXPECT_FALSE(contains(m.out, "DUP-06")) << m;
-  const json by_tax = json_at("2026-11-20T12:00", {"accounts", "match", "Anything Else Ltd", "--tax-id", "91310000MA1K35U4XQ"});
+  const json by_tax =
+      json_at("2026-11-20T12:00", {"accounts", "match", "Anything Else Ltd", "--tax-id", "91310000MA1K35U4XQ"});
   ASSERT_EQ(by_tax.at("candidates").size(), 2u) << by_tax.dump(2);
   EXPECT_EQ(by_tax.at("candidates")[0].at("certain"), true);
 
@@ -53,17 +55,19 @@ TEST_P(KamhostComplaintsTest, AccountsDuplicatesMatchMergeUnmerge) {
   ASSERT_EQ(merge.exit, 0) << merge;
   EXPECT_TRUE(contains(merge.out, "Merged into DUP-02: DUP-01, DUP-03\n")) << merge;
   Result golden = at("2026-11-20T12:00", {"account", "show", "DUP-02"});
-  EXPECT_TRUE(std::regex_search(golden.out, std::regex("\n  merged accounts +DUP-01, DUP-03 \\(counted as this account\\)\n")))
+  EXPECT_TRUE(
+      std::regex_search(golden.out, std::regex("\n  merged accounts +DUP-01, DUP-03 \\(counted as this account\\)\n")))
       << golden;
   Result member = at("2026-11-20T12:00", {"account", "show", "DUP-01"});
   EXPECT_TRUE(std::regex_search(member.out, std::regex("\n  merged into +DUP-02 "))) << member;
   Result elsewhere = at("2026-11-20T12:00", {"accounts", "merge", "DUP-04", "DUP-01", "--reason", "x"});
   EXPECT_EQ(elsewhere.exit, 1) << elsewhere;
-  EXPECT_TRUE(contains(elsewhere.err, "account 'DUP-01' is already merged into 'DUP-02'; unmerge it first")) << elsewhere;
+  EXPECT_TRUE(contains(elsewhere.err, "account 'DUP-01' is already merged into 'DUP-02'; unmerge it first"))
+      << elsewhere;
   Result no_reason = at("2026-11-20T12:00", {"accounts", "merge", "DUP-02", "DUP-04"});
   EXPECT_EQ(no_reason.exit, 2) << no_reason;
-  Result refused = at("2026-11-20T12:00", {"accounts", "merge", "DUP-02", "DUP-04", "--reason", "x", "--user", "a1",
-                                          "--role", "agent"});
+  Result refused = at("2026-11-20T12:00",
+                      {"accounts", "merge", "DUP-02", "DUP-04", "--reason", "x", "--user", "a1", "--role", "agent"});
   EXPECT_EQ(refused.exit, 1) << refused;
   EXPECT_TRUE(contains(refused.err, "accounts.merge")) << refused;
   Result unmerge = at("2026-11-20T12:00", {"accounts", "unmerge", "DUP-01", "--reason", "separate after all"});

@@ -13,8 +13,8 @@ constexpr int64_t kDay = 86'400'000;
 struct Spelling {
   const char* id;
   const char* name;
-  const char* tax_id;      // "" for none
-  int64_t revenue_major;   // one order of this amount, at a 20% margin
+  const char* tax_id;     // "" for none
+  int64_t revenue_major;  // one order of this amount, at a 20% margin
 };
 
 // DUP-01..05 are one company (华东电子科技, Shanghai; 91310000MA1K35U4XQ is a valid code); DUP-06 is

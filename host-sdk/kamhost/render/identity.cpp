@@ -81,8 +81,7 @@ void render_merge(std::ostream& out, const json& answer) {
       << "\n";
   if (!answer.at("repointed").empty())
     out << "  re-pointed from merged golden accounts: " << printable(list_text(answer.at("repointed"))) << "\n";
-  if (!answer.at("already").empty())
-    out << "  already merged: " << printable(list_text(answer.at("already"))) << "\n";
+  if (!answer.at("already").empty()) out << "  already merged: " << printable(list_text(answer.at("already"))) << "\n";
   out << "  audit entry " << integer_of(answer, "audit_id")
       << "; the next tier evaluation counts their orders under the golden account\n";
 }

@@ -2,9 +2,8 @@
 // clusters for an admin to review, the matches of a name, the result of a merge or an unmerge.
 #pragma once
 
-#include <ostream>
-
 #include <nlohmann/json.hpp>
+#include <ostream>
 
 namespace kamhost {
 

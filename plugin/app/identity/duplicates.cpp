@@ -23,10 +23,7 @@ constexpr uint32_t kDefaultLimit = 100, kMaxLimit = 1000;
 
 std::string duplicates_json(store::Store& store, const config::Config& config, const DuplicatesRequest& request) {
   const char* fn = "identity.duplicates";
-  if (request.limit > kMaxLimit)
-    throw Error(Status::invalid_argument, std::string(fn) + ": limit " + std::to_string(request.limit) + " is over " +
-                                              std::to_string(kMaxLimit));
-  const uint32_t limit = request.limit == 0 ? kDefaultLimit : request.limit;
+  const uint32_t limit = identity::limit_of(request.limit, kDefaultLimit, kMaxLimit, fn);
   ci::MatchParams params;
   params.threshold = identity::threshold_of(request.min_score_bp, config.identity.threshold_bp, fn);
 

@@ -6,11 +6,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "config/config.hpp"
 #include "core/actor.hpp"
@@ -24,7 +23,7 @@ inline constexpr const char* kAccountsMerge = "accounts.merge";
 
 struct MatchRequest {
   std::string name, name_latin, tax_id;
-  std::string region;       // a region name (上海, Shanghai) for a name that has none; "" = none
+  std::string region;        // a region name (上海, Shanghai) for a name that has none; "" = none
   int32_t min_score_bp = 0;  // 0: identity.threshold
   uint32_t limit = 0;        // 0: 10; at most 100
 };

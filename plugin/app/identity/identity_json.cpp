@@ -14,9 +14,12 @@ int32_t score_bp(double score) { return static_cast<int32_t>(std::floor(score * 
 
 const char* tax_id_status_name(ci::TaxIdStatus status) {
   switch (status) {
-    case ci::TaxIdStatus::valid: return "valid";
-    case ci::TaxIdStatus::invalid: return "invalid";
-    case ci::TaxIdStatus::none: break;
+    case ci::TaxIdStatus::valid:
+      return "valid";
+    case ci::TaxIdStatus::invalid:
+      return "invalid";
+    case ci::TaxIdStatus::none:
+      break;
   }
   return "none";
 }
@@ -44,8 +47,10 @@ json account_json(const store::IdentityAccount& a) {
 json match_fields(const ci::Match& m) {
   json reasons = json::array();
   for (const ci::Evidence& e : m.evidence)
-    reasons.push_back({{"piece", ci::piece_name(e.piece)}, {"agreement", ci::agreement_name(e.agreement)}, {"detail", e.detail}});
-  return {{"score_bp", score_bp(m.score)}, {"certain", m.certain}, {"explanation", ci::explain(m)}, {"reasons", reasons}};
+    reasons.push_back(
+        {{"piece", ci::piece_name(e.piece)}, {"agreement", ci::agreement_name(e.agreement)}, {"detail", e.detail}});
+  return {
+      {"score_bp", score_bp(m.score)}, {"certain", m.certain}, {"explanation", ci::explain(m)}, {"reasons", reasons}};
 }
 
 ci::Match best_match(const std::vector<ci::Record>& a, const std::vector<ci::Record>& b, const ci::MatchParams& params,
@@ -60,6 +65,13 @@ ci::Match best_match(const std::vector<ci::Record>& a, const std::vector<ci::Rec
       first = false;
     }
   return best;
+}
+
+uint32_t limit_of(uint32_t limit, uint32_t default_limit, uint32_t max_limit, const char* function) {
+  if (limit > max_limit)
+    throw Error(Status::invalid_argument,
+                std::string(function) + ": limit " + std::to_string(limit) + " is over " + std::to_string(max_limit));
+  return limit == 0 ? default_limit : limit;
 }
 
 double threshold_of(int32_t min_score_bp, int32_t config_bp, const char* function) {

@@ -42,10 +42,7 @@ void apply_region(ci::Record& r, const std::string& region, const ci::Preparer& 
 std::string match_json(store::Store& store, const config::Config& config, const MatchRequest& request) {
   const char* fn = "identity.match";
   if (request.name.empty()) throw Error(Status::invalid_argument, std::string(fn) + ": name is empty");
-  if (request.limit > kMaxLimit)
-    throw Error(Status::invalid_argument, std::string(fn) + ": limit " + std::to_string(request.limit) + " is over " +
-                                              std::to_string(kMaxLimit));
-  const uint32_t limit = request.limit == 0 ? kDefaultLimit : request.limit;
+  const uint32_t limit = identity::limit_of(request.limit, kDefaultLimit, kMaxLimit, fn);
   ci::MatchParams params;
   params.threshold = identity::threshold_of(request.min_score_bp, config.identity.threshold_bp, fn);
 
@@ -61,7 +58,8 @@ std::string match_json(store::Store& store, const config::Config& config, const 
     ci::Match match;
   };
   std::map<std::string, Found> by_golden;
-  for (const store::IdentityAccount& a : store.identity().candidates(keys, static_cast<size_t>(config.identity.max_block))) {
+  for (const store::IdentityAccount& a :
+       store.identity().candidates(keys, static_cast<size_t>(config.identity.max_block))) {
     ci::Match m = identity::best_match(query, a.records, params, true);
     if (!m.matched) continue;
     const std::string golden = a.merged_into.empty() ? a.account_id : a.merged_into;

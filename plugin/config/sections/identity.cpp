@@ -41,8 +41,7 @@ void read_identity(const MapReader& top, Config& config) {
   auto r = top.get_map("identity", std::vector<std::string_view>{"threshold", "max_block"});
   if (!r) return;
   if (const MapReader::Entry* e = r->find("threshold")) {
-    const std::optional<int32_t> bp =
-        e->value.IsScalar() ? decimal_bp(e->value.Scalar()) : std::optional<int32_t>{};
+    const std::optional<int32_t> bp = e->value.IsScalar() ? decimal_bp(e->value.Scalar()) : std::optional<int32_t>{};
     if (bp && *bp > 0) {
       config.identity.threshold_bp = *bp;
     } else {

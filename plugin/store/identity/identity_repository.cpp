@@ -22,7 +22,7 @@ namespace ci = core::identity;
 
 namespace {
 
-constexpr size_t kChunk = 500;        // ids per IN list
+constexpr size_t kChunk = 500;           // ids per IN list
 constexpr size_t kBackfillChunk = 2000;  // accounts per backfill transaction
 
 // "$first, $first+1, ..." for n parameters.
@@ -120,14 +120,16 @@ std::vector<IdentityAccount> IdentityRepository::candidates(const std::vector<st
     ReadSnapshot snapshot(sql, db_.backend());
     std::vector<std::string> small, large;
     in_chunks(keys, [&](const std::string& list, std::vector<CursorParam> params) {
-      Cursor c(sql, db_.backend(),
-               "SELECT block_key, COUNT(*) FROM account_identity_keys WHERE block_key IN (" + list +
-                   ") GROUP BY block_key",
-               std::move(params));
+      Cursor c(
+          sql, db_.backend(),
+          "SELECT block_key, COUNT(*) FROM account_identity_keys WHERE block_key IN (" + list + ") GROUP BY block_key",
+          std::move(params));
       while (c.next()) {
         const std::string key(c.text_at(0));
-        if (static_cast<size_t>(c.int64_at(1)) <= max_block) small.push_back(key);
-        else if (key.rfind("t:", 0) == 0 || key.rfind("e:", 0) == 0) large.push_back(key);
+        if (static_cast<size_t>(c.int64_at(1)) <= max_block)
+          small.push_back(key);
+        else if (key.rfind("t:", 0) == 0 || key.rfind("e:", 0) == 0)
+          large.push_back(key);
       }
     });
     std::vector<std::string> ids;
@@ -160,8 +162,7 @@ IdentityBase IdentityRepository::base() {
   IdentityBase out;
   db_.with_session("read the identity of every account", [&](soci::session& sql) {
     ReadSnapshot snapshot(sql, db_.backend());
-    const std::string not_merged =
-        " NOT EXISTS (SELECT 1 FROM account_merges m WHERE m.account_id = x.account_id)";
+    const std::string not_merged = " NOT EXISTS (SELECT 1 FROM account_merges m WHERE m.account_id = x.account_id)";
     {
       Cursor c(sql, db_.backend(),
                std::string("SELECT ") + kIdentityColumns + " FROM account_identity x WHERE" + not_merged +
@@ -179,7 +180,8 @@ IdentityBase IdentityRepository::base() {
     size_t at = 0;
     while (k.next()) {
       while (at < out.accounts.size() && out.accounts[at].account_id < k.text_at(0)) ++at;
-      if (at < out.accounts.size() && out.accounts[at].account_id == k.text_at(0)) out.keys[at].emplace_back(k.text_at(1));
+      if (at < out.accounts.size() && out.accounts[at].account_id == k.text_at(0))
+        out.keys[at].emplace_back(k.text_at(1));
     }
   });
   return out;
@@ -237,12 +239,12 @@ MergeResult IdentityRepository::merge(const std::string& golden_id, const std::v
     audit.action = "accounts.merge";
     audit.entity_type = "account";
     audit.entity_id = golden_id;
-    audit.after_json = nlohmann::json{{"golden_id", golden_id},
-                                      {"merged", result.plan.merged},
-                                      {"repointed", result.plan.repointed},
-                                      {"already", result.plan.already},
-                                      {"reason", reason}}
-                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    audit.after_json = nlohmann::json{
+        {"golden_id", golden_id},
+        {"merged", result.plan.merged},
+        {"repointed", result.plan.repointed},
+        {"already", result.plan.already},
+        {"reason", reason}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     result.audit_id = append_audit(sql, audit);
   });
   return result;
@@ -253,15 +255,16 @@ StoredMerge IdentityRepository::unmerge(const std::string& account_id, const std
   StoredMerge merge;
   db_.write_transaction("unmerge account '" + account_id + "'", [&](soci::session& sql) {
     const std::map<std::string, ci::MergeState> state = merge_states(sql, db_.backend(), {account_id});
-    if (state.count(account_id) == 0) throw Error(Status::not_found, "unmerge: account '" + account_id + "' is unknown");
+    if (state.count(account_id) == 0)
+      throw Error(Status::not_found, "unmerge: account '" + account_id + "' is unknown");
     {
       Cursor c(sql, db_.backend(),
                "SELECT golden_id, merged_at_ms, merged_by, reason FROM account_merges WHERE account_id = $1",
                {account_id});
       if (!c.next())
         throw Error(Status::conflict, "unmerge: account '" + account_id + "' is not merged into another account");
-      merge = StoredMerge{account_id, std::string(c.text_at(0)), std::string(c.text_at(2)),
-                          std::string(c.text_at(3)), c.int64_at(1)};
+      merge = StoredMerge{account_id, std::string(c.text_at(0)), std::string(c.text_at(2)), std::string(c.text_at(3)),
+                          c.int64_at(1)};
     }
     RepeatedWrite(sql, db_.backend(), "DELETE FROM account_merges WHERE account_id = $1").run({account_id});
     AuditEntry audit;

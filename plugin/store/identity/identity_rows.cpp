@@ -67,7 +67,20 @@ namespace {
 std::string insert_row_sql() {
   std::string values;
   for (int i = 1; i <= kIdentityColumnCount; ++i) values += (i > 1 ? ", $" : "$") + std::to_string(i);
-  return std::string("INSERT INTO account_identity (") + kIdentityColumns + ") VALUES (" + values + ")";
+  // An upsert: two hosts filling in the same account's rows at once (the backfill when both open an
+  // upgraded database) write the same values; neither may fail on the other's row.
+  std::string update;
+  const std::string columns = kIdentityColumns;
+  for (size_t from = 0; from < columns.size();) {
+    size_t comma = columns.find(',', from);
+    if (comma == std::string::npos) comma = columns.size();
+    std::string column = columns.substr(from, comma - from);
+    column.erase(0, column.find_first_not_of(' '));
+    if (column != "account_id" && column != "spelling") update += (update.empty() ? "" : ", ") + column + " = excluded." + column;
+    from = comma + 1;
+  }
+  return std::string("INSERT INTO account_identity (") + kIdentityColumns + ") VALUES (" + values +
+         ") ON CONFLICT (account_id, spelling) DO UPDATE SET " + update;
 }
 
 // All of an account's keys in one statement: a JSON array on SQLite, an array parameter on PostgreSQL.

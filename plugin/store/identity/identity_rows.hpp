@@ -1,6 +1,7 @@
 // identity_rows.hpp - an account spelling's prepared record (core/identity/record.hpp) as a row of
-// account_identity and back, and IdentityWriter: what the account
-// writer calls on every stored account (prepared with core/identity/account_records.hpp) so that its identity rows and blocking keys stay current.
+// account_identity and back, and IdentityWriter: what the account writer calls on every stored
+// account (prepared with core/identity/account_records.hpp) so that its identity rows and blocking
+// keys stay current.
 #pragma once
 
 #include <soci/soci.h>

@@ -14,8 +14,8 @@ inline std::string not_merged(const std::string& column) {
 
 // True for rows of account `param` (a "$n") and of the accounts merged into it.
 inline std::string of_account_and_merged(const std::string& column, const std::string& param) {
-  return "(" + column + " = " + param + " OR " + column + " IN (SELECT account_id FROM account_merges WHERE golden_id = " +
-         param + "))";
+  return "(" + column + " = " + param + " OR " + column +
+         " IN (SELECT account_id FROM account_merges WHERE golden_id = " + param + "))";
 }
 
 }  // namespace kam::store::detail

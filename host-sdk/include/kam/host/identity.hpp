@@ -6,12 +6,12 @@
 #ifndef KAM_HOST_IDENTITY_HPP
 #define KAM_HOST_IDENTITY_HPP
 
-#include <kam/host/actor.hpp>
-#include <kam/host/buffer.hpp>
-#include <kam/host/library.hpp>
 #include <kam/kam.h>
 
 #include <cstdint>
+#include <kam/host/actor.hpp>
+#include <kam/host/buffer.hpp>
+#include <kam/host/library.hpp>
 #include <string>
 #include <utility>
 #include <vector>
