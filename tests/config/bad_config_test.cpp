@@ -124,7 +124,7 @@ const BadCase kBadCases[] = {
     {"complaints_warning_100.yaml", "6:39: complaints.targets[0].warnings[0]: a warning is a fraction between 0% and 100%"},
     {"complaints_warning_order.yaml", "6:46: complaints.targets[0].warnings[1]: warnings must be in increasing order"},
     {"identity_threshold_range.yaml",
-     "3:14: identity.threshold: expected a score between 0 and 1 (above 0, at most four decimals, like 0.85), got 1.5"},
+     "3:14: identity.threshold: expected a score between 0 and 1 (above 0, at most four decimals, like 0.85), got \"1.5\""},
     {"identity_threshold_percent.yaml",
      "3:14: identity.threshold: expected a score between 0 and 1 (above 0, at most four decimals, like 0.85), got "
      "\"85%\""},

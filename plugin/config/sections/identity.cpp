@@ -45,8 +45,7 @@ void read_identity(const MapReader& top, Config& config) {
     if (bp && *bp > 0) {
       config.identity.threshold_bp = *bp;
     } else {
-      r->error_at_value(*e, r->path_of("threshold") +
-                                ": expected a score between 0 and 1 (above 0, at most four decimals, like 0.85), got " +
+      r->error_at_value(*e, "expected a score between 0 and 1 (above 0, at most four decimals, like 0.85), got " +
                                 describe(e->value));
     }
   }

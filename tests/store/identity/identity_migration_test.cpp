@@ -7,6 +7,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "store/database/conninfo.hpp"
 #include "store/database/migrations.hpp"
 #include "store_fixture.hpp"
 
@@ -19,8 +20,11 @@ KAM_STORE_INSTANTIATE(IdentityMigrationTest);
 TEST_P(IdentityMigrationTest, VersionFourDatabaseGetsIdentityRowsWhenOpened) {
   {
     if (is_sqlite()) std::filesystem::create_directories(std::filesystem::path(db_.sqlite_path).parent_path());
-    auto session = is_sqlite() ? std::make_unique<soci::session>(*soci::factory_sqlite3(), db_.sqlite_path)
-                               : std::make_unique<soci::session>(*soci::factory_postgresql(), db_.pg_conninfo);
+    // Connected as the store connects (conninfo.hpp), without migrating.
+    auto session = is_sqlite() ? std::make_unique<soci::session>(*soci::factory_sqlite3(),
+                                                                 detail::sqlite_connect_string(db_.sqlite_path))
+                               : std::make_unique<soci::session>(*soci::factory_postgresql(),
+                                                                 detail::postgresql_connect_string(db_.pg_conninfo));
     soci::session& sql = *session;
     sql << "CREATE TABLE kam_schema (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)";
     for (const detail::Migration& step :
@@ -33,9 +37,10 @@ TEST_P(IdentityMigrationTest, VersionFourDatabaseGetsIdentityRowsWhenOpened) {
                                        {"A2", "上海华东电子科技有限公司", ""},
                                        {"A3", "北京华东电子科技有限公司", "Huadong Electronics (Beijing) Co., Ltd."}};
     for (const auto& a : accounts) {
+      const std::string id = a[0], name = a[1], latin = a[2];  // SOCI binds references: they must outlive the statement
       sql << "INSERT INTO accounts (account_id, name, name_latin, updated_at_ms, last_event_id)"
              " VALUES (:id, :name, :latin, 1, 'e')",
-          soci::use(std::string(a[0])), soci::use(std::string(a[1])), soci::use(std::string(a[2]));
+          soci::use(id), soci::use(name), soci::use(latin);
     }
   }
   auto store = open();
