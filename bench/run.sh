@@ -26,7 +26,9 @@
 #                 with sqlite3 (see docs/service.md);
 #   identity_bench: account identity matching on the hand-labelled PATSTAT names (if the file is
 #                 there) beside exact keys and pg_trgm, and on 100k generated accounts beside pg_trgm's
-#                 similarity join (see docs/identity.md).
+#                 similarity join (see docs/identity.md); identity_store_bench: the same accounts
+#                 through the store (ingest with the identity hook beside the hook alone), duplicates
+#                 and match over the stored base.
 #   bash bench/run.sh                 # 1M order events; 1M accounts with 10M orders; 2M calendar calls; identity
 #   bash bench/run.sh --events 100000 # smaller ingest run; any ingest_bench option passes through
 #   bash bench/run.sh --quick         # reduced sizes for a shared machine: 300k events, growth run of
@@ -101,4 +103,5 @@ if [[ "$only" == "" || "$only" == identity ]]; then
   args=(--pg "$url" --accounts "${KAM_BENCH_IDENTITY_ACCOUNTS:-100000}")
   if [[ -f "$patstat" ]]; then args+=(--patstat "$patstat"); else echo "identity_bench: no $patstat, PATSTAT part skipped"; fi
   "$here/build/bench/kam_identity_bench" "${args[@]}"
+  "$here/build/bench/kam_identity_store_bench" --pg "$url" --accounts "${KAM_BENCH_IDENTITY_ACCOUNTS:-100000}"
 fi

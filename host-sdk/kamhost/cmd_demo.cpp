@@ -1,5 +1,6 @@
 // cmd_demo.cpp - `kamhost demo generate`: writes a demo company's ERP feed (demo/portfolio.hpp) and,
-// with --complaints, its organisation and complaints (demo/service.hpp) for `kamhost import`;
+// with --complaints, its organisation and complaints (demo/service.hpp), with --duplicates its
+// duplicate master records (demo/duplicates.hpp), for `kamhost import`;
 // .ci/demo runs it.
 #include <cerrno>
 #include <chrono>
@@ -10,6 +11,7 @@
 #include <memory>
 
 #include "demo/contacts.hpp"
+#include "demo/duplicates.hpp"
 #include "demo/portfolio.hpp"
 #include "demo/service.hpp"
 #include "cli.hpp"
@@ -21,7 +23,7 @@ namespace {
 
 struct GenerateOptions {
   demo::PortfolioOptions portfolio;
-  std::string out_path, complaints_path, contacts_path, end;
+  std::string out_path, complaints_path, contacts_path, duplicates_path, end;
 };
 
 void write_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
@@ -51,6 +53,12 @@ int demo_generate(Context& ctx, const GenerateOptions& o) {
   write_file(out_path, [&](std::ostream& out) { s = demo::write_portfolio(options, out); });
   std::cout << "wrote " << out_path << ": " << s.accounts << " accounts, " << s.orders << " orders over the year to "
             << format_utc(options.end_ms) << " (seed " << options.seed << ")\n";
+  if (!o.duplicates_path.empty()) {
+    demo::DuplicatesSummary d;
+    write_file(o.duplicates_path, [&](std::ostream& out) { d = demo::write_duplicates(options.end_ms, options.currency, out); });
+    std::cout << "wrote " << o.duplicates_path << ": " << d.accounts << " duplicate master records of 3 companies, "
+              << d.orders << " orders\n";
+  }
   if (!o.complaints_path.empty()) {
     demo::ServiceOptions service;
     service.seed = options.seed;
@@ -85,6 +93,7 @@ void define_demo(CLI::App& app, Context& ctx) {
   add_text(generate, "--out", o->out_path, "the JSON-lines file to write");
   add_text(generate, "--complaints", o->complaints_path, "also write employees and complaints to this file");
   add_text(generate, "--contacts", o->contacts_path, "also write contact people, numbers and visits to this file");
+  add_text(generate, "--duplicates", o->duplicates_path, "also write duplicate master records to this file");
   add_text(generate, "--end", o->end, "the last day of the year of orders (UTC)");
   on_run(generate, ctx, [&ctx, o] { return demo_generate(ctx, *o); });
 }
@@ -93,8 +102,11 @@ void define_demo(CLI::App& app, Context& ctx) {
 
 void add_demo_commands(std::vector<Command>& commands) {
   commands.push_back(
-      {"demo", "generate --out FILE.jsonl [--complaints FILE.jsonl] [--seed N] [--accounts N] [--end DATE]",
-       "write a generated demo company's ERP feed (accounts, orders, employees, complaints, contacts, visits)",
+      {"demo",
+       "generate --out FILE.jsonl [--complaints FILE.jsonl] [--contacts FILE.jsonl] [--duplicates FILE.jsonl]"
+       " [--seed N] [--accounts N] [--end DATE]",
+       "write a generated demo company's ERP feed (accounts, orders, employees, complaints, service requests,"
+       " contacts, visits, duplicate records)",
        "Writes JSON lines for `kamhost import`: N accounts (default 300) with a long-tailed\n"
        "(Pareto) revenue distribution, margins of 8..35%, a few strategic and reference\n"
        "customers, some accounts whose orders fall off, and a year of orders and invoices in\n"
@@ -117,7 +129,12 @@ void add_demo_commands(std::vector<Command>& commands) {
        "--contacts FILE3.jsonl also writes every account's switchboard number and mailbox,\n"
        "two contact people (mobile, e-mail, role) for each of the 60 largest accounts (one\n"
        "number shared by two accounts of one group) and their visits: the last completed one\n"
-       "1 to 200 days ago (many overdue on a 30- or 90-day cadence) and a planned one.\n",
+       "1 to 200 days ago (many overdue on a 30- or 90-day cadence) and a planned one.\n"
+       "\n"
+       "--duplicates FILE4.jsonl also writes 8 duplicate master records with an order each:\n"
+       "one Shanghai company under 5 spellings (brackets, region prefix, Traditional,\n"
+       "English, a branch), the same brand in Beijing (another company), and a Shenzhen\n"
+       "company under 2 (one with a corrupted tax id), for `kamhost accounts duplicates`.\n",
        &define_demo});
 }
 

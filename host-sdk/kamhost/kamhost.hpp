@@ -112,6 +112,7 @@ void add_audit_commands(std::vector<Command>& commands);
 void add_tiers_commands(std::vector<Command>& commands);    // tiers, tick
 void define_tiers_list(CLI::App& tiers, Context& ctx);      // tiers list (cmd_tiers_list.cpp)
 void add_account_commands(std::vector<Command>& commands);  // account
+void add_accounts_commands(std::vector<Command>& commands);  // accounts duplicates|match|merge|unmerge
 void add_report_commands(std::vector<Command>& commands);   // report
 void define_report_sla(CLI::App& report, Context& ctx);     // report sla (cmd_report_sla.cpp)
 void define_report_service(CLI::App& report, Context& ctx); // report service (cmd_service.cpp)

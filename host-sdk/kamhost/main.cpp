@@ -23,6 +23,7 @@ const std::vector<Command>& all_commands() {
     add_audit_commands(c);
     add_tiers_commands(c);
     add_account_commands(c);
+    add_accounts_commands(c);
     add_complaints_commands(c);
     add_visits_commands(c);
     add_service_commands(c);

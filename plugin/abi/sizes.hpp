@@ -113,6 +113,13 @@ inline constexpr size_t kServiceKpiQuerySize_1_4 = 24;
 inline constexpr size_t kServiceV1Size_1_4 = 40;
 static_assert(sizeof(kam_service_kpi_query) == kServiceKpiQuerySize_1_4);
 static_assert(sizeof(kam_service_v1) == kServiceV1Size_1_4);
+// identity (kam/identity.h): the table and its two queries.
+inline constexpr size_t kIdentityMatchQuerySize_1_4 = 48;
+inline constexpr size_t kIdentityDuplicatesQuerySize_1_4 = 24;
+inline constexpr size_t kIdentityV1Size_1_4 = 40;
+static_assert(sizeof(kam_identity_match_query) == kIdentityMatchQuerySize_1_4);
+static_assert(sizeof(kam_identity_duplicates_query) == kIdentityDuplicatesQuerySize_1_4);
+static_assert(sizeof(kam_identity_v1) == kIdentityV1Size_1_4);
 /* end 1.4 */
 
 }  // namespace kam::abi

@@ -87,6 +87,10 @@ struct VisitsConfig {
   int32_t grace_days = 0;            // "overdue" once the due date plus this many days has passed
   std::string supervisor_role;       // overdue, and the manager has no manager: these hear of it
   std::vector<std::string> supervisor_employees;
+// The identity section (docs/identity.md): when two account names are one company.
+struct IdentityConfig {
+  int32_t threshold_bp = 8500;  // a pair matches at or above this score (0.85), in 1/10000
+  int32_t max_block = 100;      // a name key held by more accounts is paired by sorted neighbourhood
 };
 
 struct Config {
@@ -109,6 +113,7 @@ struct Config {
   ContactsConfig contacts;      // 1.4
   VisitsConfig visits;          // 1.4, after access (supervisors name a role)
   core::service::ServiceConfig service;  // 1.4: workflows per tier (docs/service.md); none: events only
+  IdentityConfig identity;      // account identity matching
 
   std::string source_name;      // file path or the name given for text
   std::string yaml_text;         // the YAML as loaded: stored with each config version that classified

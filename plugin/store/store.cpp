@@ -7,7 +7,11 @@ namespace kam::store {
 
 std::unique_ptr<Store> Store::open(const config::DatabaseConfig& db, LogFn log,
                                    const std::string& business_time_zone) {
-  return std::unique_ptr<Store>(new Store(std::make_unique<Database>(db, std::move(log), business_time_zone)));
+  std::unique_ptr<Store> store(new Store(std::make_unique<Database>(db, std::move(log), business_time_zone)));
+  if (const uint64_t n = store->identity_.backfill(); n > 0)
+    store->database_->log(core::LogLevel::info, "database " + store->database_->label() + ": identity rows written for " +
+                                                    std::to_string(n) + " accounts stored before schema 5");
+  return store;
 }
 
 Store::Store(std::unique_ptr<Database> database)
@@ -19,8 +23,9 @@ Store::Store(std::unique_ptr<Database> database)
       tiers_(*database_),
       complaints_(*database_),
       contacts_(*database_),
-      visits_(*database_) {}
-      service_(*database_) {}
+      visits_(*database_),
+      service_(*database_),
+      identity_(*database_) {}
 
 Store::~Store() = default;
 

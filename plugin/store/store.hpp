@@ -24,6 +24,7 @@
 #include "store/audit/audit_repository.hpp"
 #include "store/complaints/complaints_repository.hpp"
 #include "store/contacts/contacts_repository.hpp"
+#include "store/identity/identity_repository.hpp"
 #include "store/ingestion/ingestion_repository.hpp"
 #include "store/jobs/jobs_repository.hpp"
 #include "store/outbox/outbox_repository.hpp"
@@ -62,6 +63,7 @@ class Store {
   ContactsRepository& contacts() { return contacts_; }  // 1.4
   VisitsRepository& visits() { return visits_; }        // 1.4
   ServiceRepository& service() { return service_; }  // 1.4
+  IdentityRepository& identity() { return identity_; }
 
   // The shared database object, for the store's own code and tests (database/database.hpp).
   Database& database() { return *database_; }
@@ -79,6 +81,7 @@ class Store {
   ContactsRepository contacts_;  // 1.4
   VisitsRepository visits_;      // 1.4
   ServiceRepository service_;
+  IdentityRepository identity_;
 };
 
 }  // namespace kam::store

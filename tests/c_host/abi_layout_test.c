@@ -43,6 +43,7 @@ int main(void) {
     test_layout_contacts();
     test_layout_visits();
     test_layout_service();
+    test_layout_identity();
     test_layout_api();
     printf("abi_layout_test: %d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;

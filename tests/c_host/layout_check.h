@@ -37,6 +37,7 @@ void test_layout_complaints(void);
 void test_layout_contacts(void);
 void test_layout_visits(void);
 void test_layout_service(void);
+void test_layout_identity(void);
 void test_layout_api(void);
 
 #endif /* KAM_LAYOUT_CHECK_H */

@@ -123,6 +123,13 @@ const BadCase kBadCases[] = {
     {"complaints_unknown_tier.yaml", "6:14: complaints.targets[0]: unknown tier 'standrad'; did you mean 'standard'?"},
     {"complaints_warning_100.yaml", "6:39: complaints.targets[0].warnings[0]: a warning is a fraction between 0% and 100%"},
     {"complaints_warning_order.yaml", "6:46: complaints.targets[0].warnings[1]: warnings must be in increasing order"},
+    {"identity_threshold_range.yaml",
+     "3:14: identity.threshold: expected a score between 0 and 1 (above 0, at most four decimals, like 0.85), got \"1.5\""},
+    {"identity_threshold_percent.yaml",
+     "3:14: identity.threshold: expected a score between 0 and 1 (above 0, at most four decimals, like 0.85), got "
+     "\"85%\""},
+    {"identity_max_block.yaml", "3:14: identity.max_block: expected an integer in 10..100000, got 5"},
+    {"identity_unknown_key.yaml", "3:3: unknown key 'identity.treshold'; did you mean 'identity.threshold'?"},
     {"calendar_24x7_with_hours.yaml",
      "6:5: calendars.hotline.hours: a 24x7 calendar has no hours; remove one "
      "of the two"},

@@ -94,6 +94,31 @@ inline std::string example_config(const std::filesystem::path& dir, const std::s
   return yaml;
 }
 
+// Ingests one event from `source` through the ABI; the item must be accepted (or `expect_rejected`,
+// then returns its message). The host suites of later capabilities use it too.
+inline std::string ingest_one(const Instance& on, const kam_event_header& event, const char* source,
+                              bool expect_rejected = false) {
+  const kam_event_header* events[] = {&event};
+  kam_event_result result{};
+  kam_batch batch{};
+  batch.struct_size = sizeof batch;
+  batch.flags = KAM_BATCH_SKIP_REJECTED;
+  batch.events = events;
+  batch.event_count = 1;
+  batch.source = source;
+  batch.results = &result;
+  batch.results_struct_size = sizeof result;
+  kam_batch_summary summary{};
+  summary.struct_size = sizeof summary;
+  on.ingest(kFeed, batch, &summary);
+  if (expect_rejected) {
+    EXPECT_EQ(result.outcome, KAM_ITEM_REJECTED) << event.event_id;
+  } else {
+    EXPECT_EQ(summary.accepted, 1u) << event.event_id << ": " << result.message;
+  }
+  return result.message;
+}
+
 // One complaint step as the host sends it (every 1.3 member zero unless set).
 struct Step {
   std::string event_id, complaint_id, account_id, employee, department, to_employee, to_department;
@@ -148,25 +173,7 @@ class ComplaintsHostTest : public ::testing::TestWithParam<Backend> {
 
   // Ingests one event; the item must be accepted (or `expect_rejected`, then returns its message).
   static std::string ingest(const Instance& on, const kam_event_header& event, bool expect_rejected = false) {
-    const kam_event_header* events[] = {&event};
-    kam_event_result result{};
-    kam_batch batch{};
-    batch.struct_size = sizeof batch;
-    batch.flags = KAM_BATCH_SKIP_REJECTED;
-    batch.events = events;
-    batch.event_count = 1;
-    batch.source = "complaints-host-test";
-    batch.results = &result;
-    batch.results_struct_size = sizeof result;
-    kam_batch_summary summary{};
-    summary.struct_size = sizeof summary;
-    on.ingest(kFeed, batch, &summary);
-    if (expect_rejected) {
-      EXPECT_EQ(result.outcome, KAM_ITEM_REJECTED) << event.event_id;
-    } else {
-      EXPECT_EQ(summary.accepted, 1u) << event.event_id << ": " << result.message;
-    }
-    return result.message;
+    return ingest_one(on, event, "complaints-host-test", expect_rejected);
   }
   std::string send(const Step& s, bool expect_rejected = false) {
     const kam_event_complaint e = s.c_struct();

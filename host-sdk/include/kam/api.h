@@ -172,6 +172,10 @@ typedef struct kam_api_v1 {
      *              overdue (bool)} or null when the account's tier has no visit cadence,
      *    service (1.4): {open_count, overdue_count, open: [ITEM] (the 5 nearest deadlines, ITEM as in
      *              kam/service.h)}}
+     *    merged_accounts (1.4): [{account_id, merged_at_ms, merged_by, reason}] (accounts merged into
+     *              this golden account: kam/identity.h; their orders and complaints count here)}
+     * An account merged into another has no tier of its own; its card (1.4) is
+     *   {account_id, name, merged_into, merged_at_ms, merged_by, merge_reason, tier: null}.
      * Members may be added in later versions. account_id an id (at most KAM_MAX_ID_BYTES).
      * KAM_ERR_NOT_FOUND for an unknown account. Needs permission "tiers.read". [thread-safe] */
     kam_status (*account_card)(kam_instance *instance, const kam_actor *actor, const char *account_id,

@@ -38,6 +38,7 @@
 #include <kam/host/contacts.hpp>       // Contacts: the 1.4 who-is-calling lookup
 #include <kam/host/config_source.hpp>  // ConfigSource: a YAML file or text
 #include <kam/host/error.hpp>          // Error and the status names
+#include <kam/host/identity.hpp>       // Identity: the 1.4 account identity calls
 #include <kam/host/instance.hpp>       // Instance: the calls on one instance
 #include <kam/host/library.hpp>        // the loaded library shared by everything from it
 #include <kam/host/plugin.hpp>         // Plugin: load, negotiate, check the table

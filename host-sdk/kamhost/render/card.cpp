@@ -52,6 +52,12 @@ std::string tier_words(const json& tier_name, const json& card) {
 }  // namespace
 
 void render_card(std::ostream& out, const json& card) {
+  if (!text_of(card, "merged_into").empty()) {  // 1.4: merged into a golden account, no tier of its own
+    out << printable(text_of(card, "name")) << " (" << printable(text_of(card, "account_id")) << ")\n";
+    row(out, "merged into", text_of(card, "merged_into") + " (its orders and complaints count there)");
+    row(out, "merged by", text_of(card, "merged_by") + ": " + text_of(card, "merge_reason"));
+    return;
+  }
   const json& tier = member(card, "tier");
   const json& metrics = member(card, "metrics");
   const std::string currency = text_of(metrics, "reporting_currency");
@@ -74,6 +80,11 @@ void render_card(std::ostream& out, const json& card) {
     row(out, "tier", line);
   } else {
     row(out, "tier", "not evaluated yet");
+  }
+  if (const json& merged = member(card, "merged_accounts"); merged.is_array() && !merged.empty()) {
+    std::string ids;
+    for (const json& m : merged) ids += (ids.empty() ? "" : ", ") + text_of(m, "account_id");
+    row(out, "merged accounts", ids + " (counted as this account)");
   }
   const json& ov = member(card, "override");
   if (bool_of(tier, "overridden") || ov.is_object()) {

@@ -12,6 +12,7 @@
 #include "app/complaints/derived.hpp"
 #include "app/visits/visits.hpp"
 #include "app/service/service.hpp"
+#include "app/identity/identity.hpp"
 #include "app/tiers/account_facts.hpp"
 #include "app/tiers/tiers.hpp"
 
@@ -73,6 +74,8 @@ std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 
 std::string account_card_json(store::Store& store, const config::Config& config, const std::string& account_id,
                               int64_t now_ms) {
+  // Merged into a golden account: no tier of its own (app/identity).
+  if (std::optional<std::string> merged = merged_account_card_json(store, account_id)) return *merged;
   std::optional<store::AccountFacts> facts;
   store::FactsQuery query;
   query.account_id = account_id;
@@ -123,6 +126,7 @@ std::string account_card_json(store::Store& store, const config::Config& config,
       {"benefits", benefits_json(e.benefits)},
       {"metrics", metrics_card(m, config)},
       {"business_time_zone", config.business.time_zone},
+      {"merged_accounts", merged_accounts_json(store, facts->account_id)},  // app/identity
   };
   // 1.4: null when rank and share were computed now (no stored ranking has the account yet).
   card["metrics"]["ranking_as_of_ms"] = ranking_as_of_ms ? json(*ranking_as_of_ms) : json(nullptr);

@@ -74,8 +74,12 @@ class Evaluator {
 
   EvaluationSummary run() {
     read();
-    if (!request_.account_id.empty() && update_.rows().empty())
+    if (!request_.account_id.empty() && update_.rows().empty()) {
+      if (const auto merged = store_.identity().merge_of(request_.account_id))  // app/identity: no tier of its own
+        throw Error(Status::conflict, "account '" + request_.account_id + "' is merged into '" + merged->golden_id +
+                                          "' and has no tier of its own; evaluate '" + merged->golden_id + "'");
       throw Error(Status::not_found, "account '" + request_.account_id + "' is unknown");
+    }
     rank();
     update_.decide_and_write([&](AccountRow& row) { return decide(row); },
                              [&](std::vector<store::TierWrite>& writes, bool last) { flush(writes, last); });

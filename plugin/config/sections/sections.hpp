@@ -54,5 +54,7 @@ std::optional<std::vector<core::complaints::Recipient>> recipients_of(const MapR
 // service: pools, supervisors, workflows per tier (docs/service.md). Needs access (role names),
 // calendars and tiers.
 void read_service(const MapReader& top, Config& config);
+// identity: threshold (a decimal 0..1), max_block (docs/identity.md).
+void read_identity(const MapReader& top, Config& config);
 
 }  // namespace kam::config::detail

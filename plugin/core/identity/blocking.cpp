@@ -30,8 +30,11 @@ std::vector<std::string> blocking_keys(const Record& r) {
     keys.push_back("e:" + compact);
     keys.push_back("d:" + compact);
   }
-  if (compact.size() > 2 && compact.size() <= kMaxDeletions)
-    for (size_t i = 0; i < compact.size(); ++i) keys.push_back("d:" + compact.substr(0, i) + compact.substr(i + 1));
+  // One code point deleted at a time (not one byte: "müller" must stay UTF-8, which PostgreSQL requires).
+  const std::u32string letters = to_u32(compact);
+  if (letters.size() > 2 && letters.size() <= kMaxDeletions)
+    for (size_t i = 0; i < letters.size(); ++i)
+      keys.push_back("d:" + to_utf8(letters.substr(0, i)) + to_utf8(letters.substr(i + 1)));
   if (r.parts.script == Script::latin)
     for (const std::string& w : latin_tokens(r.latin))
       if (w.size() >= 3) keys.push_back("w:" + w);

@@ -119,6 +119,12 @@ NameParts parse_latin(std::string_view canonical, const Tables& tables) {
     set_region(p, *s, "suffix");
     t.resize(t.size() - used);
   }
+  // "Group" is 集团 in Latin letters: a flag, not part of the trade name ("Huadong Electric Group Co.,
+  // Ltd." is Huadong Electric, as 华东电气集团有限公司 is 华东 + 电气).
+  while (t.size() > 1 && t.back() == "group") {
+    t.pop_back();
+    p.group = true;
+  }
   std::vector<std::string> industry;
   for (bool changed = true; changed;) {
     changed = false;

@@ -13,6 +13,7 @@
 #include "store/complaints/complaint_rows.hpp"
 #include "store/cursor.hpp"
 #include "store/database/database.hpp"
+#include "store/identity/merged_sql.hpp"
 #include "store/jobs/settings.hpp"
 #include "store/outbox/outbox_sql.hpp"
 #include "store/read_snapshot.hpp"
@@ -94,7 +95,8 @@ void ComplaintsRepository::scan(const ComplaintScan& s, const std::function<void
     const std::string p = param(s.employee_id);
     where += " AND (first_owner = " + p + " OR assignee = " + p + ")";
   }
-  if (!s.account_id.empty()) where += " AND account_id = " + param(s.account_id);
+  // With the accounts merged into it (store/identity).
+  if (!s.account_id.empty()) where += " AND " + detail::of_account_and_merged("account_id", param(s.account_id));
   if (!s.department.empty()) {
     const std::string p = param(s.department);
     where += " AND (owner_department = " + p + " OR department = " + p + ")";
@@ -203,11 +205,14 @@ AccountComplaintCounts ComplaintsRepository::account_counts(const std::string& a
   AccountComplaintCounts out;
   db_.with_session("counting an account's complaints", [&](soci::session& sql) {
     detail::ReadSnapshot snapshot(sql, db_.backend());
-    Cursor open(sql, db_.backend(), "SELECT COUNT(*) FROM complaint_current WHERE account_id = $1 AND phase = 1",
+    Cursor open(sql, db_.backend(),
+                "SELECT COUNT(*) FROM complaint_current WHERE " + detail::of_account_and_merged("account_id", "$1") +
+                    " AND phase = 1",
                 {account_id});
     if (open.next()) out.open = open.int64_at(0);
     Cursor breaches(sql, db_.backend(),
-                    "SELECT COUNT(DISTINCT complaint_id) FROM sla_escalations WHERE account_id = $1 AND kind = $2"
+                    "SELECT COUNT(DISTINCT complaint_id) FROM sla_escalations WHERE " +
+                        detail::of_account_and_merged("account_id", "$1") + " AND kind = $2"
                     " AND due_at_ms >= $3",
                     {account_id, int64_t{kNotifySlaBreach}, breaches_since_ms});
     if (breaches.next()) out.breaches_since = breaches.int64_at(0);

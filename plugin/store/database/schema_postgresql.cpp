@@ -7,6 +7,7 @@
 #include "store/contacts/schema_v7.hpp"
 #include "store/tiers/schema_v8.hpp"
 #include "store/service/schema_v6.hpp"
+#include "store/identity/schema_v5.hpp"
 #include "store/database/migrations.hpp"
 
 namespace kam::store::detail {
@@ -285,6 +286,7 @@ const std::vector<Migration>& postgresql_migrations() {
            "CREATE INDEX tier_state_by_tier ON tier_state (effective_tier, account_id)",
        }},
       {4, kSchemaV4Summary, schema_v4_postgresql()},  // store/complaints/schema_v4.cpp
+      {5, kSchemaV5Summary, schema_v5_postgresql()},  // store/identity/schema_v5.cpp
       {6, kSchemaV6Summary, schema_v6_postgresql()},  // store/service/schema_v6.cpp
       {7, kSchemaV7Summary, schema_v7_postgresql()},  // store/contacts/schema_v7.cpp
       {8, kSchemaV8Summary, schema_v8_postgresql()},  // store/tiers/schema_v8.cpp

@@ -39,10 +39,17 @@ ItemResult AccountWriter::write(const core::AccountUpserted& a) {
   distributor_ = a.distributor_id;
   flags_ = json_string_array(a.flags);
   upsert_->execute(true);
+  const bool stored = upsert_->get_affected_rows() > 0;  // not when a newer record is stored already
   // Only when this record applied (a late older one changes nothing, its points neither).
-  if (a.has_contact_points && upsert_->get_affected_rows() > 0) points_.replace(a.account_id, "", a.phones, a.emails);
+  if (a.has_contact_points && stored) points_.replace(a.account_id, "", a.phones, a.emails);
   ctx_.accounts.upserted(a.account_id);
+  if (stored) write_identity(a);
   return accepted_item();
+}
+
+void AccountWriter::write_identity(const core::AccountUpserted& a) {
+  if (!identity_) identity_.emplace(ctx_.sql, ctx_.backend);
+  identity_->write(a.account_id, a.name, a.name_latin, a.tax_id);
 }
 
 }  // namespace kam::store::detail

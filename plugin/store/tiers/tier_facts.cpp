@@ -7,7 +7,10 @@
 // (identity's golden account) applies here and nowhere else.
 #include <soci/soci.h>
 
+#include <algorithm>
+
 #include "store/database/database.hpp"
+#include "store/identity/merged_sql.hpp"
 #include "store/json_columns.hpp"
 #include "store/read_snapshot.hpp"
 #include "store/tiers/tier_rows.hpp"
@@ -38,6 +41,25 @@ class Merge {
   bool valid_;
 };
 
+// A golden account's own day totals followed by its merged accounts': one total per day and
+// currency again, ascending by day.
+void combine_days(std::vector<core::tiers::DayTotal>& days) {
+  std::stable_sort(days.begin(), days.end(), [](const core::tiers::DayTotal& a, const core::tiers::DayTotal& b) {
+    return a.day.days_since_epoch != b.day.days_since_epoch ? a.day.days_since_epoch < b.day.days_since_epoch : a.currency < b.currency;
+  });
+  std::vector<core::tiers::DayTotal> out;
+  for (core::tiers::DayTotal& d : days) {
+    if (!out.empty() && out.back().day.days_since_epoch == d.day.days_since_epoch && out.back().currency == d.currency) {
+      out.back().amount += d.amount;
+      out.back().margin += d.margin;
+      out.back().orders += d.orders;
+    } else {
+      out.push_back(std::move(d));
+    }
+  }
+  days = std::move(out);
+}
+
 }  // namespace
 
 uint64_t TiersRepository::account_count() {
@@ -54,9 +76,15 @@ void TiersRepository::scan_account_facts(const FactsQuery& query, const std::fun
     std::vector<CursorParam> id_param;
     if (one) id_param.push_back(query.account_id);
 
+    // Accounts merged into a golden one (store/identity) have no facts of their own: their rows
+    // count under the golden account, read by the second cursor of each kind below.
     Cursor accounts(sql, db_.backend(),
-                    "SELECT account_id, name, flags FROM accounts" + where_one + " ORDER BY " + by_id(db_.backend()),
+                    "SELECT account_id, name, flags FROM accounts x" + where_one +
+                        (one ? " AND " : " WHERE ") + not_merged("x.account_id") + " ORDER BY " + by_id(db_.backend()),
                     id_param);
+    const std::string golden_one = one ? " AND m.golden_id = $1" : "";
+    const std::string golden_one_2 = one ? " AND m.golden_id = $2" : "";
+    const std::string by_golden = by_id(db_.backend(), "m.golden_id");
     std::vector<CursorParam> day_params{int64_t{query.until_day}};
     if (one) day_params.push_back(query.account_id);
     Cursor days(sql, db_.backend(),
@@ -84,6 +112,26 @@ void TiersRepository::scan_account_facts(const FactsQuery& query, const std::fun
                       std::string(one ? " AND account_id = $1" : "") + " ORDER BY " +
                       by_id(db_.backend()),
                   id_param);
+    Cursor merged_days(sql, db_.backend(),
+                       "SELECT m.golden_id, d.day, d.currency, d.amount_minor, d.margin_minor, d.orders FROM order_days d"
+                       " JOIN account_merges m ON m.account_id = d.account_id WHERE d.day <= $1" + golden_one_2 +
+                           " ORDER BY " + by_golden + ", d.day, d.currency",
+                       day_params);
+    Cursor merged_complaints(sql, db_.backend(),
+                             "SELECT m.golden_id, COUNT(*) FROM complaint_current c JOIN account_merges m"
+                             " ON m.account_id = c.account_id WHERE c.phase <> 3" + golden_one +
+                                 " GROUP BY m.golden_id ORDER BY " + by_golden,
+                             id_param);
+    Cursor merged_breaches(sql, db_.backend(),
+                           "SELECT m.golden_id, COUNT(DISTINCT e.complaint_id) FROM sla_escalations e JOIN account_merges m"
+                           " ON m.account_id = e.account_id WHERE e.kind = 3 AND e.due_at_ms >= $1" + golden_one_2 +
+                               " GROUP BY m.golden_id ORDER BY " + by_golden,
+                           breach_params);
+    Cursor merged_visits(sql, db_.backend(),
+                         "SELECT m.golden_id, MAX(p.last_visit_ms) FROM visit_plans p JOIN account_merges m"
+                         " ON m.account_id = p.account_id WHERE p.last_visit_ms IS NOT NULL" + golden_one +
+                             " GROUP BY m.golden_id ORDER BY " + by_golden,
+                         id_param);
     std::optional<Cursor> states, overrides, rankings;
     if (query.with_state) {
       rankings.emplace(sql, db_.backend(),
@@ -101,6 +149,8 @@ void TiersRepository::scan_account_facts(const FactsQuery& query, const std::fun
                         id_param);
     }
     Merge day_rows(days), complaint_rows(complaints), breach_rows(breaches), visit_rows(visits);
+    Merge merged_day_rows(merged_days), merged_complaint_rows(merged_complaints),
+        merged_breach_rows(merged_breaches), merged_visit_rows(merged_visits);
     std::optional<Merge> state_rows, override_rows, ranking_rows;
     if (states) state_rows.emplace(*states);
     if (rankings) ranking_rows.emplace(*rankings);
@@ -112,14 +162,24 @@ void TiersRepository::scan_account_facts(const FactsQuery& query, const std::fun
       f.name = accounts.text_at(1);
       const std::string_view flags = accounts.text_at(2);
       if (flags != "[]" && !flags.empty()) f.flags = parse_json_string_array(std::string(flags));
-      day_rows.take(f.account_id, [&](const Cursor& c) {
+      const auto add_day = [&](const Cursor& c) {
         f.days.push_back(core::tiers::DayTotal{core::time::LocalDate{static_cast<int32_t>(c.int64_at(1))},
                                                std::string(c.text_at(2)), c.int64_at(3), c.int64_at(4),
                                                c.int64_at(5)});
-      });
+      };
+      day_rows.take(f.account_id, add_day);
+      const size_t own_days = f.days.size();
+      merged_day_rows.take(f.account_id, add_day);
+      if (f.days.size() > own_days) combine_days(f.days);
       complaint_rows.take(f.account_id, [&](const Cursor& c) { f.open_complaints = c.int64_at(1); });
+      merged_complaint_rows.take(f.account_id, [&](const Cursor& c) { f.open_complaints += c.int64_at(1); });
       breach_rows.take(f.account_id, [&](const Cursor& c) { f.sla_breaches = c.int64_at(1); });
+      merged_breach_rows.take(f.account_id, [&](const Cursor& c) { f.sla_breaches += c.int64_at(1); });
       visit_rows.take(f.account_id, [&](const Cursor& c) { f.last_visit_ms = optional_int(c, 1); });
+      merged_visit_rows.take(f.account_id, [&](const Cursor& c) {
+        const std::optional<int64_t> v = optional_int(c, 1);
+        if (v && (!f.last_visit_ms || *v > *f.last_visit_ms)) f.last_visit_ms = v;
+      });
       if (state_rows) state_rows->take(f.account_id, [&](const Cursor& c) { f.state = read_state(c, 1); });
       if (ranking_rows) {
         ranking_rows->take(f.account_id, [&](const Cursor& c) {

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "store/database/database.hpp"
+#include "store/identity/merged_sql.hpp"
 #include "store/read_snapshot.hpp"
 #include "store/tiers/tier_rows.hpp"
 
@@ -17,7 +18,8 @@ std::vector<TierListRow> TiersRepository::list_tiers(const TierListQuery& q) {
   db_.with_session("list account tiers", [&](soci::session& sql) {
     ReadSnapshot snapshot(sql, db_.backend());
     // Byte order on both backends, so a page ends where the next one starts. With a tier: the
-    // tier_state_by_tier index; without: the accounts' primary key; LIMIT either way.
+    // tier_state_by_tier index; without: the accounts' primary key; LIMIT either way. Accounts
+    // merged into a golden one have no tier of their own (store/identity).
     const std::string columns = std::string("a.account_id, a.name, s.account_id, s.") +
                                 "tier, s.since_ms, s.below_since_ms, s.computed_tier, s.effective_tier,"
                                 " s.effective_since_ms, s.churn_level, s.churn_score, s.evaluated_at_ms,"
@@ -29,13 +31,13 @@ std::vector<TierListRow> TiersRepository::list_tiers(const TierListQuery& q) {
       c = std::make_unique<Cursor>(sql, db_.backend(),
                                    "SELECT " + columns +
                                        " FROM accounts a LEFT JOIN tier_state s ON s.account_id = a.account_id"
-                                       " WHERE " + page,
+                                       " WHERE " + not_merged("a.account_id") + " AND " + page,
                                    std::vector<CursorParam>{q.after_account_id, int64_t{q.limit}});
     } else {
       c = std::make_unique<Cursor>(sql, db_.backend(),
                                    "SELECT " + columns +
                                        " FROM tier_state s JOIN accounts a ON a.account_id = s.account_id"
-                                       " WHERE s.effective_tier = $3 AND " + page,
+                                       " WHERE s.effective_tier = $3 AND " + not_merged("a.account_id") + " AND " + page,
                                    std::vector<CursorParam>{q.after_account_id, int64_t{q.limit}, q.tier});
     }
     while (c->next()) {

@@ -75,5 +75,26 @@ TEST(Matcher, MatchRecordReturnsBestFirstWithReasons) {
   EXPECT_GE(m[0].match.score, m[1].match.score);
 }
 
+// Lead bytes and their continuation bytes only (enough here: the keys come from valid text).
+bool well_formed_utf8(const std::string& s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
+    i += n;
+  }
+  return true;
+}
+
+// Deletion keys drop one letter, not one byte: keys of non-ASCII Latin names stay UTF-8 (PostgreSQL
+// refuses anything else in a text column).
+TEST(Blocking, DeletionKeysOfNonAsciiNamesAreUtf8) {
+  for (const char* name : {"Müller Maschinenbau GmbH", "Société Générale S.A.", "Ångström Åkeri AB"})
+    for (const std::string& key : blocking_keys(prep().prepare(name)))
+      EXPECT_TRUE(well_formed_utf8(key)) << name << ": " << key;
+}
+
 }  // namespace
 }  // namespace kam::core::identity

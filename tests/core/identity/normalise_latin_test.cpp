@@ -89,5 +89,16 @@ TEST(NormaliseLatin, LatinRecordsKeepTheirTokensAsTheLatinForm) {
   EXPECT_EQ(r.key, "koninklijke philips|electronics|");
 }
 
+// "Group" is 集团 in Latin letters: a flag, so that "Huadong Electric Group" is Huadong + electric as
+// 华东电气集团 is 华东 + 电气 (and "Huadong Pharmaceutical Group" does not contain "Huadong").
+TEST(NormaliseLatin, GroupIsAFlagNotPartOfTheTradeName) {
+  const NameParts p = parts("Huadong Electric Group Co., Ltd.");
+  EXPECT_EQ(p.brand, "huadong");
+  EXPECT_EQ(p.industry, "electric");
+  EXPECT_TRUE(p.group);
+  EXPECT_EQ(parts("Group Co., Ltd.").brand, "group");  // a name that is only the word keeps it
+  EXPECT_EQ(parts("Hexi Plastics Group Co., Ltd.").industry, "plastics");
+}
+
 }  // namespace
 }  // namespace kam::core::identity

@@ -23,6 +23,8 @@ const char* const kTables[] = {
     "contacts", "contact_points", "visit_plans", "visit_alerts",
     // 8: performance
     "tier_ranking",
+    // 5: account identity
+    "account_identity", "account_identity_keys", "account_merges",
 };
 
 int count_migration_logs(const std::vector<std::string>& lines) {

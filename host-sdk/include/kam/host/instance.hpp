@@ -11,6 +11,7 @@
 #include <kam/host/contacts.hpp>
 #include <kam/host/visits.hpp>
 #include <kam/host/service.hpp>
+#include <kam/host/identity.hpp>
 #include <kam/host/config_source.hpp>
 #include <kam/host/library.hpp>
 #include <kam/host/plugin.hpp>
@@ -284,6 +285,18 @@ class Instance {
                   "plugin '" + lib_->path + "' was built without service workflows (service() is NULL)", "service");
     }
     return Service(lib_, handle_, table);
+  // The identity capability (kam/identity.h) on this instance. Throws Error(KAM_ERR_UNSUPPORTED) when
+  // the plugin is older than ABI 1.4 or was built without identity matching. The Identity must not
+  // outlive this Instance.
+  Identity identity() const {
+    if (!KAM_API_HAS(&api(), identity)) detail::throw_missing(*lib_, "identity", 4);
+    const kam_identity_v1* table = api().identity();
+    if (table == nullptr) {
+      throw Error(KAM_ERR_UNSUPPORTED, builtin_status_name(KAM_ERR_UNSUPPORTED),
+                  "plugin '" + lib_->path + "' was built without identity matching (identity() is NULL)",
+                  "identity");
+    }
+    return Identity(lib_, handle_, table);
   }
 
   // The C handle, for table functions the wrapper does not cover. Owned by this Instance.

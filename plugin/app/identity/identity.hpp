@@ -1,0 +1,54 @@
+// identity.hpp - account identity matching put to work (docs/identity.md): the identity core
+// (core/identity) over the accounts the store holds. The use cases of kam/identity.h: the accounts
+// that match a name (deal registration), duplicate clusters over the whole base, merging a cluster
+// into a golden account and undoing it; and what the account card says about merges. The ABI layer
+// (abi/api_identity.cpp) converts to and from C and checks the actor's permission.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "core/actor.hpp"
+#include "store/store.hpp"
+
+namespace kam::app {
+
+// Permissions (also in core::kPermissions).
+inline constexpr const char* kAccountsRead = "accounts.read";
+inline constexpr const char* kAccountsMerge = "accounts.merge";
+
+struct MatchRequest {
+  std::string name, name_latin, tax_id;
+  std::string region;        // a region name (上海, Shanghai) for a name that has none; "" = none
+  int32_t min_score_bp = 0;  // 0: identity.threshold
+  uint32_t limit = 0;        // 0: 10; at most 100
+};
+// kam/identity.h match. Throws invalid_argument (empty name, unknown region, limit or score out of range).
+std::string match_json(store::Store& store, const config::Config& config, const MatchRequest& request);
+
+struct DuplicatesRequest {
+  int32_t min_score_bp = 0;      // 0: identity.threshold
+  uint32_t limit = 0;            // clusters per page; 0: 100; at most 1,000
+  std::string after_cluster_id;  // "" = the first page
+};
+// kam/identity.h duplicates.
+std::string duplicates_json(store::Store& store, const config::Config& config, const DuplicatesRequest& request);
+
+// kam/identity.h merge and unmerge: audited; a refusal (unknown account, merged elsewhere, ...) is
+// audited as "accounts.merge.refused" / "accounts.unmerge.refused" and rethrown.
+std::string merge_json(store::Store& store, const std::string& golden_id, const std::vector<std::string>& account_ids,
+                       const std::string& reason, const core::Actor& actor, int64_t now_ms);
+std::string unmerge_json(store::Store& store, const std::string& account_id, const std::string& reason,
+                         const core::Actor& actor, int64_t now_ms);
+
+// The account card of an account merged into another (kam/tiers.h account_card: merged_into), or
+// nothing when the account is not merged.
+std::optional<std::string> merged_account_card_json(store::Store& store, const std::string& account_id);
+// The card's merged_accounts: [{account_id, merged_at_ms, merged_by, reason}] of a golden account.
+nlohmann::json merged_accounts_json(store::Store& store, const std::string& golden_id);
+
+}  // namespace kam::app
