@@ -21,6 +21,8 @@
 namespace kam::abi {
 namespace {
 
+constexpr int64_t kDefaultKpiPeriodMs = 30LL * 24 * 3600 * 1000;  // kam/service.h: from_ms 0 is 30 days before to_ms
+
 constexpr uint32_t kMaxLimit = 1000;
 
 const char* const kReadPermissions[] = {app::kServiceRead, app::kServiceReadDepartment, app::kServiceReadAll};

@@ -72,6 +72,7 @@ kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result*
       out.visits_ran = 1;
       out.visits_due = ran.visits->due;
       out.visits_overdue = ran.visits->overdue;
+    }
     if (ran.service) {  // 1.4
       out.service_ran = 1;
       out.service_requests = ran.service->requests;

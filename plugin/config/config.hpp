@@ -87,6 +87,8 @@ struct VisitsConfig {
   int32_t grace_days = 0;            // "overdue" once the due date plus this many days has passed
   std::string supervisor_role;       // overdue, and the manager has no manager: these hear of it
   std::vector<std::string> supervisor_employees;
+};
+
 // The identity section (docs/identity.md): when two account names are one company.
 struct IdentityConfig {
   int32_t threshold_bp = 8500;  // a pair matches at or above this score (0.85), in 1/10000

@@ -11,9 +11,8 @@
  * kept by hand.
  *
  * One file per public header (layout_base.c, layout_instance.c, layout_events.c, layout_audit.c,
- * layout_tiers.c, layout_complaints.c, layout_contacts.c, layout_visits.c,
+ * layout_tiers.c, layout_complaints.c, layout_contacts.c, layout_visits.c, layout_service.c, layout_identity.c,
  * layout_api.c), each including only its own header; this file counts and reports.
- * layout_tiers.c, layout_complaints.c, layout_service.c, layout_api.c), each including only its own header; this file counts and reports.
  * A header added for a new capability gets its layout_<header>.c here too.
  */
 #include <stdio.h>

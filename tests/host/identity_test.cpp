@@ -251,9 +251,12 @@ TEST_P(IdentityHostTest, ReingestionKeepsIdentityKeysOnce) {
 TEST_P(IdentityHostTest, DatabaseFromBeforeSchema5GetsIdentityRowsWhenOpened) {
   for (const AccountSpec& a : kAcceptance) account(a);
   instance_.reset();
-  // Back to a version 4 database: the step 5 tables dropped, the version set back.
+  // Back to a version 4 database: the tables of steps 5 and later dropped, the version set back.
   exec(
       "DROP TABLE account_identity; DROP TABLE account_identity_keys; DROP TABLE account_merges;"
+      " DROP TABLE service_ledger; DROP TABLE service_current; DROP TABLE service_escalations;"
+      " DROP TABLE service_pool_turns; DROP TABLE contacts; DROP TABLE contact_points; DROP TABLE visit_plans;"
+      " DROP TABLE visit_alerts; DROP INDEX visits_by_account_completed; DROP TABLE tier_ranking;"
       " UPDATE kam_schema SET version = 4");
   ASSERT_EQ(scalar("SELECT version FROM kam_schema"), "4");
   const json dup = duplicates();  // opens the instance: migrates to the latest version and backfills

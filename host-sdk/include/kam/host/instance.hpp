@@ -273,7 +273,7 @@ class Instance {
       throw Error(KAM_ERR_UNSUPPORTED, builtin_status_name(KAM_ERR_UNSUPPORTED),
                   "plugin '" + lib_->path + "' was built without visit plans (visits() is NULL)", "visits");
     return Visits(lib_, handle_, table);
-  // ---- 1.4 ----
+  }
 
   // The service workflow capability (kam/service.h). Throws Error(KAM_ERR_UNSUPPORTED) when the
   // plugin is older than ABI 1.4 or was built without it. The Service must not outlive this Instance.
@@ -285,6 +285,8 @@ class Instance {
                   "plugin '" + lib_->path + "' was built without service workflows (service() is NULL)", "service");
     }
     return Service(lib_, handle_, table);
+  }
+
   // The identity capability (kam/identity.h) on this instance. Throws Error(KAM_ERR_UNSUPPORTED) when
   // the plugin is older than ABI 1.4 or was built without identity matching. The Identity must not
   // outlive this Instance.
