@@ -138,9 +138,7 @@ core::EventPayload payload(const kam_event_header* h) {
       // 1.3 appended response_flags: a 1.2 host's 104-byte struct reads it as 0 (a first response).
       const auto e = read_sized<kam_event_complaint>(h, kEventComplaintSize_1_0, "kam_event_complaint");
       check_reserved(e.reserved0, "reserved0");
-      if ((e.response_flags & ~kKnownResponseFlags) != 0)
-        throw Error(Status::unsupported, "response_flags " + std::to_string(e.response_flags) +
-                                             " has bits this plugin does not know (KAM_RESPONSE_*: 1, 2, 4)");
+      check_known_flags(e.response_flags, kKnownResponseFlags, "response_flags", "KAM_RESPONSE_*: 1, 2, 4");
       core::ComplaintEvent p;
       p.complaint_id = id(e.complaint_id, "complaint_id");
       p.account_id = id(e.account_id, "account_id");
@@ -198,9 +196,7 @@ core::EventPayload payload(const kam_event_header* h) {
     case KAM_EVENT_EMPLOYEE_UPSERTED: {  // 1.3
       const auto& e = as<kam_event_employee>(h, kEventEmployeeSize_1_3, "kam_event_employee");
       check_reserved(e.reserved0, "reserved0");
-      if ((e.flags & ~kKnownEmployeeFlags) != 0)
-        throw Error(Status::unsupported, "flags " + std::to_string(e.flags) +
-                                             " has bits this plugin does not know (KAM_EMPLOYEE_*: 1)");
+      check_known_flags(e.flags, kKnownEmployeeFlags, "flags", "KAM_EMPLOYEE_*: 1");
       core::EmployeeEvent p;
       p.employee_id = id(e.employee_id, "employee_id");
       p.name = s(e.name, "name");
@@ -214,9 +210,7 @@ core::EventPayload payload(const kam_event_header* h) {
     case KAM_EVENT_CONTACT_UPSERTED: {  // 1.4
       const auto& e = as<kam_event_contact>(h, kEventContactSize_1_4, "kam_event_contact");
       check_reserved(e.reserved0, "reserved0");
-      if ((e.flags & ~kKnownContactFlags) != 0)
-        throw Error(Status::unsupported, "flags " + std::to_string(e.flags) +
-                                             " has bits this plugin does not know (KAM_CONTACT_*: 1)");
+      check_known_flags(e.flags, kKnownContactFlags, "flags", "KAM_CONTACT_*: 1");
       core::ContactEvent p;
       p.contact_id = id(e.contact_id, "contact_id");
       p.account_id = id(e.account_id, "account_id");

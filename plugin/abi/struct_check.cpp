@@ -33,6 +33,12 @@ void check_reserved(uint64_t value, const char* where) {
     throw Error(Status::invalid_argument, std::string(where) + " is reserved and must be 0");
 }
 
+void check_known_flags(uint32_t value, uint32_t known, const char* where, const char* known_in_words) {
+  if ((value & ~known) != 0)
+    throw Error(Status::unsupported, std::string(where) + " " + std::to_string(value) +
+                                         " has bits this plugin does not know (" + known_in_words + ")");
+}
+
 std::string utf8_or_empty(const char* s, const char* where) {
   if (s == nullptr) return {};
   std::string_view v(s);

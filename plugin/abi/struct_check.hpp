@@ -50,6 +50,9 @@ void write_output(T* out, const T& value) {
 
 // A reserved member must be zero: a newer host may give it a meaning this plugin lacks.
 void check_reserved(uint64_t value, const char* where);
+// Flag bits this plugin does not know are refused (unsupported), like a non-zero reserved member:
+// "<where> <value> has bits this plugin does not know (<known_in_words>)".
+void check_known_flags(uint32_t value, uint32_t known, const char* where, const char* known_in_words);
 
 // Optional input string: NULL becomes "". Throws invalid_argument naming `where` on invalid UTF-8.
 std::string utf8_or_empty(const char* s, const char* where);

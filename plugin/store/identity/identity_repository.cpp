@@ -12,6 +12,7 @@
 #include "store/audit/audit_sql.hpp"
 #include "store/database/database.hpp"
 #include "store/identity/identity_rows.hpp"
+#include "store/jobs/settings.hpp"
 #include "store/json_columns.hpp"
 #include "store/read_snapshot.hpp"
 
@@ -88,6 +89,13 @@ std::map<std::string, ci::MergeState> merge_states(soci::session& sql, Backend b
 }  // namespace
 
 uint64_t IdentityRepository::backfill() {
+  // Done once per database: every account written since has its rows from the account writer, so
+  // after one complete pass the anti-join over all accounts need not run again at each open.
+  const std::string done_setting = "identity.backfilled";
+  bool done = false;
+  db_.with_session("read whether identity rows were backfilled",
+                   [&](soci::session& sql) { done = read_setting(sql, done_setting).has_value(); });
+  if (done) return 0;
   uint64_t written = 0;
   for (;;) {
     struct Missing {
@@ -104,7 +112,11 @@ uint64_t IdentityRepository::backfill() {
         missing.push_back({std::string(c.text_at(0)), std::string(c.text_at(1)), std::string(c.text_at(2)),
                            std::string(c.text_at(3))});
     });
-    if (missing.empty()) return written;
+    if (missing.empty()) {
+      db_.write_transaction("record that identity rows were backfilled",
+                            [&](soci::session& sql) { write_setting(sql, done_setting, "1"); });
+      return written;
+    }
     db_.write_transaction("write identity rows of stored accounts", [&](soci::session& sql) {
       IdentityWriter writer(sql, db_.backend());
       for (const Missing& m : missing) writer.write(m.id, m.name, m.name_latin, m.tax_id);

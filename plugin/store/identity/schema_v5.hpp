@@ -2,7 +2,8 @@
 // prepared once for matching (account_identity), their blocking keys (account_identity_keys) and
 // merges into golden accounts (account_merges). The step's statements for each backend; migrations
 // list them as step 5. The rows of accounts stored before this step are written by
-// IdentityRepository::backfill when the store opens (preparing a name is C++, not SQL).
+// IdentityRepository::backfill when the store opens, once per database (kam_settings
+// "identity.backfilled"; preparing a name is C++, not SQL).
 #pragma once
 
 #include <vector>
