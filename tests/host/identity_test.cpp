@@ -132,6 +132,13 @@ TEST_P(IdentityHostTest, MergeCountsGoldenRevenueAsSumAndUnmergeReverses) {
     EXPECT_EQ(e.status(), KAM_ERR_CONFLICT);
     EXPECT_NE(e.message().find("is merged into 'G'"), std::string::npos) << e.what();
   }
+  try {
+    instance().set_tier_override(kAdmin, "M", "platinum", "strategic", cst(12, 31, 0));
+    ADD_FAILURE() << "an override on a merged account would never show";
+  } catch (const kam::host::Error& e) {
+    EXPECT_EQ(e.status(), KAM_ERR_CONFLICT);
+    EXPECT_NE(e.message().find("override 'G'"), std::string::npos) << e.what();
+  }
   const json member = json::parse(instance().account_card(kAdmin, "M"));
   EXPECT_EQ(member.at("merged_into"), "G");
   EXPECT_TRUE(member.at("tier").is_null());

@@ -185,7 +185,9 @@ typedef struct kam_api_v1 {
      * account's stored tier follows at once (history, notification). After expiry the computed tier
      * applies again at the next evaluation. account_id an id, tier a name, reason at most
      * KAM_MAX_REASON_BYTES (2,000). Needs permission "tiers.override". Audited with the
-     * reason. KAM_ERR_NOT_FOUND for an unknown account or tier. [thread-safe] */
+     * reason. KAM_ERR_NOT_FOUND for an unknown account or tier; KAM_ERR_CONFLICT (1.4) for an
+     * account merged into a golden account (kam/identity.h), which has no tier of its own.
+     * [thread-safe] */
     kam_status (*tier_override_set)(kam_instance *instance, const kam_actor *actor,
                                     const kam_tier_override *override_request);
 

@@ -32,6 +32,11 @@ void set_override(store::Store& store, const config::Config& config, const Overr
   if (request.expires_at_ms <= now_ms)
     throw Error(Status::invalid_argument, "tier_override_set: expires_at_ms (" + std::to_string(request.expires_at_ms) +
                                               ") is not after the host's now (" + std::to_string(now_ms) + ")");
+  // A merged account's tier is its golden account's (app/identity): an override on it would never show.
+  if (const auto merged = store.identity().merge_of(request.account_id))
+    throw Error(Status::conflict, "tier_override_set: account '" + request.account_id + "' is merged into '" +
+                                      merged->golden_id + "' and has no tier of its own; override '" +
+                                      merged->golden_id + "'");
   store.tiers().set_tier_override(request.account_id, request.tier, request.reason, request.expires_at_ms, actor, now_ms);
   follow_override(store, config, request.account_id, actor, now_ms, log);
 }

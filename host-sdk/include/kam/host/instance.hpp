@@ -175,7 +175,7 @@ class Instance {
 
   // Pin an account to a tier until expires_at_ms (UTC epoch ms, exclusive; after the host's now),
   // replacing an override in force. reason is required (audited). Needs "tiers.override".
-  // KAM_ERR_NOT_FOUND for an unknown account or tier.
+  // KAM_ERR_NOT_FOUND for an unknown account or tier; KAM_ERR_CONFLICT for a merged account.
   void set_tier_override(const Actor& actor, const std::string& account_id, const std::string& tier,
                          const std::string& reason, int64_t expires_at_ms) const {
     if (!KAM_API_HAS(&api(), tier_override_set)) detail::throw_missing(*lib_, "tier_override_set", 1);
