@@ -152,6 +152,25 @@ int tick(Context& ctx, const InstanceOptions& options) {
       std::cout << "tick: SLA check not due\n";
     }
   }
+  // 1.4: the service requests' state deadlines and the visit plans (a 1.3 plugin has neither).
+  if (session.plugin().abi_minor() >= 4) {
+    if (result.service_ran != 0) {
+      std::cout << "tick: service deadline check ran: " << result.service_requests
+                << (result.service_requests == 1 ? " request" : " requests") << " with a step due, "
+                << result.service_notifications
+                << (result.service_notifications == 1 ? " notification, " : " notifications, ")
+                << result.service_auto_transitions
+                << (result.service_auto_transitions == 1 ? " auto-transition" : " auto-transitions") << "\n";
+    } else {
+      std::cout << "tick: service deadline check not due\n";
+    }
+    if (result.visits_ran != 0) {
+      std::cout << "tick: visit plan check ran: " << result.visits_due << " due, " << result.visits_overdue
+                << " overdue notified\n";
+    } else {
+      std::cout << "tick: visit plan check not due\n";
+    }
+  }
   return kExitOk;
 }
 
@@ -199,7 +218,7 @@ void add_tiers_commands(std::vector<Command>& commands) {
        "An unknown account or tier, or a missing permission, exits 1 with the plugin's\n"
        "message. Needs a plugin with ABI 1.1 or newer (tiers list: 1.2).\n",
        &define_tiers});
-  commands.push_back({"tick", "--config CFG", "run the periodic work that is due (tier evaluation, SLA check)",
+  commands.push_back({"tick", "--config CFG", "run the periodic work that is due (tier evaluation, SLA, service and visit checks)",
                       "Calls the plugin's tick once, as a host does every minute or so: the tier\n"
                       "evaluation of every account runs when tiers.evaluate_every has passed since\n"
                       "the last one (by any host on the database); the complaints' SLA check every\n"
@@ -213,9 +232,15 @@ void add_tiers_commands(std::vector<Command>& commands) {
                       "  tick: SLA check ran: N complaints with a level due, W warnings, B breaches notified\n"
                       "or\n"
                       "  tick: SLA check not due\n"
+                      "then (ABI 1.4) the service requests' state deadlines and the visit plans\n"
+                      "  tick: service deadline check ran: N requests with a step due, M notifications,\n"
+                      "        A auto-transitions    (or: tick: service deadline check not due)\n"
+                      "  tick: visit plan check ran: D due, O overdue notified\n"
+                      "        (or: tick: visit plan check not due)\n"
                       "The actor is --user ID (default kamhost) with --role ROLE... (default\n"
-                      "kam.admin); each job needs its permission (tiers.evaluate, complaints.tick):\n"
-                      "the tick runs those the actor holds and fails when it holds neither.\n",
+                      "kam.admin); each job needs its permission (tiers.evaluate, complaints.tick,\n"
+                      "service.tick, visits.tick): the tick runs those the actor holds and fails\n"
+                      "when it holds none.\n",
                       &define_tick});
 }
 

@@ -100,9 +100,13 @@ TEST_F(KamhostTiersTest, TickRunsTheEvaluationWhenDue) {
   Result first = with_config({"tick"});
   EXPECT_EQ(first.exit, 0) << first;
   EXPECT_EQ(first.out.rfind(std::string("tick: tier evaluation ran: ") + kFirstEvaluation, 0), 0u) << first;
+  EXPECT_NE(first.out.find("\ntick: service deadline check ran: 0 requests with a step due, 0 notifications, "
+                           "0 auto-transitions\n"), std::string::npos) << first;
+  EXPECT_NE(first.out.find("\ntick: visit plan check ran: "), std::string::npos) << first;
   Result second = with_config({"tick"});
   EXPECT_EQ(second.exit, 0) << second;
-  EXPECT_EQ(second.out, "tick: tier evaluation not due\ntick: SLA check not due\n")
+  EXPECT_EQ(second.out, "tick: tier evaluation not due\ntick: SLA check not due\ntick: service deadline check not due\n"
+                        "tick: visit plan check not due\n")
       << "evaluate_every is 1h, complaints.check_every 1m\n" << second;
   Result denied = with_config({"tick", "--user", "u.am", "--role", "account_manager"});
   EXPECT_EQ(denied.exit, 1) << denied;
