@@ -5,7 +5,8 @@
  * frees the buffer, ingests one account and one order, evaluates tiers (ABI 1.1) and reads the
  * account's card, ingests a complaint's steps (a 1.2-sized event among them) and an employee and
  * reads the complaints table (ABI 1.3), reads the service table (ABI 1.4: the queue with the
- * complaints merged in), provokes a bad call and reads its message, destroys the
+ * complaints merged in), the contacts and visits tables (ABI 1.4: an unknown caller, the visits
+ * due), provokes a bad call and reads its message, destroys the
  * instance and dlclose()s.
  * Usage: c_host_test [PLUGIN_PATH]   (default: the path the build passes as KAM_PLUGIN_PATH)
  * Exits non-zero and prints every failed check on failure.
@@ -357,6 +358,58 @@ static void test_service(const kam_api_v1 *api, kam_instance *instance) {
     CHECK(status == KAM_ERR_INVALID_ARGUMENT, "service_kpis group 9 returned %s", api->status_name(status));
 }
 
+/* ABI 1.4: the contacts and visits tables. No account of this host has a phone number or a visit
+ * cadence, so an unknown caller is "not found" (and out left untouched), and the visits due answer
+ * an empty page; the arguments are checked. */
+static void test_contacts_and_visits(const kam_api_v1 *api, kam_instance *instance) {
+    const char *roles[] = {"kam.admin"};
+    kam_actor actor;
+    kam_buffer out;
+    kam_visits_due_query due;
+    const kam_contacts_v1 *contacts;
+    const kam_visits_v1 *visits;
+    kam_status status;
+
+    CHECK(KAM_API_HAS(api, contacts) && KAM_API_HAS(api, visits), "a plugin of ABI 1.%u lacks the contacts or visits getter",
+          (unsigned)api->abi_minor);
+    if (!KAM_API_HAS(api, contacts) || !KAM_API_HAS(api, visits)) return;
+    contacts = api->contacts();
+    visits = api->visits();
+    CHECK(contacts != NULL && visits != NULL, "contacts() or visits() is NULL");
+    if (contacts == NULL || visits == NULL) return;
+    CHECK(KAM_CONTACTS_HAS(contacts, who), "the contacts table lacks who");
+    CHECK(KAM_VISITS_HAS(visits, visits_due) && KAM_VISITS_HAS(visits, account_visits) &&
+              KAM_VISITS_HAS(visits, visit_kpis),
+          "the visits table lacks a 1.4 member");
+    memset(&actor, 0, sizeof actor);
+    actor.struct_size = sizeof actor;
+    actor.user_id = "c-host";
+    actor.roles = roles;
+    actor.role_count = 1;
+    memset(&out, 0, sizeof out);
+    out.struct_size = sizeof out;
+
+    status = contacts->who(instance, &actor, "+86 21 5555 0100", 0, &out);
+    CHECK(status == KAM_ERR_NOT_FOUND && out.data == NULL, "who(unknown number) returned %s",
+          api->status_name(status));
+    CHECK(strstr(api->last_error_message(), "not found") != NULL, "who(unknown) message: %s",
+          api->last_error_message());
+    status = contacts->who(instance, &actor, "", 0, &out);
+    CHECK(status == KAM_ERR_INVALID_ARGUMENT, "who(\"\") returned %s", api->status_name(status));
+    status = contacts->who(instance, &actor, "ann@example.com", 1u, &out);
+    CHECK(status == KAM_ERR_UNSUPPORTED, "who flag 1 returned %s", api->status_name(status));
+
+    memset(&due, 0, sizeof due);
+    due.struct_size = sizeof due;
+    call_json(api, visits->visits_due(instance, &actor, &due, &out), &out, "\"visits\":[]", "visits_due");
+    due.reserved0 = 1;
+    status = visits->visits_due(instance, &actor, &due, &out);
+    CHECK(status == KAM_ERR_INVALID_ARGUMENT, "visits_due with reserved0 1 returned %s", api->status_name(status));
+    status = visits->account_visits(instance, &actor, "no-such-account", 0, &out);
+    CHECK(status == KAM_ERR_NOT_FOUND && out.data == NULL, "account_visits(unknown) returned %s",
+          api->status_name(status));
+}
+
 static void remove_tree(const char *dir) {
     DIR *d = opendir(dir);
     struct dirent *e;
@@ -477,6 +530,7 @@ int main(int argc, char **argv) {
     test_tiers(api, instance, state.now);
     test_complaints(api, instance, state.now);
     test_service(api, instance);
+    test_contacts_and_visits(api, instance);
 
     /* A bad call: an error status and a message for this thread. */
     memset(&buffer, 0, sizeof buffer);
