@@ -133,6 +133,11 @@ void define_tiers(CLI::App& app, Context& ctx) {
 // ---------------------------------------------------------------------------------------------------
 // tick
 // ---------------------------------------------------------------------------------------------------
+// "1 request", "3 requests": a count with its noun.
+std::string counted(uint64_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 int tick(Context& ctx, const InstanceOptions& options) {
   Session session(ctx, "tick", options);
   const kam_tick_result result = session.instance().tick(session.actor());
@@ -144,10 +149,9 @@ int tick(Context& ctx, const InstanceOptions& options) {
   // 1.3: the complaints' SLA check (a 1.2 plugin has none: no line).
   if (session.plugin().abi_minor() >= 3) {
     if (result.sla_ran != 0) {
-      std::cout << "tick: SLA check ran: " << result.sla_complaints
-                << (result.sla_complaints == 1 ? " complaint" : " complaints") << " with a level due, "
-                << result.sla_warnings << (result.sla_warnings == 1 ? " warning, " : " warnings, ") << result.sla_breaches
-                << (result.sla_breaches == 1 ? " breach" : " breaches") << " notified\n";
+      std::cout << "tick: SLA check ran: " << counted(result.sla_complaints, "complaint", "complaints")
+                << " with a level due, " << counted(result.sla_warnings, "warning", "warnings") << ", "
+                << counted(result.sla_breaches, "breach", "breaches") << " notified\n";
     } else {
       std::cout << "tick: SLA check not due\n";
     }
@@ -155,12 +159,9 @@ int tick(Context& ctx, const InstanceOptions& options) {
   // 1.4: the service requests' state deadlines and the visit plans (a 1.3 plugin has neither).
   if (session.plugin().abi_minor() >= 4) {
     if (result.service_ran != 0) {
-      std::cout << "tick: service deadline check ran: " << result.service_requests
-                << (result.service_requests == 1 ? " request" : " requests") << " with a step due, "
-                << result.service_notifications
-                << (result.service_notifications == 1 ? " notification, " : " notifications, ")
-                << result.service_auto_transitions
-                << (result.service_auto_transitions == 1 ? " auto-transition" : " auto-transitions") << "\n";
+      std::cout << "tick: service deadline check ran: " << counted(result.service_requests, "request", "requests")
+                << " with a step due, " << counted(result.service_notifications, "notification", "notifications")
+                << ", " << counted(result.service_auto_transitions, "auto-transition", "auto-transitions") << "\n";
     } else {
       std::cout << "tick: service deadline check not due\n";
     }

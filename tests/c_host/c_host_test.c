@@ -69,9 +69,29 @@ static void on_progress(void *progress_data, uint64_t done, uint64_t total) {
     p->total = total;
 }
 
+/* The actor every call of this host makes: user "c-host" with the example config's admin role. */
+static const char *const kAdminRoles[] = {"kam.admin"};
+
+static kam_actor admin_actor(void) {
+    kam_actor actor;
+    memset(&actor, 0, sizeof actor);
+    actor.struct_size = sizeof actor;
+    actor.user_id = "c-host";
+    actor.roles = kAdminRoles;
+    actor.role_count = 1;
+    return actor;
+}
+
+/* An output buffer for a call that answers JSON (the plugin fills it; buffer_free releases it). */
+static kam_buffer empty_buffer(void) {
+    kam_buffer out;
+    memset(&out, 0, sizeof out);
+    out.struct_size = sizeof out;
+    return out;
+}
+
 /* ABI 1.1: one account with one order, a tier evaluation, the account's card. */
 static void test_tiers(const kam_api_v1 *api, kam_instance *instance, int64_t now) {
-    const char *roles[] = {"kam.admin"};
     kam_actor actor;
     kam_event_account account;
     kam_event_order order;
@@ -89,11 +109,7 @@ static void test_tiers(const kam_api_v1 *api, kam_instance *instance, int64_t no
           "a plugin of ABI 1.%u lacks tiers_evaluate or account_card", (unsigned)api->abi_minor);
     if (!KAM_API_HAS(api, tiers_evaluate) || !KAM_API_HAS(api, account_card)) return;
 
-    memset(&actor, 0, sizeof actor);
-    actor.struct_size = sizeof actor;
-    actor.user_id = "c-host";
-    actor.roles = roles;
-    actor.role_count = 1;
+    actor = admin_actor();
 
     memset(&account, 0, sizeof account);
     account.header.struct_size = sizeof account;
@@ -199,7 +215,6 @@ static kam_status call_json(const kam_api_v1 *api, kam_status status, kam_buffer
 
 /* ABI 1.3: an employee and a complaint's steps through ingest, then the complaints table. */
 static void test_complaints(const kam_api_v1 *api, kam_instance *instance, int64_t now) {
-    const char *roles[] = {"kam.admin"};
     kam_actor actor;
     kam_event_employee employee;
     kam_event_complaint opened, internal_note, old_response, unknown_flags;
@@ -225,11 +240,7 @@ static void test_complaints(const kam_api_v1 *api, kam_instance *instance, int64
           "the complaints table lacks a 1.3 member");
     CHECK(api->complaints() == table, "the getter returns one static table");
 
-    memset(&actor, 0, sizeof actor);
-    actor.struct_size = sizeof actor;
-    actor.user_id = "c-host";
-    actor.roles = roles;
-    actor.role_count = 1;
+    actor = admin_actor();
 
     memset(&employee, 0, sizeof employee);
     employee.header.struct_size = sizeof employee;
@@ -275,8 +286,7 @@ static void test_complaints(const kam_api_v1 *api, kam_instance *instance, int64
           "unknown response_flags: %s, %u rejected: %s", api->status_name(status), (unsigned)summary.rejected,
           results[0].message);
 
-    memset(&out, 0, sizeof out);
-    out.struct_size = sizeof out;
+    out = empty_buffer();
     call_json(api, table->queue(instance, &actor, "e-ann", 0, &out), &out, "\"CMP-C-1\"", "queue(e-ann)");
     /* The old host's response was the first response: the queue now shows the resolution clock, with
      * the config's target. The host clock is Wed 2023-11-15 06:13 China time, before the 09:00-18:00
@@ -318,7 +328,6 @@ static void test_complaints(const kam_api_v1 *api, kam_instance *instance, int64
 /* ABI 1.4: the service table. This config has no workflows: requests are kept as events only, so
  * the queue is empty but answers, and its arguments are checked. */
 static void test_service(const kam_api_v1 *api, kam_instance *instance) {
-    const char *roles[] = {"kam.admin"};
     kam_actor actor;
     kam_buffer out;
     kam_service_kpi_query kpi;
@@ -335,13 +344,8 @@ static void test_service(const kam_api_v1 *api, kam_instance *instance) {
     CHECK(KAM_SERVICE_HAS(table, queue) && KAM_SERVICE_HAS(table, account_requests) && KAM_SERVICE_HAS(table, request) &&
               KAM_SERVICE_HAS(table, service_kpis),
           "the service table lacks a 1.4 member");
-    memset(&actor, 0, sizeof actor);
-    actor.struct_size = sizeof actor;
-    actor.user_id = "c-host";
-    actor.roles = roles;
-    actor.role_count = 1;
-    memset(&out, 0, sizeof out);
-    out.struct_size = sizeof out;
+    actor = admin_actor();
+    out = empty_buffer();
     call_json(api, table->queue(instance, &actor, "e-ann", KAM_SERVICE_QUEUE_WITH_COMPLAINTS, 0, &out), &out,
               "\"CMP-C-1\"", "service queue(e-ann) with complaints");
     call_json(api, table->queue(instance, &actor, "e-ann", 0, 0, &out), &out, "\"items\":[]", "service queue(e-ann)");
@@ -362,7 +366,6 @@ static void test_service(const kam_api_v1 *api, kam_instance *instance) {
  * cadence, so an unknown caller is "not found" (and out left untouched), and the visits due answer
  * an empty page; the arguments are checked. */
 static void test_contacts_and_visits(const kam_api_v1 *api, kam_instance *instance) {
-    const char *roles[] = {"kam.admin"};
     kam_actor actor;
     kam_buffer out;
     kam_visits_due_query due;
@@ -381,13 +384,8 @@ static void test_contacts_and_visits(const kam_api_v1 *api, kam_instance *instan
     CHECK(KAM_VISITS_HAS(visits, visits_due) && KAM_VISITS_HAS(visits, account_visits) &&
               KAM_VISITS_HAS(visits, visit_kpis),
           "the visits table lacks a 1.4 member");
-    memset(&actor, 0, sizeof actor);
-    actor.struct_size = sizeof actor;
-    actor.user_id = "c-host";
-    actor.roles = roles;
-    actor.role_count = 1;
-    memset(&out, 0, sizeof out);
-    out.struct_size = sizeof out;
+    actor = admin_actor();
+    out = empty_buffer();
 
     status = contacts->who(instance, &actor, "+86 21 5555 0100", 0, &out);
     CHECK(status == KAM_ERR_NOT_FOUND && out.data == NULL, "who(unknown number) returned %s",

@@ -26,6 +26,11 @@ void require_configured_tier(const config::Config& config, const std::string& ti
   throw Error(Status::not_found, std::string(what) + ": tier '" + tier + "' is not configured (tiers: " + names + ")");
 }
 
+std::string merged_account_message(const std::string& account_id, const std::string& golden_id, const char* use) {
+  return "account '" + account_id + "' is merged into '" + golden_id + "' and has no tier of its own; " + use + " '" +
+         golden_id + "'";
+}
+
 void set_override(store::Store& store, const config::Config& config, const OverrideRequest& request,
                   const core::Actor& actor, int64_t now_ms, const LogFn& log) {
   require_configured_tier(config, request.tier, "tier_override_set");
@@ -34,9 +39,8 @@ void set_override(store::Store& store, const config::Config& config, const Overr
                                               ") is not after the host's now (" + std::to_string(now_ms) + ")");
   // A merged account's tier is its golden account's (app/identity): an override on it would never show.
   if (const auto merged = store.identity().merge_of(request.account_id))
-    throw Error(Status::conflict, "tier_override_set: account '" + request.account_id + "' is merged into '" +
-                                      merged->golden_id + "' and has no tier of its own; override '" +
-                                      merged->golden_id + "'");
+    throw Error(Status::conflict,
+                "tier_override_set: " + merged_account_message(request.account_id, merged->golden_id, "override"));
   store.tiers().set_tier_override(request.account_id, request.tier, request.reason, request.expires_at_ms, actor, now_ms);
   follow_override(store, config, request.account_id, actor, now_ms, log);
 }

@@ -76,8 +76,7 @@ class Evaluator {
     read();
     if (!request_.account_id.empty() && update_.rows().empty()) {
       if (const auto merged = store_.identity().merge_of(request_.account_id))  // app/identity: no tier of its own
-        throw Error(Status::conflict, "account '" + request_.account_id + "' is merged into '" + merged->golden_id +
-                                          "' and has no tier of its own; evaluate '" + merged->golden_id + "'");
+        throw Error(Status::conflict, merged_account_message(request_.account_id, merged->golden_id, "evaluate"));
       throw Error(Status::not_found, "account '" + request_.account_id + "' is unknown");
     }
     rank();

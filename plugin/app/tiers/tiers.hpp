@@ -74,6 +74,9 @@ PeriodicJob tier_evaluation_job();
 // --- overrides (overrides.cpp) ---
 // Throws not_found "<what>: tier '<tier>' is not configured (tiers: ...)" unless the config has it.
 void require_configured_tier(const config::Config& config, const std::string& tier, const char* what);
+// The refusal of a tier action on an account merged into golden_id (it has no tier of its own):
+// "account 'A' is merged into 'G' and has no tier of its own; <use> 'G'".
+std::string merged_account_message(const std::string& account_id, const std::string& golden_id, const char* use);
 // Sets an override, then the account's stored tier follows at once (history, notification; the
 // override itself is audited by the store). Throws not_found for a tier the config does not have,
 // invalid_argument for an expiry not after now_ms.
