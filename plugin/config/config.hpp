@@ -16,6 +16,7 @@
 #include "core/actor.hpp"
 #include "core/complaints/escalation.hpp"
 #include "core/complaints/targets.hpp"
+#include "core/distributors/rules.hpp"
 #include "core/log_level.hpp"
 #include "core/service/workflow.hpp"
 #include "core/tiers/churn.hpp"
@@ -116,6 +117,10 @@ struct Config {
   VisitsConfig visits;          // 1.4, after access (supervisors name a role)
   core::service::ServiceConfig service;  // 1.4: workflows per tier (docs/service.md); none: events only
   IdentityConfig identity;      // account identity matching
+  // 1.5: distributor levels, house-account tiers and the discount approval chain (the distributors
+  // and discount_authority sections, docs/distributors.md); none: every registration is rejected
+  // (unknown level).
+  core::distributors::DistributorRules distributors;
 
   std::string source_name;      // file path or the name given for text
   std::string yaml_text;         // the YAML as loaded: stored with each config version that classified

@@ -65,7 +65,8 @@ Config load_config(const std::string& text, const std::string& name, const std::
   MapReader top(sink, *root, "", root->Mark(),
                 std::vector<std::string_view>{"kam", "instance", "database", "business", "access", "logging",
                                               "calendars", "exchange_rates", "tiers", "customer_value", "churn_risk",
-                                              "complaints", "contacts", "visits", "service", "identity"});
+                                              "complaints", "contacts", "visits", "service", "identity",
+                                              "distributors", "discount_authority"});
   if (!top.find("kam"))
     sink.error(top.mark(), "missing required key 'kam' (the config format version; add 'kam: 1' as the first line)");
   detail::read_instance(top, base_dir, config);
@@ -84,6 +85,7 @@ Config load_config(const std::string& text, const std::string& name, const std::
   detail::read_visits(top, config);  // after access
   detail::read_service(top, config);     // after access, calendars and tiers
   detail::read_identity(top, config);
+  detail::read_distributors(top, config);  // after access, business and tiers
   if (sink.has_errors()) fail(sink);
   config.source_name = name;
   config.content_hash = core::fnv1a64_hex(text);

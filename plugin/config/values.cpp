@@ -1,6 +1,8 @@
 // values.cpp - the shared value readers (see values.hpp).
 #include "config/values.hpp"
 
+#include <cctype>
+
 #include "config/did_you_mean.hpp"
 #include "core/money/currency.hpp"
 #include "core/money/decimal.hpp"
@@ -164,6 +166,32 @@ std::string resolve_path(const std::filesystem::path& base_dir, const std::strin
   std::filesystem::path n = (p.is_absolute() || base_dir.empty() ? p : base_dir / p).lexically_normal();
   if (n.has_relative_path() && n.filename().empty()) n = n.parent_path();
   return n.string();
+}
+
+std::optional<int32_t> score_bp_of(const std::string& text) {
+  std::size_t i = 0;
+  int32_t whole = 0;
+  bool digits = false;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
+    whole = whole * 10 + (text[i] - '0');
+    if (whole > 1) return std::nullopt;
+    digits = true;
+    ++i;
+  }
+  int32_t fraction = 0, scale = 1000;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {
+      if (scale == 0) return std::nullopt;  // more than four decimal places
+      fraction += (text[i] - '0') * scale;
+      scale /= 10;
+      digits = true;
+    }
+  }
+  if (!digits || i != text.size()) return std::nullopt;
+  const int32_t bp = whole * 10000 + fraction;
+  if (bp > 10000) return std::nullopt;
+  return bp;
 }
 
 }  // namespace kam::config::detail

@@ -37,6 +37,10 @@ std::optional<int64_t> percent_of(const MapReader& r, const Entry& e, int64_t mi
                                   std::string_view lead = "expected a percentage", bool show_range = true);
 std::optional<int64_t> get_percent(const MapReader& r, std::string_view key, int64_t min_bp, int64_t max_bp);
 
+// "0.85", "1", "0", ".9" -> basis points (a score between 0 and 1); nothing when not a plain decimal
+// in [0, 1] of at most four decimal places (identity.threshold, distributors.match_min_score).
+std::optional<int32_t> score_bp_of(const std::string& text);
+
 // A whole number within [min, max] ("a whole number" rather than get_int's wording, for values
 // that sit next to decimals and percentages).
 std::optional<int64_t> whole_of(const MapReader& r, const Entry& e, int64_t min, int64_t max, std::string_view what);

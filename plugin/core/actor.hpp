@@ -27,6 +27,10 @@ inline constexpr std::string_view kPermissions[] = {
     "service.read", "service.read.department", "service.read.all", "service.kpi", "service.tick",
     "contacts.lookup",
     "visits.read", "visits.read.all", "visits.kpi", "visits.tick",
+    // 1.5: distributor rules (kam/distributors.h): deal registration and review, the channel's
+    // reports, quotes' discount authority, the tick's expiry of registrations
+    "deals.register", "deals.register.any", "deals.read", "deals.read.all", "deals.review", "deals.expire",
+    "channel.report", "quotes.check",
 };
 
 struct AccessRules {

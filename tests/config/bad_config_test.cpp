@@ -59,7 +59,7 @@ const BadCase kBadCases[] = {
      "\"Mars/Olympus_Mons\""},
     {"unknown_permission.yaml",
      "5:16: access.roles.erp.feed[0]: expected \"*\" or one of config.reload, ingest, notifications.read, "
-     "notifications.ack, audit.read, tiers.read, tiers.evaluate, tiers.override, complaints.read, complaints.read.department, complaints.read.all, complaints.kpi, complaints.tick, accounts.read, accounts.merge, service.read, service.read.department, service.read.all, service.kpi, service.tick, contacts.lookup, visits.read, visits.read.all, visits.kpi, visits.tick, got \"ingset\"; did you mean 'ingest'?"},
+     "notifications.ack, audit.read, tiers.read, tiers.evaluate, tiers.override, complaints.read, complaints.read.department, complaints.read.all, complaints.kpi, complaints.tick, accounts.read, accounts.merge, service.read, service.read.department, service.read.all, service.kpi, service.tick, contacts.lookup, visits.read, visits.read.all, visits.kpi, visits.tick, deals.register, deals.register.any, deals.read, deals.read.all, deals.review, deals.expire, channel.report, quotes.check, got \"ingset\"; did you mean 'ingest'?"},
     {"permissions_not_a_list.yaml",
      "4:16: access.roles.kam.admin: expected a list of permissions like [ingest, audit.read] or [\"*\"], got \"*\""},
     {"password_in_url.yaml",
@@ -371,7 +371,7 @@ TEST(BadConfigText, ReportsAllErrorsInFileOrder) {
               "kam.yaml:8:23: business.reporting_currency: expected an ISO 4217 currency code like EUR or CNY, "
               "got \"RMB\"\n"
               "kam.yaml:11:24: access.roles.erp.feed[1]: expected \"*\" or one of config.reload, ingest, "
-              "notifications.read, notifications.ack, audit.read, tiers.read, tiers.evaluate, tiers.override, complaints.read, complaints.read.department, complaints.read.all, complaints.kpi, complaints.tick, accounts.read, accounts.merge, service.read, service.read.department, service.read.all, service.kpi, service.tick, contacts.lookup, visits.read, visits.read.all, visits.kpi, visits.tick, got \"audit.raed\"; did you mean 'audit.read'?\n"
+              "notifications.read, notifications.ack, audit.read, tiers.read, tiers.evaluate, tiers.override, complaints.read, complaints.read.department, complaints.read.all, complaints.kpi, complaints.tick, accounts.read, accounts.merge, service.read, service.read.department, service.read.all, service.kpi, service.tick, contacts.lookup, visits.read, visits.read.all, visits.kpi, visits.tick, deals.register, deals.register.any, deals.read, deals.read.all, deals.review, deals.expire, channel.report, quotes.check, got \"audit.raed\"; did you mean 'audit.read'?\n"
               "kam.yaml:13:10: logging.level: expected one of debug, info, warning, error, got \"verbose\"");
     EXPECT_EQ(e.diagnostics().size(), 5u);
   }

@@ -47,7 +47,7 @@ TEST(ValidConfig, ExampleFileLoads) {
   EXPECT_EQ(c.business.time_zone, "Asia/Shanghai");
   EXPECT_EQ(c.business.reporting_currency, "CNY");
   EXPECT_EQ(c.logging.level, LoggingConfig::Level::info);
-  EXPECT_EQ(c.access.role_permissions.size(), 11u);
+  EXPECT_EQ(c.access.role_permissions.size(), 15u);
   EXPECT_EQ(c.access.role_permissions.at("kam.admin"), Perms{"*"});
   EXPECT_EQ(c.access.role_permissions.at("erp.feed"), Perms{"ingest"});
   EXPECT_TRUE(c.access.allows({"u", {"sales.manager"}}, "notifications.ack"));
@@ -55,7 +55,7 @@ TEST(ValidConfig, ExampleFileLoads) {
   EXPECT_EQ(c.source_name, KAM_EXAMPLE_CONFIG);
   EXPECT_EQ(c.content_hash.size(), 16u);
   EXPECT_EQ(c.summary(),
-            "config OK: instance 'acme-erp', sqlite /var/lib/kam/kam.db (synchronous=full), 11 roles, "
+            "config OK: instance 'acme-erp', sqlite /var/lib/kam/kam.db (synchronous=full), 15 roles, "
             "tz Asia/Shanghai, currency CNY");
 }
 

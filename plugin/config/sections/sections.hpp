@@ -56,5 +56,8 @@ std::optional<std::vector<core::complaints::Recipient>> recipients_of(const MapR
 void read_service(const MapReader& top, Config& config);
 // identity: threshold (a decimal 0..1), max_block (docs/identity.md).
 void read_identity(const MapReader& top, Config& config);
+// distributors and discount_authority: distributor levels, house-account tiers, the approval chain
+// (docs/distributors.md). Needs access (roles), business (the reporting currency) and tiers.
+void read_distributors(const MapReader& top, Config& config);
 
 }  // namespace kam::config::detail

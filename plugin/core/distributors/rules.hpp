@@ -52,6 +52,7 @@ struct DistributorRules {
   std::vector<std::string> direct_channel_tiers;  // a match in one of these tiers is a house account
   int32_t match_min_score_bp = 0;                 // 0: identity.threshold
   std::vector<ApprovalStep> approval_chain;       // discount_authority.approval_chain, ascending
+  int64_t check_every_minutes = 60;               // the tick's expiry check runs at most this often
 
   const Level* level(std::string_view name) const;
   bool is_direct_tier(std::string_view tier) const;
