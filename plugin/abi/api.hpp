@@ -55,6 +55,8 @@ const kam_identity_v1* identity();
 const kam_service_v1* service();
 const kam_contacts_v1* contacts();
 const kam_visits_v1* visits();
+/* 1.5: distributor rules (api_distributors.cpp) */
+const kam_distributors_v1* distributors();
 /* end 1.3 */
 
 }  // namespace kam::abi

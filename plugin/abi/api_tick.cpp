@@ -79,6 +79,10 @@ kam_status tick(kam_instance* instance, const kam_actor* actor, kam_tick_result*
       out.service_notifications = ran.service->notifications;
       out.service_auto_transitions = ran.service->auto_transitions;
     }
+    if (ran.deals) {  // 1.5
+      out.deals_ran = 1;
+      out.deals_expired = ran.deals->expired;
+    }
     write_output(result, out);
   });
 }

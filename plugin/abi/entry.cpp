@@ -51,6 +51,9 @@ const kam_api_v1 kApiV1 = {
     &contacts,
     &visits,
     /* end 1.4 */
+    /* 1.5 */
+    &distributors,
+    /* end 1.5 */
 };
 
 void write_error(char* buffer, size_t capacity, const char* text) {

@@ -43,28 +43,7 @@ static_assert(same_code(core::VisitStatus::planned, KAM_VISIT_PLANNED) &&
               same_code(core::VisitStatus::cancelled, KAM_VISIT_CANCELLED));
 
 
-std::vector<std::string> string_list(const char* const* items, uint32_t count, const char* name) {
-  if (count > 0 && items == nullptr)
-    throw Error(Status::invalid_argument,
-                std::string(name) + " is NULL but its count is " + std::to_string(count));
-  if (count > kMaxListItems)
-    throw Error(Status::invalid_argument,
-                std::string(name) + ": over " + std::to_string(kMaxListItems) + " items");
-  std::vector<std::string> out;
-  out.reserve(count);
-  for (uint32_t i = 0; i < count; ++i)
-    out.push_back(input_string(items[i], (std::string(name) + "[" + std::to_string(i) + "]").c_str(),
-                               StringKind::name, true));
-  return out;
-}
 
-core::Money money(const kam_money& m, const char* name) {
-  check_reserved(m.reserved0, (std::string(name) + ".reserved0").c_str());
-  if (m.currency[3] != '\0')
-    throw Error(Status::invalid_argument,
-                std::string(name) + ".currency is not a NUL-terminated three-letter code");
-  return {m.minor_units, std::string(m.currency)};
-}
 
 // Looks the struct up as T after checking its declared size against T's 1.0 size.
 template <class T>
@@ -228,6 +207,29 @@ core::EventPayload payload(const kam_event_header* h) {
 }
 
 }  // namespace
+
+std::vector<std::string> string_list(const char* const* items, uint32_t count, const char* name) {
+  if (count > 0 && items == nullptr)
+    throw Error(Status::invalid_argument,
+                std::string(name) + " is NULL but its count is " + std::to_string(count));
+  if (count > kMaxListItems)
+    throw Error(Status::invalid_argument,
+                std::string(name) + ": over " + std::to_string(kMaxListItems) + " items");
+  std::vector<std::string> out;
+  out.reserve(count);
+  for (uint32_t i = 0; i < count; ++i)
+    out.push_back(input_string(items[i], (std::string(name) + "[" + std::to_string(i) + "]").c_str(),
+                               StringKind::name, true));
+  return out;
+}
+
+core::Money money(const kam_money& m, const char* name) {
+  check_reserved(m.reserved0, (std::string(name) + ".reserved0").c_str());
+  if (m.currency[3] != '\0')
+    throw Error(Status::invalid_argument,
+                std::string(name) + ".currency is not a NUL-terminated three-letter code");
+  return {m.minor_units, std::string(m.currency)};
+}
 
 store::BatchItem convert_event(const kam_event_header* header) {
   store::BatchItem item;

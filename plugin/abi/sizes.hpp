@@ -97,7 +97,6 @@ inline constexpr size_t kApiV1Size_1_3 = 200;  // the table up to complaints
 static_assert(sizeof(kam_event_account) == kEventAccountSize_1_4);
 static_assert(offsetof(kam_event_account, phones) == kEventAccountSize_1_0);
 static_assert(sizeof(kam_event_contact) == kEventContactSize_1_4);
-static_assert(sizeof(kam_tick_result) == kTickResultSize_1_4);
 static_assert(offsetof(kam_tick_result, service_ran) == kTickResultSize_1_3);
 static_assert(offsetof(kam_api_v1, identity) == kApiV1Size_1_3);
 inline constexpr size_t kContactsV1Size_1_4 = 16;  // who
@@ -121,5 +120,23 @@ static_assert(sizeof(kam_identity_match_query) == kIdentityMatchQuerySize_1_4);
 static_assert(sizeof(kam_identity_duplicates_query) == kIdentityDuplicatesQuerySize_1_4);
 static_assert(sizeof(kam_identity_v1) == kIdentityV1Size_1_4);
 /* end 1.4 */
+
+/* 1.5: distributor rules (kam/distributors.h), and the tick's expiry members */
+inline constexpr size_t kTickResultSize_1_5 = 200;
+inline constexpr size_t kApiV1Size_1_4 = 232;  // the table up to visits
+static_assert(sizeof(kam_tick_result) == kTickResultSize_1_5);
+static_assert(offsetof(kam_tick_result, deals_ran) == kTickResultSize_1_4);
+static_assert(offsetof(kam_api_v1, distributors) == kApiV1Size_1_4);
+inline constexpr size_t kDealRegistrationSize_1_5 = 112;
+inline constexpr size_t kDealsQuerySize_1_5 = 40;
+inline constexpr size_t kChannelQuerySize_1_5 = 32;
+inline constexpr size_t kQuoteQuerySize_1_5 = 40;
+inline constexpr size_t kDistributorsV1Size_1_5 = 64;
+static_assert(sizeof(kam_deal_registration) == kDealRegistrationSize_1_5);
+static_assert(sizeof(kam_deals_query) == kDealsQuerySize_1_5);
+static_assert(sizeof(kam_channel_query) == kChannelQuerySize_1_5);
+static_assert(sizeof(kam_quote_query) == kQuoteQuerySize_1_5);
+static_assert(sizeof(kam_distributors_v1) == kDistributorsV1Size_1_5);
+/* end 1.5 */
 
 }  // namespace kam::abi

@@ -9,6 +9,7 @@ const std::vector<PeriodicJob>& periodic_jobs() {
       sla_check_job(),  // complaint SLA deadlines and escalations (app/complaints/sla_job.cpp)
       visit_plan_job(),  // visit plans: due and overdue visits (app/visits/plan_job.cpp)
       service_deadline_job(),  // service workflow deadlines (app/service/deadline_job.cpp)
+      deal_expiry_job(),  // deal registrations whose protection ended (app/distributors/expiry_job.cpp)
   };
   return jobs;
 }

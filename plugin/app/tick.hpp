@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/complaints/complaints.hpp"
+#include "app/distributors/distributors.hpp"
 #include "app/periodic.hpp"
 #include "app/service/service.hpp"
 #include "app/tiers/tiers.hpp"
@@ -20,6 +21,7 @@ struct TickResult {
   std::optional<SlaCheckSummary> sla;      // the SLA check of complaints ran (1.3)
   std::optional<VisitCheckSummary> visits; // the visit plan check ran (1.4)
   std::optional<ServiceCheckSummary> service;  // the service deadline check ran (1.4)
+  std::optional<DealExpirySummary> deals;      // the expiry of deal registrations ran (1.5)
   std::vector<std::string> skipped_jobs;   // jobs whose permission the actor lacks (not run)
 };
 

@@ -25,7 +25,8 @@ Store::Store(std::unique_ptr<Database> database)
       contacts_(*database_),
       visits_(*database_),
       service_(*database_),
-      identity_(*database_) {}
+      identity_(*database_),
+      deals_(*database_) {}
 
 Store::~Store() = default;
 

@@ -24,6 +24,7 @@
 #include "store/audit/audit_repository.hpp"
 #include "store/complaints/complaints_repository.hpp"
 #include "store/contacts/contacts_repository.hpp"
+#include "store/distributors/deals_repository.hpp"
 #include "store/identity/identity_repository.hpp"
 #include "store/ingestion/ingestion_repository.hpp"
 #include "store/jobs/jobs_repository.hpp"
@@ -64,6 +65,7 @@ class Store {
   VisitsRepository& visits() { return visits_; }        // 1.4
   ServiceRepository& service() { return service_; }  // 1.4
   IdentityRepository& identity() { return identity_; }
+  DealsRepository& deals() { return deals_; }  // 1.5
 
   // The shared database object, for the store's own code and tests (database/database.hpp).
   Database& database() { return *database_; }
@@ -82,6 +84,7 @@ class Store {
   VisitsRepository visits_;      // 1.4
   ServiceRepository service_;
   IdentityRepository identity_;
+  DealsRepository deals_;  // 1.5
 };
 
 }  // namespace kam::store

@@ -13,6 +13,7 @@
 #include <kam/identity.h>
 #include <kam/service.h>
 #include <kam/visits.h>
+#include <kam/distributors.h>
 #include <kam/events.h>
 #include <kam/instance.h>
 #include <kam/tiers.h>
@@ -257,6 +258,11 @@ typedef struct kam_api_v1 {
     const kam_contacts_v1 *(*contacts)(void); /* kam/contacts.h: who is calling */
     const kam_visits_v1 *(*visits)(void);     /* kam/visits.h: customer-visit plans */
     /* end 1.4 */
+
+    /* ---- 1.5 ---- a static table, valid until the library is unloaded, or NULL when this build
+     * does not have the capability. [thread-safe] */
+    const kam_distributors_v1 *(*distributors)(void); /* kam/distributors.h: distributor rules */
+    /* end 1.5 */
 } kam_api_v1;
 
 /* True when the plugin's table has member `member` (it may be older than the host's header). */

@@ -22,7 +22,7 @@ extern "C" {
  * new header; a plugin may serve several majors from the same entry point. */
 #define KAM_ABI_VERSION_MAJOR 1
 /* The ABI minor version: grows when members are appended to the table or to structs. */
-#define KAM_ABI_VERSION_MINOR 4
+#define KAM_ABI_VERSION_MINOR 5
 
 /* The name of the one exported function, for dlsym() and boost::dll. */
 #define KAM_ENTRY_SYMBOL "kam_get_api"

@@ -43,6 +43,7 @@
 #include <kam/host/library.hpp>        // the loaded library shared by everything from it
 #include <kam/host/plugin.hpp>         // Plugin: load, negotiate, check the table
 #include <kam/host/visits.hpp>         // Visits: the 1.4 visit plan queries
+#include <kam/host/distributors.hpp>   // Distributors: the 1.5 deal registration, review, quotes
 #include <kam/host/service.hpp>        // Service: the 1.4 service workflow queries
 
 #endif  // KAM_HOST_HPP

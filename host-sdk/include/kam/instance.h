@@ -33,6 +33,12 @@ typedef int32_t kam_notification_kind;
  * resolved, in words), created_at_ms} */
 #define KAM_NOTIFY_SLA_WARNING 2
 #define KAM_NOTIFY_SLA_BREACH 3
+/* payload (1.5, docs/distributors.md): a deal registration met a house account or a customer another
+ * registration holds: {key ("DEAL/ID/conflict"), registration_id, distributor_id, customer_name,
+ * decision, reasons (the codes: "house_account", "already_registered"), account_id (the house
+ * account, or null), account_manager_id (or null), earlier_registration_id (or null),
+ * earlier_distributor_id (or null), employees (the account manager), roles
+ * (distributors.conflict_roles), created_at_ms}; once per registration */
 #define KAM_NOTIFY_CHANNEL_CONFLICT 4
 /* payload (1.4, docs/visits.md): {key, account_id, tier, due_date, level ("due" | "overdue"),
  * last_visit_at_ms (or null), cadence_days, employees, created_at_ms}: once per account and due
@@ -49,6 +55,11 @@ typedef int32_t kam_notification_kind;
  * account manager and the account has none, or its pool has no active member): {key, request_id,
  * account_id, tier, reason, employees, roles, created_at_ms}; to the supervisors the YAML names */
 #define KAM_NOTIFY_SERVICE_UNROUTED 8
+/* 1.5 (docs/distributors.md): a deal registration's protection ended by the host clock (the tick,
+ * or deals_expire): {key ("DEAL/ID/expired"), registration_id, distributor_id, customer_name,
+ * decision, protected_until_ms, expired_at_ms, roles (distributors.conflict_roles), created_at_ms};
+ * once per registration */
+#define KAM_NOTIFY_DEAL_EXPIRED 9
 
 /* Something the plugin tells the host. All pointers are valid only during the notify callback. */
 typedef struct kam_notification {

@@ -5,7 +5,7 @@
  * as C and as C++. An ERP built against ABI major 1 keeps working with every later 1.x plugin.
  *
  * kam.h is what a host includes. The declarations live in one header per concern under kam/ (base.h,
- * instance.h, events.h, audit.h, tiers.h, complaints.h, identity.h, service.h, contacts.h, visits.h, api.h; see the list below); each compiles on
+ * instance.h, events.h, audit.h, tiers.h, complaints.h, identity.h, service.h, contacts.h, visits.h, distributors.h, api.h; see the list below); each compiles on
  * its own.
  *
  * How a host uses it:
@@ -115,6 +115,7 @@
 #include <kam/service.h>  /* 1.4: service workflows per tier */
 #include <kam/contacts.h> /* 1.4: who is calling (contacts by phone and e-mail) */
 #include <kam/visits.h>   /* 1.4: customer-visit plans */
+#include <kam/distributors.h> /* 1.5: distributor rules (deal registration, quotes) */
 #include <kam/api.h>      /* the function table and the entry point */
 
 #endif /* KAM_KAM_H */

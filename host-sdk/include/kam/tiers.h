@@ -97,6 +97,10 @@ typedef struct kam_tick_result {
     uint64_t service_auto_transitions; /* requests it moved on by an auto_transition step */
     uint64_t visits_due;           /* KAM_NOTIFY_VISIT_DUE notifications of level "due" it wrote */
     uint64_t visits_overdue;       /* ... of level "overdue" */
+    /* 1.5 */
+    uint32_t deals_ran;            /* 1 when the expiry of deal registrations was due and ran */
+    uint32_t reserved2;
+    uint64_t deals_expired;        /* registrations it expired (KAM_NOTIFY_DEAL_EXPIRED each) */
 } kam_tick_result;
 
 /* 1.2 */

@@ -13,6 +13,8 @@
 
 #include "config/config.hpp"
 #include "core/actor.hpp"
+#include "core/identity/record.hpp"
+#include "core/identity/score.hpp"
 #include "store/store.hpp"
 
 namespace kam::app {
@@ -29,6 +31,27 @@ struct MatchRequest {
 };
 // kam/identity.h match. Throws invalid_argument (empty name, unknown region, limit or score out of range).
 std::string match_json(store::Store& store, const config::Config& config, const MatchRequest& request);
+
+// A name's prepared spellings (name, then the Latin name) with the given region applied, and their
+// blocking keys: what match_json and deal registration (app/distributors) compare and look up.
+struct PreparedName {
+  std::vector<core::identity::Record> records;
+  std::vector<std::string> keys;
+};
+// Throws invalid_argument for a region KAM does not know (`function` names the caller).
+PreparedName prepare_name(const std::string& name, const std::string& name_latin, const std::string& tax_id,
+                          const std::string& region, const char* function);
+
+// An account a name matched, counted under its golden account when merged.
+struct AccountMatch {
+  std::string account_id;  // the golden account (or the account itself)
+  std::string via;         // the merged account that matched, or ""
+  core::identity::Match match;
+};
+// The accounts the prepared name matches at or above threshold, best first (every one; the caller
+// cuts the list).
+std::vector<AccountMatch> matching_accounts(store::Store& store, const config::Config& config,
+                                            const PreparedName& name, double threshold);
 
 struct DuplicatesRequest {
   int32_t min_score_bp = 0;      // 0: identity.threshold

@@ -149,7 +149,7 @@ void read_chain(const MapReader& r, const Entry& e, Config& config) {
 void read_distributors(const MapReader& top, Config& config) {
   d::DistributorRules& out = config.distributors;
   if (auto r = top.get_map("distributors", std::vector<std::string_view>{"direct_channel_tiers", "match_min_score",
-                                                                       "check_every", "levels"})) {
+                                                                       "check_every", "conflict_roles", "levels"})) {
     if (const Entry* e = r->find("direct_channel_tiers")) {
       if (auto tiers = string_list(*r, *e, "[platinum, gold]")) {
         const std::vector<std::string_view> known = tier_names(config);
@@ -175,6 +175,16 @@ void read_distributors(const MapReader& top, Config& config) {
         r->error_at_value(*r->find("check_every"), "expected at least 1m");
       else
         out.check_every_minutes = *every;
+    }
+    if (const Entry* e = r->find("conflict_roles")) {
+      if (auto roles = string_list(*r, *e, "[channel.manager]")) {
+        for (const std::string& role : *roles) {
+          if (config.access.role_permissions.count(role) == 0)
+            r->error_at_value(*e, "unknown role " + detail::quoted(role) + "; define it in access.roles");
+          else
+            out.conflict_roles.push_back(role);
+        }
+      }
     }
     if (auto levels = r->get_map("levels", std::nullopt))
       for (const Entry& e : levels->entries()) out.levels.push_back(read_level(*levels, e, config));

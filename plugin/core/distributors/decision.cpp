@@ -17,11 +17,6 @@ bool contains(const std::vector<std::string>& items, const std::string& v) {
   return std::find(items.begin(), items.end(), v) != items.end();
 }
 
-std::string bp_text(int64_t bp) {
-  std::string s = std::to_string(bp / 100);
-  if (bp % 100 != 0) s += "." + std::string(bp % 100 < 10 ? "0" : "") + std::to_string(bp % 100);
-  return s + "%";
-}
 
 void check_scope(const std::string& what, const std::string& value, const std::vector<std::string>& own,
                  const std::vector<std::string>& level, Reason reason, Decision& d) {
@@ -114,8 +109,8 @@ Decision decide(const DecisionInput& in) {
     if (strictest && in.deal.discount_bp > strictest->second) {
       Finding f{Reason::discount_above_authority, "", {}, {}, {}, {}, in.deal.discount_bp, strictest->second,
                 strictest->first};
-      f.message = "discount " + bp_text(in.deal.discount_bp) + " is above level " + level->name + "'s " +
-                  bp_text(strictest->second) + " for " + strictest->first + ": it needs a reviewer's approval";
+      f.message = "discount " + percent_text(in.deal.discount_bp) + " is above level " + level->name + "'s " +
+                  percent_text(strictest->second) + " for " + strictest->first + ": it needs a reviewer's approval";
       d.findings.push_back(std::move(f));
     }
   }
@@ -123,9 +118,7 @@ Decision decide(const DecisionInput& in) {
     const HouseAccount& h = in.house_accounts.front();
     Finding f{Reason::house_account, "", {}, {}, h, {}, {}, {}, {}};
     f.message = "the customer is house account " + h.account_id + " (" + h.account_name + ", tier " + h.tier +
-                ", match score " + std::to_string(h.score_bp / 100) + "." +
-                (h.score_bp % 100 < 10 ? "0" : "") + std::to_string(h.score_bp % 100) +
-                "%), which the direct channel serves";
+                ", match score " + percent_text(h.score_bp) + "), which the direct channel serves";
     d.findings.push_back(std::move(f));
   }
   if (!in.earlier.empty()) {

@@ -16,6 +16,12 @@ const char* quota_period_name(QuotaPeriod period) {
   return "month";
 }
 
+std::string percent_text(int64_t bp) {
+  const int64_t a = bp < 0 ? -bp : bp;
+  const std::string cents = std::to_string(a % 100);
+  return (bp < 0 ? "-" : "") + std::to_string(a / 100) + "." + (cents.size() < 2 ? "0" : "") + cents + "%";
+}
+
 time::LocalDate period_start(time::LocalDate day, QuotaPeriod per) {
   const date::year_month_day ymd{date::sys_days{date::days{day.days_since_epoch}}};
   unsigned month = static_cast<unsigned>(ymd.month());

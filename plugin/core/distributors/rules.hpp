@@ -19,6 +19,9 @@ namespace kam::core::distributors {
 enum class QuotaPeriod { month, quarter, year };
 const char* quota_period_name(QuotaPeriod period);  // "month" | "quarter" | "year"
 
+// Basis points as a percentage with two decimals: 1250 -> "12.50%".
+std::string percent_text(int64_t bp);
+
 // The first local day of the period that contains `day` (the 1st of its month, quarter or year).
 time::LocalDate period_start(time::LocalDate day, QuotaPeriod per);
 
@@ -53,6 +56,7 @@ struct DistributorRules {
   int32_t match_min_score_bp = 0;                 // 0: identity.threshold
   std::vector<ApprovalStep> approval_chain;       // discount_authority.approval_chain, ascending
   int64_t check_every_minutes = 60;               // the tick's expiry check runs at most this often
+  std::vector<std::string> conflict_roles;        // roles a channel conflict is notified to
 
   const Level* level(std::string_view name) const;
   bool is_direct_tier(std::string_view tier) const;

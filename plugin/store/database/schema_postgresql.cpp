@@ -6,6 +6,7 @@
 #include "store/complaints/schema_v4.hpp"
 #include "store/contacts/schema_v7.hpp"
 #include "store/tiers/schema_v8.hpp"
+#include "store/distributors/schema_v9.hpp"
 #include "store/service/schema_v6.hpp"
 #include "store/identity/schema_v5.hpp"
 #include "store/database/migrations.hpp"
@@ -290,6 +291,7 @@ const std::vector<Migration>& postgresql_migrations() {
       {6, kSchemaV6Summary, schema_v6_postgresql()},  // store/service/schema_v6.cpp
       {7, kSchemaV7Summary, schema_v7_postgresql()},  // store/contacts/schema_v7.cpp
       {8, kSchemaV8Summary, schema_v8_postgresql()},  // store/tiers/schema_v8.cpp
+      {9, kSchemaV9Summary, schema_v9_postgresql()},  // store/distributors/schema_v9.cpp
   };
   return steps;
 }

@@ -25,6 +25,8 @@ const char* const kTables[] = {
     "tier_ranking",
     // 5: account identity
     "account_identity", "account_identity_keys", "account_merges",
+    // 9: distributor rules (deal_registrations replaced)
+    "deal_registration_keys",
 };
 
 int count_migration_logs(const std::vector<std::string>& lines) {

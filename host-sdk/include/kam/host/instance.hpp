@@ -10,6 +10,7 @@
 #include <kam/host/complaints.hpp>
 #include <kam/host/contacts.hpp>
 #include <kam/host/visits.hpp>
+#include <kam/host/distributors.hpp>
 #include <kam/host/service.hpp>
 #include <kam/host/identity.hpp>
 #include <kam/host/config_source.hpp>
@@ -273,6 +274,20 @@ class Instance {
       throw Error(KAM_ERR_UNSUPPORTED, builtin_status_name(KAM_ERR_UNSUPPORTED),
                   "plugin '" + lib_->path + "' was built without visit plans (visits() is NULL)", "visits");
     return Visits(lib_, handle_, table);
+  }
+
+  // ---- 1.5 ----
+
+  // Distributor rules (kam/distributors.h) on this instance. Throws Error(KAM_ERR_UNSUPPORTED) when
+  // the plugin is older than ABI 1.5 or was built without them. Must not outlive this Instance.
+  Distributors distributors() const {
+    if (!KAM_API_HAS(&api(), distributors)) detail::throw_missing(*lib_, "distributors", 5);
+    const kam_distributors_v1* table = api().distributors();
+    if (table == nullptr)
+      throw Error(KAM_ERR_UNSUPPORTED, builtin_status_name(KAM_ERR_UNSUPPORTED),
+                  "plugin '" + lib_->path + "' was built without distributor rules (distributors() is NULL)",
+                  "distributors");
+    return Distributors(lib_, handle_, table);
   }
 
   // The service workflow capability (kam/service.h). Throws Error(KAM_ERR_UNSUPPORTED) when the
