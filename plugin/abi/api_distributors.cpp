@@ -31,6 +31,19 @@ app::DealContext context_for(const Call& call, const ConfigSnapshot& snapshot) {
   return app::DealContext{call.actor(), snapshot.config->access, now_ms(call.instance())};
 }
 
+// Runs a use case that applies a finer rule than the call's permission (another distributor's
+// registrations); its refusal is audited like the call's own (permission.refused) and rethrown.
+template <class Fn>
+std::string refusal_audited(const Call& call, const char* permission, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const Error& e) {
+    if (e.status() == Status::permission)
+      call.instance()->refusals.record(call.instance(), call.actor(), call.function(), permission);
+    throw;
+  }
+}
+
 std::string optional_id(const char* s, const char* where) { return input_string(s, where, StringKind::id, false); }
 
 app::DealRequest deal_request(const kam_deal_registration& r) {
@@ -68,8 +81,11 @@ kam_status deal_register(kam_instance* instance, const kam_actor* actor, const k
     require_ptr(out_json, fn, "out_json");
     const app::DealRequest request = deal_request(*registration);
     const ConfigSnapshot snapshot = config_snapshot(instance);
-    fill_buffer(out_json,
-                app::register_deal_json(*instance->store, *snapshot.config, context_for(call, snapshot), request), fn);
+    fill_buffer(out_json, refusal_audited(call, app::kDealsRegisterAny, [&] {
+                  return app::register_deal_json(*instance->store, *snapshot.config, context_for(call, snapshot),
+                                                 request);
+                }),
+                fn);
   });
 }
 
@@ -118,7 +134,10 @@ kam_status deals_list(kam_instance* instance, const kam_actor* actor, const kam_
     r.after = input_string(query->after, "distributors.deals_list: query.after", StringKind::name, false);
     r.limit = query->limit == 0 ? 100 : query->limit;
     const ConfigSnapshot snapshot = config_snapshot(instance);
-    fill_buffer(out_json, app::deals_json(*instance->store, *snapshot.config, context_for(call, snapshot), r), fn);
+    fill_buffer(out_json, refusal_audited(call, app::kDealsReadAll, [&] {
+                  return app::deals_json(*instance->store, *snapshot.config, context_for(call, snapshot), r);
+                }),
+                fn);
   });
 }
 
