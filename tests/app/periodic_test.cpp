@@ -89,7 +89,8 @@ TEST_P(PeriodicTest, TheTickRunsOnlyTheJobsTheActorMayRun) {
   const app::TickResult r = app::tick(app::JobContext{*store_, config, scheduler, kT0, nullptr});
   EXPECT_TRUE(r.tiers);
   EXPECT_FALSE(r.sla);
-  EXPECT_EQ(r.skipped_jobs, (std::vector<std::string>{app::kSlaJob, app::kVisitPlanJob, app::kServiceJob}));
+  EXPECT_EQ(r.skipped_jobs,
+            (std::vector<std::string>{app::kSlaJob, app::kVisitPlanJob, app::kServiceJob, app::kDealExpiryJob}));
   // With the admin's "*" every job runs.
   const app::TickResult all = app::tick(context(*store_, kT0 + 2 * kHour));
   EXPECT_TRUE(all.tiers);

@@ -41,6 +41,7 @@ int main(void) {
     test_layout_complaints();
     test_layout_contacts();
     test_layout_visits();
+    test_layout_distributors();
     test_layout_service();
     test_layout_identity();
     test_layout_api();

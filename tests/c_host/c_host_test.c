@@ -408,6 +408,104 @@ static void test_contacts_and_visits(const kam_api_v1 *api, kam_instance *instan
           api->status_name(status));
 }
 
+/* ABI 1.5: the distributors table. A distributor whose level this host's config does not define
+ * registers a deal: it is rejected with the reason "unknown_level", stored and listed; a retry with
+ * the same registration id answers the stored decision; bad structs and arguments are refused. */
+static void test_distributors(const kam_api_v1 *api, kam_instance *instance, int64_t now) {
+    kam_actor actor;
+    kam_buffer out;
+    kam_event_distributor distributor;
+    const kam_event_header *events[1];
+    const char *territories[1] = {"East"};
+    const char *lines[1] = {"servers"};
+    kam_batch batch;
+    kam_batch_summary summary;
+    kam_deal_registration deal;
+    kam_deals_query query;
+    kam_quote_query quote;
+    const kam_distributors_v1 *table;
+    kam_status status;
+    uint64_t expired = 99;
+
+    CHECK(KAM_API_HAS(api, distributors), "a plugin of ABI 1.%u lacks the distributors getter",
+          (unsigned)api->abi_minor);
+    if (!KAM_API_HAS(api, distributors)) return;
+    table = api->distributors();
+    CHECK(table != NULL, "distributors() is NULL");
+    if (table == NULL) return;
+    CHECK(KAM_DISTRIBUTORS_HAS(table, deal_register) && KAM_DISTRIBUTORS_HAS(table, deals_expire),
+          "the distributors table lacks a 1.5 member");
+    actor = admin_actor();
+    out = empty_buffer();
+
+    memset(&distributor, 0, sizeof distributor);
+    distributor.header.struct_size = sizeof distributor;
+    distributor.header.kind = KAM_EVENT_DISTRIBUTOR_UPSERTED;
+    distributor.header.event_id = "dist-C-D";
+    distributor.header.occurred_at_ms = now - 86400000LL;
+    distributor.distributor_id = "C-D";
+    distributor.name = "C Channel Partner";
+    distributor.level = "platinum-partner";
+    distributor.territories = territories;
+    distributor.territory_count = 1;
+    events[0] = &distributor.header;
+    memset(&batch, 0, sizeof batch);
+    batch.struct_size = sizeof batch;
+    batch.events = events;
+    batch.event_count = 1;
+    batch.source = "c_host_test";
+    memset(&summary, 0, sizeof summary);
+    summary.struct_size = sizeof summary;
+    status = api->ingest(instance, &actor, &batch, &summary);
+    CHECK(status == KAM_OK && summary.accepted == 1, "ingest distributor: %s: %s", api->status_name(status),
+          api->last_error_message());
+
+    memset(&deal, 0, sizeof deal);
+    deal.struct_size = sizeof deal;
+    deal.registration_id = "C-DEAL-1";
+    deal.distributor_id = "C-D";
+    deal.customer_name = "C Host Prospect Ltd";
+    deal.region = "East";
+    deal.product_lines = lines;
+    deal.product_line_count = 1;
+    deal.amount.minor_units = 100000;
+    memcpy(deal.amount.currency, "CNY", 4);
+    deal.discount_bp = 300;
+    call_json(api, table->deal_register(instance, &actor, &deal, &out), &out, "\"code\":\"unknown_level\"",
+              "deal_register");
+    call_json(api, table->deal_register(instance, &actor, &deal, &out), &out, "\"replayed\":true",
+              "deal_register again");
+    deal.product_line_count = 0;
+    status = table->deal_register(instance, &actor, &deal, &out);
+    CHECK(status == KAM_ERR_INVALID_ARGUMENT && out.data == NULL, "deal_register without lines returned %s",
+          api->status_name(status));
+    deal.product_line_count = 1;
+    deal.struct_size = 8;
+    status = table->deal_register(instance, &actor, &deal, &out);
+    CHECK(status == KAM_ERR_INVALID_ARGUMENT, "deal_register with struct_size 8 returned %s", api->status_name(status));
+
+    memset(&query, 0, sizeof query);
+    query.struct_size = sizeof query;
+    call_json(api, table->deals_list(instance, &actor, &query, &out), &out, "\"registration_id\":\"C-DEAL-1\"",
+              "deals_list");
+    query.flags = 2u;
+    status = table->deals_list(instance, &actor, &query, &out);
+    CHECK(status == KAM_ERR_UNSUPPORTED, "deals_list flag 2 returned %s", api->status_name(status));
+    status = table->deal_review(instance, &actor, "C-DEAL-1", KAM_DEAL_APPROVE, "why not", &out);
+    CHECK(status == KAM_ERR_CONFLICT, "deal_review of a rejected deal returned %s", api->status_name(status));
+
+    memset(&quote, 0, sizeof quote);
+    quote.struct_size = sizeof quote;
+    quote.account_id = "C-1";
+    quote.product_line = "servers";
+    quote.discount_bp = 100;
+    call_json(api, table->quote_check(instance, &actor, &quote, &out), &out, "\"channel\":\"direct\"",
+              "quote_check");
+    status = table->deals_expire(instance, &actor, &expired);
+    CHECK(status == KAM_OK && expired == 0, "deals_expire returned %s, %llu", api->status_name(status),
+          (unsigned long long)expired);
+}
+
 static void remove_tree(const char *dir) {
     DIR *d = opendir(dir);
     struct dirent *e;
@@ -529,6 +627,7 @@ int main(int argc, char **argv) {
     test_complaints(api, instance, state.now);
     test_service(api, instance);
     test_contacts_and_visits(api, instance);
+    test_distributors(api, instance, state.now);
 
     /* A bad call: an error status and a message for this thread. */
     memset(&buffer, 0, sizeof buffer);

@@ -10,11 +10,13 @@ static_assert(std::is_standard_layout<kam_api_v1>::value, "kam_api_v1 is standar
 static_assert(std::is_trivially_copyable<kam_batch>::value, "kam_batch is trivially copyable");
 static_assert(std::is_same<kam_status, std::int32_t>::value, "kam_status is int32_t");
 static_assert(std::is_same<decltype(&kam_get_api), kam_get_api_fn>::value, "entry point type");
-static_assert(sizeof(kam_api_v1) == 232, "kam_api_v1 size as in abi_layout_test.c");  /* 1.4: four capability getters */
+static_assert(sizeof(kam_api_v1) == 240, "kam_api_v1 size as in abi_layout_test.c");  /* 1.5: the distributors getter */
 static_assert(sizeof(kam_event_result) == 256, "kam_event_result size as in abi_layout_test.c");
 static_assert(sizeof(kam_tier_evaluation_summary) == 96, "1.2 summary size as in abi_layout_test.c");
 static_assert(sizeof(kam_tier_evaluation_summary_1_1) == 88, "the frozen 1.1 summary never grows");
-static_assert(sizeof(kam_tick_result) == 184, "1.4 tick result size as in abi_layout_test.c");
+static_assert(sizeof(kam_tick_result) == 200, "1.5 tick result size as in abi_layout_test.c");
+static_assert(sizeof(kam_distributors_v1) == 64, "1.5 distributors table size as in layout_distributors.c");
+static_assert(sizeof(kam_deal_registration) == 112, "1.5 deal registration size as in layout_distributors.c");
 static_assert(sizeof(kam_event_account) == 128, "1.4 account event size as in layout_events.c");
 static_assert(sizeof(kam_event_contact) == 88, "1.4 contact event size as in layout_events.c");
 static_assert(std::is_trivially_copyable<kam_tick_result>::value, "kam_tick_result is trivially copyable");

@@ -69,6 +69,7 @@ static const kam_identity_v1 *f_identity(void) { return NULL; }
 static const kam_service_v1 *f_service(void) { return NULL; }
 static const kam_contacts_v1 *f_contacts(void) { return NULL; }
 static const kam_visits_v1 *f_visits(void) { return NULL; }
+static const kam_distributors_v1 *f_distributors(void) { return NULL; }
 /* end 1.4 */
 static void f_progress(void *data, uint64_t done, uint64_t total) { (void)data; (void)done; (void)total; }
 static void f_log(void *h, kam_log_level l, const char *m) { (void)h; (void)l; (void)m; }
@@ -112,6 +113,7 @@ static void test_signatures(void) {
     t.service = f_service;
     t.contacts = f_contacts;
     t.visits = f_visits;
+    t.distributors = f_distributors; /* 1.5 */
     ev.progress = progress;
     h.log = f_log;
     h.notify = f_notify;
@@ -171,10 +173,18 @@ static void test_signatures(void) {
     check_value("capability stand-ins", t.identity() == NULL && t.service() == NULL &&
                                             t.contacts() == NULL && t.visits() == NULL, 1);
     /* end 1.4 */
+
+    /* 1.5: a 1.4 table (232 bytes) has no distributors getter. */
+    t.struct_size = 232;
+    check_value("KAM_API_HAS(distributors) in a 1.4 table", KAM_API_HAS(&t, distributors), 0);
+    t.struct_size = (uint32_t)sizeof t;
+    check_value("KAM_API_HAS(distributors) in a full table", KAM_API_HAS(&t, distributors), 1);
+    check_value("distributors stand-in", t.distributors() == NULL, 1);
+    /* end 1.5 */
 }
 
 void test_layout_api(void) {
-    SIZE(kam_api_v1, 232, 8); /* 1.3: 200 */
+    SIZE(kam_api_v1, 240, 8); /* 1.4: 232; 1.3: 200 */
     MEMBER(kam_api_v1, struct_size, 0, 4);
     MEMBER(kam_api_v1, abi_major, 4, 4);
     MEMBER(kam_api_v1, abi_minor, 8, 4);
@@ -213,5 +223,8 @@ void test_layout_api(void) {
     MEMBER(kam_api_v1, contacts, 216, 8);
     MEMBER(kam_api_v1, visits, 224, 8);
     /* end 1.4 */
+    /* 1.5 */
+    MEMBER(kam_api_v1, distributors, 232, 8);
+    /* end 1.5 */
     test_signatures();
 }

@@ -34,7 +34,7 @@ void test_layout_base(void) {
     MEMBER(kam_config_source, name, 24, 8);
 
     CONSTANT(KAM_ABI_VERSION_MAJOR, 1);
-    CONSTANT(KAM_ABI_VERSION_MINOR, 4);
+    CONSTANT(KAM_ABI_VERSION_MINOR, 5);
     check_value("KAM_ENTRY_SYMBOL is \"kam_get_api\"", strcmp(KAM_ENTRY_SYMBOL, "kam_get_api"), 0);
     CONSTANT(KAM_OK, 0);
     CONSTANT(KAM_ERR_INVALID_ARGUMENT, 1);

@@ -36,6 +36,7 @@ void test_layout_tiers(void);
 void test_layout_complaints(void);
 void test_layout_contacts(void);
 void test_layout_visits(void);
+void test_layout_distributors(void);
 void test_layout_service(void);
 void test_layout_identity(void);
 void test_layout_api(void);

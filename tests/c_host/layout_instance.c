@@ -43,6 +43,7 @@ void test_layout_instance(void) {
     CONSTANT(KAM_NOTIFY_CHURN_RISK, 6);
     CONSTANT(KAM_NOTIFY_SERVICE_DEADLINE, 7); /* 1.4 */
     CONSTANT(KAM_NOTIFY_SERVICE_UNROUTED, 8);
+    CONSTANT(KAM_NOTIFY_DEAL_EXPIRED, 9); /* 1.5 */
     SAME_TYPE(kam_log_level, int32_t);
     SAME_TYPE(kam_notification_kind, int32_t);
 }

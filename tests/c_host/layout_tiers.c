@@ -55,7 +55,7 @@ void test_layout_tiers(void) {
     MEMBER(kam_tier_override, reason, 24, 8);
     MEMBER(kam_tier_override, expires_at_ms, 32, 8);
 
-    SIZE(kam_tick_result, 184, 8); /* 1.3: 136; 1.2: 104 */
+    SIZE(kam_tick_result, 200, 8); /* 1.4: 184; 1.3: 136; 1.2: 104 */
     MEMBER(kam_tick_result, struct_size, 0, 4);
     MEMBER(kam_tick_result, tier_evaluation_ran, 4, 4);
     MEMBER(kam_tick_result, tiers, 8, 88);
@@ -72,6 +72,10 @@ void test_layout_tiers(void) {
     MEMBER(kam_tick_result, service_auto_transitions, 160, 8);
     MEMBER(kam_tick_result, visits_due, 168, 8);
     MEMBER(kam_tick_result, visits_overdue, 176, 8);
+    /* 1.5 */
+    MEMBER(kam_tick_result, deals_ran, 184, 4);
+    MEMBER(kam_tick_result, reserved2, 188, 4);
+    MEMBER(kam_tick_result, deals_expired, 192, 8);
     /* The embedded summary is the frozen type: were it the growable one, this fails to compile. */
     {
         kam_tick_result tick_probe_;

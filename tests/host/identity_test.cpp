@@ -264,6 +264,7 @@ TEST_P(IdentityHostTest, DatabaseFromBeforeSchema5GetsIdentityRowsWhenOpened) {
       " DROP TABLE service_ledger; DROP TABLE service_current; DROP TABLE service_escalations;"
       " DROP TABLE service_pool_turns; DROP TABLE contacts; DROP TABLE contact_points; DROP TABLE visit_plans;"
       " DROP TABLE visit_alerts; DROP INDEX visits_by_account_completed; DROP TABLE tier_ranking;"
+      " DROP TABLE deal_registration_keys;"
       " DELETE FROM kam_settings WHERE name = 'identity.backfilled';"
       " UPDATE kam_schema SET version = 4");
   ASSERT_EQ(scalar("SELECT version FROM kam_schema"), "4");
