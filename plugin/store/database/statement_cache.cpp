@@ -3,8 +3,6 @@
 
 #include <soci/postgresql/soci-postgresql.h>
 
-#include <vector>
-
 namespace kam::store::detail {
 
 namespace {
@@ -30,7 +28,7 @@ SqliteStatement& StatementCache::sqlite(soci::session& sql, std::string_view key
 }
 
 PgResult StatementCache::postgresql(soci::session& sql, std::string_view key, const char* text,
-                                    std::initializer_list<const std::string*> params) {
+                                    const std::vector<const std::string*>& params) {
   PGconn* conn = pg_connection(sql);
   if (conn != pg_conn_) {  // another connection under the session: nothing is prepared on it
     pg_prepared_.clear();

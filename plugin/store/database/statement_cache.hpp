@@ -18,6 +18,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "store/pg_bulk.hpp"
 #include "store/sqlite_statement.hpp"
@@ -40,7 +41,11 @@ class StatementCache {
   // the server no longer knows it (a new connection under the session, DISCARD ALL). Failures throw
   // soci::postgresql_soci_error with the server's SQLSTATE, as pg_exec does.
   PgResult postgresql(soci::session& sql, std::string_view key, const char* text,
-                      std::initializer_list<const std::string*> params);
+                      const std::vector<const std::string*>& params);
+  PgResult postgresql(soci::session& sql, std::string_view key, const char* text,
+                      std::initializer_list<const std::string*> params) {
+    return postgresql(sql, key, text, std::vector<const std::string*>(params));
+  }
 
   // Forgets every statement (SQLite: finalises them); before the session closes or reopens.
   void clear() noexcept;
