@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "store/cursor.hpp"
 #include "store/database/conninfo.hpp"
 #include "store/database/statement_cache.hpp"
 #include "store_fixture.hpp"
@@ -113,6 +114,31 @@ TEST_P(StatementCacheTest, AStoreClosedAndOpenedAgainPreparesItsOwn) {
   auto again = open();
   Accounts::add(*again, "A2", "Acme");
   EXPECT_EQ(accounts_named(*again, "Acme"), 2);
+}
+
+TEST_P(StatementCacheTest, ACursorOnACachedStatementReadsABoundedPageWithoutATransaction) {
+  auto db = db_;
+  db.pool_size = 1;
+  auto store = open(db);
+  for (const char* id : {"A1", "A2", "A3"}) Accounts::add(*store, id, "Acme");
+  const auto page = [&](int64_t limit) {
+    std::vector<std::string> ids;
+    std::size_t kept = 0;
+    store->database().with_statements("page", [&](soci::session& sql, detail::StatementCache& statements) {
+      detail::Cursor c(statements, "test.page", sql, backend(),
+                       "SELECT account_id FROM accounts WHERE name = $1 ORDER BY account_id LIMIT $2",
+                       {std::string("Acme"), limit});
+      while (c.next()) ids.emplace_back(c.text_at(0));
+      kept = statements.size();
+    });
+    EXPECT_EQ(kept, 1u);
+    return ids;
+  };
+  EXPECT_EQ(page(2), (std::vector<std::string>{"A1", "A2"}));
+  EXPECT_EQ(page(10), (std::vector<std::string>{"A1", "A2", "A3"}));
+  EXPECT_EQ(page(1), (std::vector<std::string>{"A1"}));
+  Accounts::add(*store, "A0", "Acme");  // the statement left no read open
+  EXPECT_EQ(page(1), (std::vector<std::string>{"A0"}));
 }
 
 TEST_P(StatementCacheTest, TwoThreadsOnTwoConnectionsEachHaveTheirOwn) {
