@@ -7,7 +7,8 @@
 // sqlite3*; PostgreSQL a server-side statement (PQprepare, named after the key) run with
 // PQexecPrepared. One cache belongs to one pool slot (ConnectionPool::Lease::statements()), so it is
 // used by one thread at a time; it is declared after the slot's session, so it dies first, and
-// cleared when the pool reopens that session. A key always stands for the same text.
+// cleared when the pool reopens that session. A key always stands for the same text, and is in use
+// once at a time (a second reader of the same key while the first still steps it would reset it).
 #pragma once
 
 #include <soci/soci.h>
