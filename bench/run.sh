@@ -18,7 +18,9 @@
 #                 come due or change state, an employee's queue p50/p99 and the KPI report, each
 #                 beside one SELECT of the same rows, on SQLite and (100k) PostgreSQL (see docs/complaints.md);
 #   who_bench:    who is calling (kam_contacts_v1.who's use case) at 1M contacts, p50/p99, beside one
-#                 prepared SELECT of the row, on SQLite and PostgreSQL (see docs/contacts.md);
+#                 prepared SELECT of the row, on SQLite and PostgreSQL (see docs/contacts.md); the
+#                 lookup alone through a SOCI statement prepared per call (the baseline) beside the
+#                 statement prepared once per connection, and the E.164 fast path beside libphonenumber;
 #   visits_bench: the tick's visit plan check at 100k accounts with 1M open service requests, beside
 #                 COUNT of its index range, on SQLite and PostgreSQL (see docs/visits.md);
 #   service_bench: 100k accounts and 1M open service requests through the store's ingestion, then

@@ -3,9 +3,12 @@
 // requests per account and a visit plan each, generated with SQL straight into the store's tables
 // (timed apart), then app::who_json (what kam_contacts_v1.who runs: normalisation with
 // libphonenumber, the lookup, the JSON) for random known numbers written nationally ("139...") and
-// for unknown ones, p50 / p99 / max, beside one prepared, indexed SELECT of the same contact_points
-// row with the backend's C library (the floor). On SQLite (a file in --dir) and with --pg URL on
-// PostgreSQL too. Figures only.
+// for unknown ones, and in E.164 form ("+86139...", the fast path past libphonenumber's parse),
+// p50 / p99 / max; the lookup alone the way it ran before the statement cache (its SQL through a
+// SOCI statement prepared per call: the baseline) and the way it runs now (prepared once per pooled
+// connection); the normalisation alone (libphonenumber, the E.164 fast path); beside one prepared,
+// indexed SELECT of the same contact_points row with the backend's C library (the floor). On SQLite
+// (a file in --dir) and with --pg URL on PostgreSQL too. Figures only.
 //   kam_who_bench [--contacts N] [--queries N] [--dir DIR] [--pg URL] [--pg-contacts N]
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -20,9 +23,13 @@
 #include <string>
 #include <vector>
 
+#include <soci/soci.h>
+
 #include "app/contacts/contacts.hpp"
 #include "config/config.hpp"
+#include "core/contacts/normalise.hpp"
 #include "core/error.hpp"
+#include "store/database/database.hpp"
 #include "db_probe.hpp"
 #include "generated/sql_rows.hpp"
 #include "store/store.hpp"
@@ -144,6 +151,11 @@ void run_backend(const Options& o, const config::Config& config, const config::D
                   static_cast<unsigned long long>(i % 10000));
     return std::string(text);
   };
+  const auto e164 = [](uint64_t i) {
+    char value[32];
+    std::snprintf(value, sizeof value, "+86139%08llu", static_cast<unsigned long long>(i));
+    return std::string(value);
+  };
   std::vector<double> known, unknown, floor_us;
   // Warm the connection pool and the caches first, as a running hotline would be.
   for (int k = 0; k < 200; ++k) (void)app::who_json(*store, config, national(pick(random)));
@@ -171,18 +183,64 @@ void run_backend(const Options& o, const config::Config& config, const config::D
   else
     floor = std::make_unique<PgFloor>(target);
   for (uint64_t q = 0; q < o.queries; ++q) {
-    char value[32];
-    std::snprintf(value, sizeof value, "+86139%08llu", static_cast<unsigned long long>(pick(random)));
+    const std::string value = e164(pick(random));
     t = Clock::now();
     floor->lookup(value);
     floor_us.push_back(seconds_since(t) * 1e6);
   }
+  std::vector<double> known_e164, before, now, library, fast;
+  for (uint64_t q = 0; q < o.queries; ++q) {
+    const std::string query = e164(pick(random));
+    t = Clock::now();
+    const std::string json = app::who_json(*store, config, query);
+    known_e164.push_back(seconds_since(t) * 1e6);
+    if (json.find("\"matches\"") == std::string::npos) throw std::runtime_error("no match for " + query);
+  }
+  // The baseline: who's SQL through a SOCI statement prepared per call (and so parsed and, on
+  // PostgreSQL, planned per call), as ContactsRepository::who ran before the statement cache.
+  std::string sql_text = store::ContactsRepository::who_sql();
+  for (const auto& [from, to] : {std::pair<const char*, const char*>{"$1", ":kind"}, {"$2", ":value"}})
+    sql_text.replace(sql_text.find(from), 2, to);
+  const std::string phone = "phone";
+  for (uint64_t q = 0; q < o.queries; ++q) {
+    const std::string value = e164(pick(random));
+    t = Clock::now();
+    std::size_t rows = 0;
+    store->database().with_session("bench", [&](soci::session& sql) {
+      soci::rowset<soci::row> rs = (sql.prepare << sql_text, soci::use(phone, "kind"), soci::use(value, "value"));
+      for (const soci::row& r : rs) rows += r.get<std::string>(0).empty() ? 0 : 1;
+    });
+    before.push_back(seconds_since(t) * 1e6);
+    if (rows == 0) throw std::runtime_error("baseline: no row for " + value);
+  }
+  for (uint64_t q = 0; q < o.queries; ++q) {
+    const std::string value = e164(pick(random));
+    t = Clock::now();
+    const std::vector<store::ContactMatch> matches = store->contacts().who(phone, value);
+    now.push_back(seconds_since(t) * 1e6);
+    if (matches.empty()) throw std::runtime_error("no match for " + value);
+  }
+  for (uint64_t q = 0; q < o.queries; ++q) {
+    const std::string national_text = national(pick(random)), e164_text = e164(pick(random));
+    t = Clock::now();
+    const bool a = core::contacts::normalise_phone(national_text, config.contacts.default_region).valid;
+    library.push_back(seconds_since(t) * 1e6);
+    t = Clock::now();
+    const bool b = core::contacts::normalise_phone(e164_text, config.contacts.default_region).valid;
+    fast.push_back(seconds_since(t) * 1e6);
+    if (!a || !b) throw std::runtime_error("normalisation failed");
+  }
   const auto line = [](const char* what, const Percentiles& p) {
-    std::printf("  %-52s p50 %7.1f us  p99 %7.1f us  max %8.1f us\n", what, p.p50, p.p99, p.max);
+    std::printf("  %-60s p50 %7.1f us  p99 %7.1f us  max %8.1f us\n", what, p.p50, p.p99, p.max);
   };
   std::printf("%llu lookups each:\n", static_cast<unsigned long long>(o.queries));
-  line("who, a known number (normalise, lookup, counts, JSON)", percentiles(known));
+  line("who, a known number \"139 ...\" (normalise, lookup, JSON)", percentiles(known));
+  line("who, a known number \"+86139...\" (E.164 fast path)", percentiles(known_e164));
   line("who, an unknown number (KAM_ERR_NOT_FOUND)", percentiles(unknown));
+  line("lookup alone, before: SOCI statement prepared per call", percentiles(before));
+  line("lookup alone, now: prepared once per pooled connection", percentiles(now));
+  line("normalise \"139 ...\" (libphonenumber)", percentiles(library));
+  line("normalise \"+86139...\" (E.164 fast path)", percentiles(fast));
   line(sqlite ? "floor: one prepared SELECT of the row (sqlite3)" : "floor: one prepared SELECT of the row (libpq)",
        percentiles(floor_us));
 }

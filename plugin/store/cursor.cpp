@@ -4,6 +4,7 @@
 #include <charconv>
 #include <optional>
 
+#include "store/database/statement_cache.hpp"
 #include "store/pg_bulk.hpp"
 #include "store/sqlite_statement.hpp"
 
@@ -26,14 +27,24 @@ std::string param_text(const CursorParam& p) {
   return std::get<std::string>(p);
 }
 
+void bind_sqlite_params(SqliteStatement& st, const std::vector<CursorParam>& params) {
+  for (size_t i = 0; i < params.size(); ++i) {
+    const CursorParam& p = params[i];
+    if (const auto* v = std::get_if<int64_t>(&p)) st.bind(static_cast<int>(i + 1), *v);
+    else st.bind(static_cast<int>(i + 1), std::get<std::string>(p));
+  }
+}
+
 }  // namespace
 
 struct Cursor::Impl {
   Backend backend;
   soci::session* sql = nullptr;
   std::vector<CursorParam> params;
-  // SQLite
-  std::optional<SqliteStatement> statement;
+  // SQLite: the cursor's own statement, or the cache's (reset when the cursor ends)
+  std::optional<SqliteStatement> own;
+  SqliteStatement* statement = nullptr;
+  bool cached = false;
   // PostgreSQL
   std::string name;
   std::optional<PgResult> page;
@@ -47,12 +58,8 @@ Cursor::Cursor(soci::session& sql, Backend backend, const std::string& query, st
   impl_->sql = &sql;
   impl_->params = std::move(params);
   if (backend == Backend::sqlite) {
-    impl_->statement.emplace(sql, sqlite_text(query));
-    for (size_t i = 0; i < impl_->params.size(); ++i) {
-      const CursorParam& p = impl_->params[i];
-      if (const auto* v = std::get_if<int64_t>(&p)) impl_->statement->bind(static_cast<int>(i + 1), *v);
-      else impl_->statement->bind(static_cast<int>(i + 1), std::get<std::string>(p));
-    }
+    impl_->statement = &impl_->own.emplace(sql, sqlite_text(query));
+    bind_sqlite_params(*impl_->statement, impl_->params);
     return;
   }
   static std::atomic<uint64_t> counter{0};
@@ -65,7 +72,28 @@ Cursor::Cursor(soci::session& sql, Backend backend, const std::string& query, st
   pg_exec(sql, declare.c_str(), ptrs);
 }
 
+Cursor::Cursor(StatementCache& statements, std::string_view key, soci::session& sql, Backend backend,
+               const std::string& query, std::vector<CursorParam> params)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->backend = backend;
+  impl_->sql = &sql;
+  impl_->params = std::move(params);
+  if (backend == Backend::sqlite) {
+    impl_->statement = &statements.sqlite(sql, key, sqlite_text(query));
+    impl_->cached = true;
+    bind_sqlite_params(*impl_->statement, impl_->params);
+    return;
+  }
+  std::vector<std::string> texts;
+  for (const CursorParam& p : impl_->params) texts.push_back(param_text(p));
+  std::vector<const std::string*> ptrs;
+  for (const std::string& t : texts) ptrs.push_back(&t);
+  impl_->page.emplace(statements.postgresql(sql, key, query.c_str(), ptrs));
+  impl_->done = true;  // the one page is all of it
+}
+
 Cursor::~Cursor() {
+  if (impl_->cached) impl_->statement->reset();  // holds no read open between calls
   if (impl_->backend == Backend::postgresql && !impl_->name.empty()) {
     try {
       const std::string close = "CLOSE " + impl_->name;
@@ -78,11 +106,11 @@ Cursor::~Cursor() {
 
 bool Cursor::next() {
   if (impl_->backend == Backend::sqlite) return impl_->statement->next();
-  if (impl_->done) return false;
   if (impl_->page && impl_->row + 1 < impl_->page->rows()) {
     ++impl_->row;
     return true;
   }
+  if (impl_->done) return false;
   const std::string fetch = "FETCH FORWARD " + std::to_string(kPgPageRows) + " FROM " + impl_->name;
   impl_->page.reset();
   impl_->page.emplace(pg_exec(*impl_->sql, fetch.c_str(), std::vector<const std::string*>{}));

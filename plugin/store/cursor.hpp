@@ -3,7 +3,8 @@
 // Used by the tier evaluation, which reads every account's order days once per run.
 //
 // Parameters are written $1, $2, ... in the SQL for both backends. The cursor must be used inside
-// a transaction on PostgreSQL (cursors live in one) and destroyed before the session is.
+// a transaction on PostgreSQL (cursors live in one) and destroyed before the session is; one on a
+// cached statement (the second constructor) is a bounded read and needs none.
 #pragma once
 
 #include <soci/soci.h>
@@ -22,9 +23,16 @@ namespace kam::store::detail {
 
 using CursorParam = std::variant<int64_t, std::string>;
 
+class StatementCache;  // database/statement_cache.hpp
+
 class Cursor {
  public:
   Cursor(soci::session& sql, Backend backend, const std::string& query, std::vector<CursorParam> params = {});
+  // A bounded read (a queue page: keep a LIMIT in it) on the statement `statements` keeps under
+  // `key`, prepared once per connection (database/statement_cache.hpp). PostgreSQL reads its rows in
+  // one round trip without a server-side cursor, so it needs no transaction.
+  Cursor(StatementCache& statements, std::string_view key, soci::session& sql, Backend backend,
+         const std::string& query, std::vector<CursorParam> params = {});
   ~Cursor();
   Cursor(const Cursor&) = delete;
   Cursor& operator=(const Cursor&) = delete;

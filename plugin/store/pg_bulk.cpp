@@ -54,16 +54,14 @@ PgResult pg_exec(soci::session& session, const char* sql,
   return pg_exec(session, sql, std::vector<const std::string*>(params));
 }
 
-PgResult pg_exec(soci::session& session, const char* sql, const std::vector<const std::string*>& params) {
+PGconn* pg_connection(soci::session& session) {
   auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
   if (backend == nullptr || backend->conn_ == nullptr)
     throw soci::soci_error("internal error: not an open PostgreSQL session");
-  PGconn* conn = backend->conn_;
-  std::vector<const char*> values;
-  values.reserve(params.size());
-  for (const std::string* p : params) values.push_back(p != nullptr ? p->c_str() : nullptr);  // NULL
-  PGresult* r = PQexecParams(conn, sql, static_cast<int>(values.size()), nullptr, values.data(),
-                             nullptr, nullptr, 0);
+  return backend->conn_;
+}
+
+PgResult pg_checked(PGconn* conn, PGresult* r) {
   const ExecStatusType status = PQresultStatus(r);  // PGRES_FATAL_ERROR for a null result
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return PgResult(r);
   std::string message = r != nullptr ? PQresultErrorMessage(r) : "";
@@ -74,6 +72,15 @@ PgResult pg_exec(soci::session& session, const char* sql, const std::vector<cons
                                                                                        : "08006";
   PQclear(r);
   throw soci::postgresql_soci_error(message, sqlstate.c_str());
+}
+
+PgResult pg_exec(soci::session& session, const char* sql, const std::vector<const std::string*>& params) {
+  PGconn* conn = pg_connection(session);
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const std::string* p : params) values.push_back(p != nullptr ? p->c_str() : nullptr);  // NULL
+  return pg_checked(conn, PQexecParams(conn, sql, static_cast<int>(values.size()), nullptr, values.data(),
+                                       nullptr, nullptr, 0));
 }
 
 }  // namespace kam::store::detail

@@ -67,4 +67,10 @@ PgResult pg_exec(soci::session& session, const char* sql,
                  std::initializer_list<const std::string*> params);
 PgResult pg_exec(soci::session& session, const char* sql, const std::vector<const std::string*>& params);
 
+// The libpq connection under a PostgreSQL session (throws soci::soci_error for any other).
+PGconn* pg_connection(soci::session& session);
+// r as a PgResult when it succeeded; otherwise clears it and throws soci::postgresql_soci_error with
+// the server's SQLSTATE (08006 when there is no result: the connection failed).
+PgResult pg_checked(PGconn* conn, PGresult* r);
+
 }  // namespace kam::store::detail

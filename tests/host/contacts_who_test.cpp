@@ -137,6 +137,26 @@ TEST_P(ContactsWhoTest, TierHotlineAndOpenWorkComeWithTheMatch) {
   EXPECT_EQ(m.at("open_requests"), 1);
 }
 
+// The lookup runs on a statement each pooled connection prepared once: a config reload and an
+// instance opened again on the same database answer as before.
+TEST_P(ContactsWhoTest, AReloadAndAReopenedInstanceStillAnswer) {
+  org();
+  at(cst(1, 6, 11));
+  account("G-1", true);  // gold
+  contact("C-G", "G-1", {"+86 139 1111 2222"}, {}, cst(1, 5, 10), "con-C-G");
+  const auto first = [&] { return json::parse(contacts().who(kHotline, "+8613911112222")).at("matches").at(0); };
+  EXPECT_EQ(first().at("hotline"), "+86 400 800 2000");
+  std::string next = example_config(dir_.path(), url_);
+  next.replace(next.find("+86 400 800 2000"), 16, "+86 400 800 2999");
+  instance().reload_config(kAdmin, ConfigSource::text(next, "next.yaml"));
+  EXPECT_EQ(first().at("hotline"), "+86 400 800 2999");
+  EXPECT_EQ(first().at("contact").at("contact_id"), "C-G");
+  instance_.reset();  // closes the store with its statements; a new instance prepares its own
+  EXPECT_EQ(first().at("account_id"), "G-1");
+  EXPECT_EQ(first().at("hotline"), "+86 400 800 2000");
+  EXPECT_EQ(accounts_of("139 1111 2222"), std::vector<std::string>{"G-1"});
+}
+
 TEST_P(ContactsWhoTest, ANumberSharedByTwoAccountsReturnsBoth) {
   org();
   account_with("A-1", {"+86 21 5888 1234"}, {}, cst(1, 5, 9), "acc-A-1");

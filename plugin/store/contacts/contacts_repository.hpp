@@ -28,7 +28,12 @@ class ContactsRepository {
 
   // The valid points equal to (kind, value), one match per account (a contact's point before the
   // account's own), in account id order. kind "phone" | "email"; value normalised.
+  // Runs on a statement prepared once per pooled connection.
   std::vector<ContactMatch> who(const std::string& kind, const std::string& value);
+
+  // who's SQL ($1 kind, $2 value): bench/who_bench also runs it through a SOCI statement prepared
+  // per call (the path before the statement cache) as its baseline.
+  static const char* who_sql();
 
  private:
   Database& db_;

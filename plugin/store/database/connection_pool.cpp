@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "store/database/db_error.hpp"
+#include "store/database/statement_cache.hpp"
 
 namespace kam::store::detail {
 
@@ -14,6 +15,7 @@ constexpr auto kCheckAfterIdle = std::chrono::seconds(30);
 
 struct ConnectionPool::Slot {
   std::unique_ptr<soci::session> session;
+  StatementCache statements;  // after the session: its statements are finalised before it closes
   bool suspect = false;
   std::chrono::steady_clock::time_point returned_at{};
 };
@@ -64,6 +66,7 @@ ConnectionPool::Lease ConnectionPool::lease() {
       const bool thorough =
           slot->suspect || std::chrono::steady_clock::now() - slot->returned_at > kCheckAfterIdle;
       if (!healthy_(*slot->session, thorough)) {
+        slot->statements.clear();  // prepared on the connection being closed
         slot->session.reset();
         slot->session = open_or_throw();
       }
@@ -105,6 +108,8 @@ ConnectionPool::Lease::~Lease() {
 }
 
 soci::session& ConnectionPool::Lease::operator*() const { return *slot_->session; }
+
+StatementCache& ConnectionPool::Lease::statements() const { return slot_->statements; }
 
 void ConnectionPool::Lease::mark_suspect() { slot_->suspect = true; }
 

@@ -5,7 +5,8 @@
 // up to `size`; lease() waits at most `lease_timeout` (steady clock) and then throws
 // kam::Error(Status::busy); every connection gets a cheap check when it is leased, and one that was
 // handed back during an exception, or sat idle for a while, a real round trip; a connection that
-// fails its check is reopened.
+// fails its check is reopened. Each connection keeps its prepared statements (statement_cache.hpp),
+// forgotten when it is reopened.
 #pragma once
 
 #include <soci/soci.h>
@@ -20,6 +21,8 @@
 #include <vector>
 
 namespace kam::store::detail {
+
+class StatementCache;  // statement_cache.hpp
 
 class ConnectionPool {
  public:
@@ -45,6 +48,8 @@ class ConnectionPool {
     ~Lease();
     soci::session& operator*() const;
     soci::session* operator->() const { return &**this; }
+    // The prepared statements of this connection (used by this lease's thread only).
+    StatementCache& statements() const;
     void mark_suspect();
 
    private:

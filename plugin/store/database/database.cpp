@@ -180,6 +180,14 @@ void Database::with_session(const std::string& doing, const std::function<void(s
   });
 }
 
+void Database::with_statements(const std::string& doing,
+                               const std::function<void(soci::session&, detail::StatementCache&)>& fn) {
+  detail::guarded(doing, [&] {
+    auto lease = pool_->lease();
+    fn(*lease, lease.statements());
+  });
+}
+
 std::unique_ptr<soci::session> Database::open_connection() const { return open_(); }
 
 }  // namespace kam::store

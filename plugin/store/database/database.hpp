@@ -30,6 +30,7 @@ namespace kam::store {
 
 namespace detail {
 class ConnectionPool;
+class StatementCache;
 }
 
 class Database {
@@ -65,6 +66,10 @@ class Database {
 
   // Runs fn on a pooled session in autocommit mode (reads, and tests that inspect the database).
   void with_session(const std::string& doing, const std::function<void(soci::session&)>& fn);
+  // Like with_session, with the session's prepared statements (database/statement_cache.hpp): for
+  // the reads run on every call, prepared once per connection.
+  void with_statements(const std::string& doing,
+                       const std::function<void(soci::session&, detail::StatementCache&)>& fn);
 
   // A new connection outside the pool, configured like the pooled ones (a periodic job's claim
   // holds one while the run uses the pool). Throws soci errors.

@@ -8,6 +8,7 @@
 
 #include "store/cursor.hpp"
 #include "store/database/database.hpp"
+#include "store/database/statement_cache.hpp"
 #include "store/jobs/settings.hpp"
 #include "store/read_snapshot.hpp"
 
@@ -17,15 +18,21 @@ using detail::Cursor;
 
 namespace {
 
-// Rows of `where` (with $1.. params): those with a deadline by deadline, then those without.
-std::vector<ServiceCurrent> by_deadline(soci::session& sql, detail::Backend backend, const std::string& where,
-                                        const std::vector<detail::CursorParam>& params, uint32_t limit) {
+// Rows of `where` (with $1.. params): those with a deadline by deadline, then those without; on
+// statements the connection keeps under `key` (a queue is read on every screen refresh).
+std::vector<ServiceCurrent> by_deadline(soci::session& sql, detail::StatementCache& statements, const std::string& key,
+                                        detail::Backend backend, const std::string& where,
+                                        std::vector<detail::CursorParam> params, uint32_t limit) {
   std::vector<ServiceCurrent> out;
   const std::string select = detail::service_current_select() + " WHERE " + where;
-  for (const char* part : {" AND deadline_ms IS NOT NULL ORDER BY deadline_ms, request_id",
-                           " AND deadline_ms IS NULL ORDER BY state_entered_at_ms, request_id"}) {
+  const std::string limit_param = " LIMIT $" + std::to_string(params.size() + 1);
+  params.emplace_back(int64_t{0});
+  int part = 0;
+  for (const char* order : {" AND deadline_ms IS NOT NULL ORDER BY deadline_ms, request_id",
+                            " AND deadline_ms IS NULL ORDER BY state_entered_at_ms, request_id"}) {
     if (out.size() >= limit) break;
-    Cursor c(sql, backend, select + part + " LIMIT " + std::to_string(limit - out.size()), params);
+    params.back() = static_cast<int64_t>(limit - out.size());
+    Cursor c(statements, key + "." + std::to_string(part++), sql, backend, select + order + limit_param, params);
     while (c.next()) out.push_back(detail::service_current_at(c));
   }
   return out;
@@ -35,9 +42,10 @@ std::vector<ServiceCurrent> by_deadline(soci::session& sql, detail::Backend back
 
 std::vector<ServiceCurrent> ServiceRepository::queue(const std::string& employee_id, uint32_t limit) {
   std::vector<ServiceCurrent> out;
-  db_.with_session("reading a service queue", [&](soci::session& sql) {
+  db_.with_statements("reading a service queue", [&](soci::session& sql, detail::StatementCache& statements) {
     detail::ReadSnapshot snapshot(sql, db_.backend());
-    out = by_deadline(sql, db_.backend(), "assignee = $1 AND is_open = 1", {employee_id}, limit);
+    out = by_deadline(sql, statements, "service.queue", db_.backend(), "assignee = $1 AND is_open = 1", {employee_id},
+                      limit);
   });
   return out;
 }
@@ -45,9 +53,11 @@ std::vector<ServiceCurrent> ServiceRepository::queue(const std::string& employee
 std::vector<ServiceCurrent> ServiceRepository::account_requests(const std::string& account_id, bool include_closed,
                                                                 uint32_t limit) {
   std::vector<ServiceCurrent> out;
-  db_.with_session("reading an account's service requests", [&](soci::session& sql) {
+  db_.with_statements("reading an account's service requests",
+                      [&](soci::session& sql, detail::StatementCache& statements) {
     detail::ReadSnapshot snapshot(sql, db_.backend());
-    out = by_deadline(sql, db_.backend(), "account_id = $1 AND is_open = 1", {account_id}, limit);
+    out = by_deadline(sql, statements, "service.account_open", db_.backend(), "account_id = $1 AND is_open = 1",
+                      {account_id}, limit);
     if (!include_closed) return;
     Cursor c(sql, db_.backend(),
              detail::service_current_select() +
