@@ -52,7 +52,7 @@ int report_pareto(Context& ctx, const ParetoOptions& o) {
 
 void define_report(CLI::App& app, Context& ctx) {
   make_group(app, "report needs a report name: pareto, sla, visits or service",
-             [](const std::string& w) { return "unknown report '" + w + "': use pareto, sla, visits or service"; });
+             [](const std::string& w) { return "unknown report '" + w + "': use pareto, sla, visits, service or channel"; });
   CLI::App& pareto = *app.add_subcommand("pareto", "the Pareto report");
   auto o = std::make_shared<ParetoOptions>();
   add_instance_options(pareto, o->instance);
@@ -62,6 +62,7 @@ void define_report(CLI::App& app, Context& ctx) {
   on_run(pareto, ctx, [&ctx, o] { return report_pareto(ctx, *o); });
   define_report_sla(app, ctx);
   define_report_visits(app, ctx);  // cmd_visits.cpp (1.4)
+  define_report_channel(app, ctx);  // cmd_deals.cpp (1.5)
   define_report_service(app, ctx);  // cmd_service.cpp
 }
 

@@ -34,21 +34,6 @@ kam_complaint_kpi_group group_of(const std::string& by) {
   throw UsageError("--by must be tier, owner or department, not '" + by + "'");
 }
 
-// --from / --to: a date (the start of that day; --to DATE includes that day, so it ends as the next
-// day starts) or a date-time, in the business zone unless it ends in Z or +HH:MM. 0 when not given.
-int64_t period_bound(const std::string& text, const char* option, bool end, const date::time_zone* zone) {
-  if (text.empty()) return 0;
-  const auto at = parse_zone_time(text, zone);
-  if (!at)
-    throw UsageError(std::string(option) + " needs a date YYYY-MM-DD or a time YYYY-MM-DDTHH:MM[:SS] (in the "
-                     "business time zone unless it ends in Z or +HH:MM), not '" + text + "'");
-  if (end && text.size() == 10) {
-    // The start of the next local day (a DST day is not 24 hours long).
-    const auto next = parse_zone_time(zone_date(*at + 36 * 3'600'000LL, zone), zone);
-    return next.value_or(*at + 86'400'000LL);
-  }
-  return *at;
-}
 
 int report_sla(Context& ctx, const SlaOptions& o) {
   const kam_complaint_kpi_group group = group_of(o.by);
@@ -76,6 +61,20 @@ int report_sla(Context& ctx, const SlaOptions& o) {
 }
 
 }  // namespace
+
+int64_t period_bound(const std::string& text, const char* option, bool end, const date::time_zone* zone) {
+  if (text.empty()) return 0;
+  const auto at = parse_zone_time(text, zone);
+  if (!at)
+    throw UsageError(std::string(option) + " needs a date YYYY-MM-DD or a time YYYY-MM-DDTHH:MM[:SS] (in the "
+                     "business time zone unless it ends in Z or +HH:MM), not '" + text + "'");
+  if (end && text.size() == 10) {
+    // The start of the next local day (a DST day is not 24 hours long).
+    const auto next = parse_zone_time(zone_date(*at + 36 * 3'600'000LL, zone), zone);
+    return next.value_or(*at + 86'400'000LL);
+  }
+  return *at;
+}
 
 void define_report_sla(CLI::App& report, Context& ctx) {
   CLI::App& sla = *report.add_subcommand("sla", "the complaint SLA report");

@@ -121,6 +121,13 @@ void add_service_commands(std::vector<Command>& commands);     // service queue|
 void add_demo_commands(std::vector<Command>& commands);     // demo generate
 void add_visits_commands(std::vector<Command>& commands);   // who, visits due|account (1.4)
 void define_report_visits(CLI::App& report, Context& ctx);  // report visits (cmd_visits.cpp)
+void add_deals_commands(std::vector<Command>& commands);    // deals register|list|review|expire|conflicts, quote (1.5)
+void define_report_channel(CLI::App& report, Context& ctx); // report channel (cmd_deals.cpp)
+
+// --from / --to of the reports: a date (the start of that day; an `end` date includes that day, so
+// it ends as the next day starts) or a date-time, in the business zone unless it ends in Z or
+// +HH:MM. 0 when not given. Throws UsageError naming `option` (cmd_report_sla.cpp).
+int64_t period_bound(const std::string& text, const char* option, bool end, const date::time_zone* zone);
 
 // The whole table, in help order.
 const std::vector<Command>& all_commands();

@@ -26,6 +26,7 @@ const std::vector<Command>& all_commands() {
     add_accounts_commands(c);
     add_complaints_commands(c);
     add_visits_commands(c);
+    add_deals_commands(c);
     add_service_commands(c);
     add_report_commands(c);
     add_demo_commands(c);

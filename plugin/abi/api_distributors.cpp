@@ -145,7 +145,9 @@ KpiPeriod channel_period(const kam_channel_query* query, kam_instance* instance,
   require_ptr(query, fn, "query");
   check_struct(query, kChannelQuerySize_1_5, "kam_channel_query");
   check_reserved(query->reserved0, "query.reserved0");
-  return kpi_period(query->from_ms, query->to_ms, now_ms(instance), kDefaultChannelPeriodMs, fn);
+  // to_ms 0: up to and including the host's now (a registration made at now counts).
+  const int64_t now = now_ms(instance);
+  return kpi_period(query->from_ms, query->to_ms == 0 ? now + 1 : query->to_ms, now + 1, kDefaultChannelPeriodMs, fn);
 }
 
 kam_status channel_conflicts(kam_instance* instance, const kam_actor* actor, const kam_channel_query* query,

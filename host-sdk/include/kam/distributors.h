@@ -89,7 +89,7 @@ typedef struct kam_channel_query {
     uint32_t struct_size;
     uint32_t reserved0;          /* must be 0 */
     int64_t from_ms;             /* 0: 90 days before to_ms */
-    int64_t to_ms;               /* 0: the host's now */
+    int64_t to_ms;               /* 0: the host's now (included) */
     const char *distributor_id;  /* channel_conflicts: NULL or "" every distributor; else one */
 } kam_channel_query;
 
