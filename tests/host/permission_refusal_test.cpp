@@ -1,5 +1,5 @@
-// permission_refusal_test.cpp - every ABI action that takes an actor, called by an actor whose roles
-// grant nothing, on SQLite and PostgreSQL: each returns KAM_ERR_PERMISSION, every table but the audit
+// permission_refusal_test.cpp - every ABI action of the core table and of the distributors table
+// that takes an actor, called by an actor whose roles grant nothing, on SQLite and PostgreSQL: each returns KAM_ERR_PERMISSION, every table but the audit
 // trail is byte for byte what it was (read with the databases' own C APIs, not through the plugin),
 // and the audit trail gained exactly one permission.refused row per call and nothing else.
 #include <gtest/gtest.h>
@@ -172,6 +172,24 @@ TEST_P(PermissionRefusalTest, EveryActionIsRefusedWithNothingChanged) {
       {"report_pareto", [](const Instance& i, const Actor& who) { i.report_pareto(who); }},
       {"tick", [](const Instance& i, const Actor& who) { i.tick(who); }},
       {"tiers_list", [](const Instance& i, const Actor& who) { i.tiers_list(who); }},
+      // 1.5: the distributors table
+      {"distributors.deal_register",
+       [](const Instance& i, const Actor& who) {
+         kam::host::DealRegistration d;
+         d.distributor_id = "D-1";
+         d.customer_name = "Prospect Ltd";
+         d.product_lines = {"servers"};
+         d.amount_minor = 100;
+         i.distributors().register_deal(who, d);
+       }},
+      {"distributors.deal_review",
+       [](const Instance& i, const Actor& who) { i.distributors().review(who, "DR-1", true, "r"); }},
+      {"distributors.deals_list", [](const Instance& i, const Actor& who) { i.distributors().list(who); }},
+      {"distributors.channel_conflicts", [](const Instance& i, const Actor& who) { i.distributors().conflicts(who); }},
+      {"distributors.channel_report", [](const Instance& i, const Actor& who) { i.distributors().report(who); }},
+      {"distributors.quote_check",
+       [](const Instance& i, const Actor& who) { i.distributors().quote(who, {"A-1", "", "servers", 100}); }},
+      {"distributors.deals_expire", [](const Instance& i, const Actor& who) { i.distributors().expire(who); }},
   };
 
   Snapshot before = snapshot();
