@@ -44,8 +44,10 @@ class DistributorsTest : public ComplaintsHostTest {
     d.industry_count = static_cast<uint32_t>(industries.size());
     ingest(instance(), d.header);
   }
-  // A direct account named `name`, gold by an order of CNY 2,000,000.00 at 20% on `order_at`.
-  void direct_account(const std::string& id, const std::string& name, int64_t order_at = cst(1, 6, 10)) {
+  // A direct account named `name` with one order of `amount_minor` (default CNY 2,000,000.00: gold)
+  // at a 20% margin on `order_at`, evaluated.
+  void direct_account(const std::string& id, const std::string& name, int64_t order_at = cst(1, 6, 10),
+                      int64_t amount_minor = 200'000'000) {
     const std::string event_id = "acc-" + id, order_event = "ord-" + id, order = "SO-" + id;
     kam_event_account a{};
     a.header = {sizeof a, KAM_EVENT_ACCOUNT_UPSERTED, event_id.c_str(), cst(1, 5, 9)};
@@ -57,9 +59,9 @@ class DistributorsTest : public ComplaintsHostTest {
     o.header = {sizeof o, KAM_EVENT_ORDER_POSTED, order_event.c_str(), order_at};
     o.order_id = order.c_str();
     o.account_id = id.c_str();
-    o.amount.minor_units = 200'000'000;
+    o.amount.minor_units = amount_minor;
     std::memcpy(o.amount.currency, "CNY", 4);
-    o.margin.minor_units = 40'000'000;
+    o.margin.minor_units = amount_minor / 5;
     std::memcpy(o.margin.currency, "CNY", 4);
     ingest(instance(), o.header);
     if (clock_.load() <= order_at) at(order_at + kHour);  // evaluated after its order
@@ -358,6 +360,20 @@ TEST_P(DistributorsTest, QuoteAuthorityAtEveryBoundary) {
   EXPECT_EQ(quote("", "servers", 1200).at("approval").at("role"), "sales.director");
   EXPECT_EQ(quote("", "servers", 1201).at("approval").at("role"), "sales.vp");
   EXPECT_EQ(quote("", "servers", 1000).at("channel_max_bp"), 1000);
+  // The other tiers of the direct channel: platinum 15%, silver 5%.
+  direct_account("ACC-P", "广州珠江重机有限公司", cst(1, 6, 10), 600'000'000);
+  direct_account("ACC-S", "成都锦江包装有限公司", cst(1, 6, 10), 30'000'000);
+  auto direct = [&](const std::string& account, int64_t bp) {
+    return json::parse(deals().quote(kDirector, {account, "", "storage", bp}));
+  };
+  ASSERT_EQ(direct("ACC-P", 0).at("tier"), "platinum");
+  ASSERT_EQ(direct("ACC-S", 0).at("tier"), "silver");
+  EXPECT_EQ(direct("ACC-P", 1499).at("outcome"), "allowed");
+  EXPECT_EQ(direct("ACC-P", 1500).at("outcome"), "allowed");
+  EXPECT_EQ(direct("ACC-P", 1501).at("approval").at("role"), "sales.vp");
+  EXPECT_EQ(direct("ACC-S", 499).at("outcome"), "allowed");
+  EXPECT_EQ(direct("ACC-S", 500).at("outcome"), "allowed");
+  EXPECT_EQ(direct("ACC-S", 501).at("approval").at("role"), "sales.director");
   EXPECT_EQ(quote("D-SILVER", "servers", 799).at("outcome"), "allowed");
   EXPECT_EQ(quote("D-SILVER", "servers", 800).at("outcome"), "allowed");
   EXPECT_EQ(quote("D-SILVER", "servers", 801).at("outcome"), "needs_approval");
