@@ -36,9 +36,8 @@ const char* kind_name(sv::DueStep::Kind kind) {
 
 class RequestCheck {
  public:
-  RequestCheck(const config::Config& config, const core::complaints::OrgFacts& org, const std::string& manager,
-               int64_t now_ms)
-      : config_(config), org_(org), manager_(manager), now_(now_ms) {}
+  RequestCheck(const core::complaints::OrgFacts& org, const std::string& manager, int64_t now_ms)
+      : org_(org), manager_(manager), now_(now_ms) {}
 
   // The write for one due request (its workflow and calendar exist).
   store::ServiceDeadlineWrite run(const store::ServiceCurrent& row, const sv::Workflow& w,
@@ -141,7 +140,6 @@ class RequestCheck {
     return n;
   }
 
-  const config::Config& config_;
   const core::complaints::OrgFacts& org_;
   const std::string& manager_;
   int64_t now_;
@@ -182,7 +180,7 @@ ServiceCheckSummary check_service_deadlines(store::Store& store, const config::C
         const auto account = repo.account(row.account_id);
         manager = managers.emplace(row.account_id, account ? account->second : std::string()).first;
       }
-      writes.push_back(RequestCheck(config, *org, manager->second, now_ms).run(row, *w, *calendar));
+      writes.push_back(RequestCheck(*org, manager->second, now_ms).run(row, *w, *calendar));
     }
     const store::ServiceDeadlineResult r =
         repo.write_deadlines(writes, now_ms, completed ? completes_job : std::string());

@@ -42,7 +42,7 @@ class WriterTable {
   explicit WriterTable(WriteContext& context) : ctx_(context) {}
 
   ItemResult write(const core::EventPayload& payload) {
-    return std::visit([this](const auto& p) { return writer_for<std::decay_t<decltype(p)>>().write(p); }, payload);
+    return std::visit([&](const auto& p) { return writer_for<std::decay_t<decltype(p)>>().write(p); }, payload);
   }
 
   // The writer of this type if the batch has used it, else null.
