@@ -98,7 +98,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto maybe = [&](const std::string& s) { return in.ConsumeBool() ? s.c_str() : nullptr; };
 
   kam_deal_registration r{};
-  r.struct_size = in.ConsumeBool() ? sizeof r : in.ConsumeIntegralInRange<uint32_t>(0, 2 * sizeof r);
+  // A struct_size above the struct the host really passes would be the host reading its own memory
+  // wrongly (the plugin reads struct_size bytes): sizes up to the real one only.
+  r.struct_size = in.ConsumeBool() ? sizeof r : in.ConsumeIntegralInRange<uint32_t>(0, sizeof r);
   r.product_line_count = in.ConsumeBool() ? line_count : in.ConsumeIntegral<uint32_t>();
   if (r.product_line_count > line_count) r.product_line_count = line_count;  // the host owns the array's size
   r.registration_id = maybe(strings[0]);
