@@ -2,9 +2,6 @@
 // register|list|review|expire|conflicts`, `kamhost quote check` and `report channel` (its definition
 // is called from cmd_report.cpp). The commands only call the plugin and hand the JSON to
 // render/deals.hpp.
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -53,14 +50,6 @@ int64_t percent_bp(const std::string& text, const char* option) {
   if (t.empty() || i != t.size() || bp > 10000)
     throw UsageError(std::string(option) + " needs a percentage 0%..100% with at most two decimals, not '" + text + "'");
   return bp;
-}
-
-void write_file(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw Failure("cannot write " + path + ": " + std::strerror(errno));
-  out << text;
-  out.close();
-  if (!out) throw Failure("cannot write " + path);
 }
 
 // A refusal the user should read as the command's failure (exit 1), not as a plugin fault.
@@ -186,7 +175,7 @@ int report_channel(Context& ctx, const PeriodOptions& o) {
   const auto [from, to] = period_of(o, session);
   const std::string text = session.instance().distributors().report(session.actor(), from, to);
   const json report = json::parse(text);
-  if (!o.svg_path.empty()) write_file(o.svg_path, channel_svg(report));
+  if (!o.svg_path.empty()) write_text_file(o.svg_path, channel_svg(report));
   if (o.raw) {
     std::cout << text << "\n";
     return kExitOk;

@@ -32,14 +32,7 @@ int report_pareto(Context& ctx, const ParetoOptions& o) {
   Session session(ctx, "report pareto", o.instance);
   const std::string text = session.instance().report_pareto(session.actor(), static_cast<uint32_t>(o.top));
   const json report = json::parse(text);
-  if (!svg_path.empty()) {
-    const std::string svg = pareto_svg(report);
-    std::ofstream out(svg_path, std::ios::binary | std::ios::trunc);
-    if (!out) throw Failure("cannot write " + svg_path + ": " + std::strerror(errno));
-    out << svg;
-    out.close();
-    if (!out) throw Failure("cannot write " + svg_path);
-  }
+  if (!svg_path.empty()) write_text_file(svg_path, pareto_svg(report));
   if (o.raw) {
     std::cout << text << "\n";
     return kExitOk;

@@ -45,11 +45,7 @@ int report_sla(Context& ctx, const SlaOptions& o) {
   const std::string text = session.instance().complaints().kpis(session.actor(), group, from, to);
   const json report = json::parse(text);
   if (!o.svg_path.empty()) {
-    std::ofstream out(o.svg_path, std::ios::binary | std::ios::trunc);
-    if (!out) throw Failure("cannot write " + o.svg_path + ": " + std::strerror(errno));
-    out << sla_svg(report);
-    out.close();
-    if (!out) throw Failure("cannot write " + o.svg_path);
+    write_text_file(o.svg_path, sla_svg(report));
   }
   if (o.raw) {
     std::cout << text << "\n";
@@ -61,6 +57,14 @@ int report_sla(Context& ctx, const SlaOptions& o) {
 }
 
 }  // namespace
+
+void write_text_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw Failure("cannot write " + path + ": " + std::strerror(errno));
+  out << text;
+  out.close();
+  if (!out) throw Failure("cannot write " + path);
+}
 
 int64_t period_bound(const std::string& text, const char* option, bool end, const date::time_zone* zone) {
   if (text.empty()) return 0;

@@ -116,11 +116,7 @@ int report_service(Context& ctx, const ReportOptions& o) {
   const std::string text = session.instance().service().kpis(session.actor(), group, from, to);
   const json report = json::parse(text);
   if (!o.svg_path.empty()) {
-    std::ofstream out(o.svg_path, std::ios::binary | std::ios::trunc);
-    if (!out) throw Failure("cannot write " + o.svg_path + ": " + std::strerror(errno));
-    out << service_svg(report);
-    out.close();
-    if (!out) throw Failure("cannot write " + o.svg_path);
+    write_text_file(o.svg_path, service_svg(report));
   }
   if (o.raw) {
     std::cout << text << "\n";

@@ -134,11 +134,7 @@ int report_visits(Context& ctx, const ReportVisitsOptions& o) {
   const std::string text = session.instance().visits().kpis(session.actor(), group, from, to);
   const json kpis = json::parse(text);
   if (!o.svg_path.empty()) {
-    std::ofstream out(o.svg_path, std::ios::binary | std::ios::trunc);
-    if (!out) throw Failure("cannot write " + o.svg_path + ": " + std::strerror(errno));
-    out << visit_kpis_svg(kpis);
-    out.close();
-    if (!out) throw Failure("cannot write " + o.svg_path);
+    write_text_file(o.svg_path, visit_kpis_svg(kpis));
   }
   if (o.raw) {
     std::cout << text << "\n";

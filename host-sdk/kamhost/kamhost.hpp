@@ -124,6 +124,9 @@ void define_report_visits(CLI::App& report, Context& ctx);  // report visits (cm
 void add_deals_commands(std::vector<Command>& commands);    // deals register|list|review|expire|conflicts, quote (1.5)
 void define_report_channel(CLI::App& report, Context& ctx); // report channel (cmd_deals.cpp)
 
+// Writes text to path (an SVG chart), replacing it; throws Failure naming the path and the error.
+void write_text_file(const std::string& path, const std::string& text);
+
 // --from / --to of the reports: a date (the start of that day; an `end` date includes that day, so
 // it ends as the next day starts) or a date-time, in the business zone unless it ends in Z or
 // +HH:MM. 0 when not given. Throws UsageError naming `option` (cmd_report_sla.cpp).

@@ -177,4 +177,10 @@ int64_t RepeatedWrite::run(const std::vector<WriteParam>& params) {
   return pg_exec(*impl_->sql, impl_->text.c_str(), ptrs).affected();
 }
 
+std::string placeholders(size_t first, size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += (i > 0 ? ", $" : "$") + std::to_string(first + i);
+  return out;
+}
+
 }  // namespace kam::store::detail

@@ -9,6 +9,7 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -66,5 +67,29 @@ class RepeatedWrite {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// What the repositories' statements share: a nullable integer column read or written, and the
+// "$first, $first+1, ..." list of n parameters of an IN (...).
+inline std::optional<int64_t> optional_int64_at(const Cursor& c, int column) {
+  if (c.null_at(column)) return std::nullopt;
+  return c.int64_at(column);
+}
+inline WriteParam optional_param(const std::optional<int64_t>& v) {
+  if (v) return *v;
+  return std::monostate{};
+}
+std::string placeholders(size_t first, size_t n);
+
+// Calls fn(list, params) for each run of at most `chunk` ids: `list` is placeholders(1, n) for the
+// run's n ids, `params` the ids themselves (an IN list that stays within the backends' limits).
+template <class Fn>
+void in_chunks(const std::vector<std::string>& ids, size_t chunk, Fn&& fn) {
+  for (size_t from = 0; from < ids.size(); from += chunk) {
+    const size_t to = std::min(ids.size(), from + chunk);
+    std::vector<CursorParam> params(ids.begin() + static_cast<std::ptrdiff_t>(from),
+                                    ids.begin() + static_cast<std::ptrdiff_t>(to));
+    fn(placeholders(1, to - from), std::move(params));
+  }
+}
 
 }  // namespace kam::store::detail

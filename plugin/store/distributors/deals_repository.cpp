@@ -37,16 +37,6 @@ constexpr const char* kDealColumns =
     " status, reasons_json, conflict, matched_account_id, registered_at_ms, registered_by, protected_until_ms,"
     " reviewed_at_ms, reviewed_by, review_reason, expired_at_ms FROM deal_registrations";
 
-std::optional<int64_t> optional_at(const Cursor& c, int column) {
-  if (c.null_at(column)) return std::nullopt;
-  return c.int64_at(column);
-}
-
-WriteParam param_of(const std::optional<int64_t>& v) {
-  if (v) return *v;
-  return std::monostate{};
-}
-
 StoredDeal deal_at(const Cursor& c) {
   StoredDeal d;
   d.registration_id = c.text_at(0);
@@ -71,18 +61,12 @@ StoredDeal deal_at(const Cursor& c) {
   d.matched_account_id = c.text_at(19);
   d.registered_at_ms = c.int64_at(20);
   d.registered_by = c.text_at(21);
-  d.protected_until_ms = optional_at(c, 22);
-  d.reviewed_at_ms = optional_at(c, 23);
+  d.protected_until_ms = detail::optional_int64_at(c, 22);
+  d.reviewed_at_ms = detail::optional_int64_at(c, 23);
   d.reviewed_by = c.text_at(24);
   d.review_reason = c.text_at(25);
-  d.expired_at_ms = optional_at(c, 26);
+  d.expired_at_ms = detail::optional_int64_at(c, 26);
   return d;
-}
-
-std::string placeholders(size_t first, size_t n) {
-  std::string out;
-  for (size_t i = 0; i < n; ++i) out += (i ? ", $" : "$") + std::to_string(first + i);
-  return out;
 }
 
 std::optional<StoredDeal> find_deal(soci::session& sql, Backend backend, const std::string& id) {
@@ -108,19 +92,16 @@ class TransactionReads final : public DealDecisionReads {
 
   std::vector<StoredDeal> holding(const std::vector<std::string>& keys, int64_t now_ms) override {
     std::set<std::string> ids;
-    for (size_t from = 0; from < keys.size(); from += kChunk) {
-      const size_t n = std::min(keys.size(), from + kChunk) - from;
-      std::vector<CursorParam> params(keys.begin() + static_cast<std::ptrdiff_t>(from),
-                                      keys.begin() + static_cast<std::ptrdiff_t>(from + n));
+    detail::in_chunks(keys, kChunk, [&](const std::string& list, std::vector<CursorParam> params) {
+      const std::string now_param = "$" + std::to_string(params.size() + 1);
       params.emplace_back(now_ms);
       Cursor c(sql_, backend_,
                "SELECT DISTINCT k.registration_id FROM deal_registration_keys k JOIN deal_registrations r"
                " ON r.registration_id = k.registration_id WHERE k.block_key IN (" +
-                   placeholders(1, n) + ") AND r.status IN ('approved', 'needs_review') AND r.protected_until_ms > $" +
-                   std::to_string(n + 1),
+                   list + ") AND r.status IN ('approved', 'needs_review') AND r.protected_until_ms > " + now_param,
                std::move(params));
       while (c.next()) ids.emplace(c.text_at(0));
-    }
+    });
     std::vector<StoredDeal> out;
     for (const std::string& id : ids)
       if (std::optional<StoredDeal> d = find(id)) out.push_back(std::move(*d));
@@ -155,7 +136,7 @@ void insert_deal(soci::session& sql, Backend backend, const StoredDeal& d) {
               d.industry, json_string_array(d.product_lines), d.amount_minor, d.currency, d.amount_reporting_minor,
               d.discount_bp, d.expected_close_ms, d.notes, d.decision, d.status, d.reasons_json,
               int64_t{d.conflict ? 1 : 0}, d.matched_account_id, d.registered_at_ms, d.registered_by,
-              param_of(d.protected_until_ms)});
+              detail::optional_param(d.protected_until_ms)});
 }
 
 }  // namespace
@@ -182,21 +163,18 @@ std::vector<HouseCandidate> DealsRepository::house_candidates(const std::vector<
   if (account_ids.empty()) return out;
   db_.with_session("reading matched accounts", [&](soci::session& sql) {
     detail::ReadSnapshot snapshot(sql, db_.backend());
-    for (size_t from = 0; from < account_ids.size(); from += kChunk) {
-      const size_t n = std::min(account_ids.size(), from + kChunk) - from;
-      std::vector<CursorParam> params(account_ids.begin() + static_cast<std::ptrdiff_t>(from),
-                                      account_ids.begin() + static_cast<std::ptrdiff_t>(from + n));
+    detail::in_chunks(account_ids, kChunk, [&](const std::string& list, std::vector<CursorParam> params) {
       Cursor c(sql, db_.backend(),
                "SELECT a.account_id, a.name, COALESCE(t.effective_tier, ''), a.distributor_id, a.account_manager_id,"
                " COALESCE(t.churn_level, 0)"
                " FROM accounts a LEFT JOIN tier_state t ON t.account_id = a.account_id WHERE a.account_id IN (" +
-                   placeholders(1, n) + ")",
+                   list + ")",
                std::move(params));
       while (c.next())
         out.push_back(HouseCandidate{std::string(c.text_at(0)), std::string(c.text_at(1)), std::string(c.text_at(2)),
                                      std::string(c.text_at(3)), std::string(c.text_at(4)),
                                      static_cast<int32_t>(c.int64_at(5))});
-    }
+    });
   });
   return out;
 }
@@ -259,7 +237,7 @@ StoredDeal DealsRepository::review(const std::string& registration_id, const Dea
                          "UPDATE deal_registrations SET status = $1, reviewed_at_ms = $2, reviewed_by = $3,"
                          " review_reason = $4, protected_until_ms = $5 WHERE registration_id = $6"
                          " AND status = 'needs_review'");
-    update.run({d->status, review.now_ms, d->reviewed_by, d->review_reason, param_of(d->protected_until_ms),
+    update.run({d->status, review.now_ms, d->reviewed_by, d->review_reason, detail::optional_param(d->protected_until_ms),
                 registration_id});
     AuditEntry a;
     a.at_ms = review.now_ms;

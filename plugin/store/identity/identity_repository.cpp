@@ -26,21 +26,9 @@ namespace {
 constexpr size_t kChunk = 500;           // ids per IN list
 constexpr size_t kBackfillChunk = 2000;  // accounts per backfill transaction
 
-// "$first, $first+1, ..." for n parameters.
-std::string placeholders(size_t first, size_t n) {
-  std::string out;
-  for (size_t i = 0; i < n; ++i) out += (i > 0 ? ", $" : "$") + std::to_string(first + i);
-  return out;
-}
-
 template <class Fn>
 void in_chunks(const std::vector<std::string>& ids, Fn&& fn) {
-  for (size_t from = 0; from < ids.size(); from += kChunk) {
-    std::vector<CursorParam> params(ids.begin() + static_cast<std::ptrdiff_t>(from),
-                                    ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), from + kChunk)));
-    const std::string list = placeholders(1, params.size());  // before params is moved
-    fn(list, std::move(params));
-  }
+  detail::in_chunks(ids, kChunk, std::forward<Fn>(fn));
 }
 
 // The identity rows of `ids`, grouped by account in id order, with their merge.

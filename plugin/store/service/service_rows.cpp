@@ -15,7 +15,6 @@ constexpr const char* kCurrentColumns =
     "request_id, account_id, tier, workflow, state, is_open, assignee, pool, routed_by, opened_at_ms,"
     " state_entered_at_ms, state_seq, deadline_ms, next_due_ms, closed_at_ms, last_seq";
 
-WriteParam opt(const std::optional<int64_t>& v) { return v ? WriteParam(*v) : WriteParam(); }
 
 std::vector<WriteParam> params_of(const ServiceCurrent& r) {
   return {r.request_id,
@@ -30,14 +29,10 @@ std::vector<WriteParam> params_of(const ServiceCurrent& r) {
           r.opened_at_ms,
           r.state_entered_at_ms,
           int64_t{r.state_seq},
-          opt(r.deadline_ms),
-          opt(r.next_due_ms),
-          opt(r.closed_at_ms),
+          optional_param(r.deadline_ms),
+          optional_param(r.next_due_ms),
+          optional_param(r.closed_at_ms),
           int64_t{r.last_seq}};
-}
-
-std::optional<int64_t> opt_at(const Cursor& c, int column) {
-  return c.null_at(column) ? std::nullopt : std::optional<int64_t>(c.int64_at(column));
 }
 
 }  // namespace
@@ -56,9 +51,9 @@ ServiceCurrent service_current_at(const Cursor& c) {
   r.opened_at_ms = c.int64_at(9);
   r.state_entered_at_ms = c.int64_at(10);
   r.state_seq = static_cast<int32_t>(c.int64_at(11));
-  r.deadline_ms = opt_at(c, 12);
-  r.next_due_ms = opt_at(c, 13);
-  r.closed_at_ms = opt_at(c, 14);
+  r.deadline_ms = optional_int64_at(c, 12);
+  r.next_due_ms = optional_int64_at(c, 13);
+  r.closed_at_ms = optional_int64_at(c, 14);
   r.last_seq = static_cast<int32_t>(c.int64_at(15));
   return r;
 }
@@ -95,7 +90,7 @@ bool replace_service_current_if(soci::session& sql, Backend backend, const Servi
                   " state_seq = $6, deadline_ms = $7, next_due_ms = $8, closed_at_ms = $9, last_seq = $10"
                   " WHERE request_id = $1 AND last_seq = $11");
   return w.run({row.request_id, row.state, int64_t{row.open ? 1 : 0}, row.assignee, row.state_entered_at_ms,
-                int64_t{row.state_seq}, opt(row.deadline_ms), opt(row.next_due_ms), opt(row.closed_at_ms),
+                int64_t{row.state_seq}, optional_param(row.deadline_ms), optional_param(row.next_due_ms), optional_param(row.closed_at_ms),
                 int64_t{row.last_seq}, int64_t{expected_last_seq}}) == 1;
 }
 
@@ -106,7 +101,7 @@ void append_service_entries(soci::session& sql, Backend backend, const std::stri
                   "INSERT INTO service_ledger (request_id, seq, at_ms, kind, who, state, assignee, deadline_ms,"
                   " event_id, details_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
   for (const ServiceEntry& e : entries)
-    w.run({request_id, int64_t{e.seq}, e.at_ms, e.kind, e.who, e.state, e.assignee, opt(e.deadline_ms), e.event_id,
+    w.run({request_id, int64_t{e.seq}, e.at_ms, e.kind, e.who, e.state, e.assignee, optional_param(e.deadline_ms), e.event_id,
            e.details_json});
 }
 
@@ -124,7 +119,7 @@ std::vector<ServiceEntry> read_service_ledger(soci::session& sql, Backend backen
     e.who = c.text_at(3);
     e.state = c.text_at(4);
     e.assignee = c.text_at(5);
-    e.deadline_ms = opt_at(c, 6);
+    e.deadline_ms = optional_int64_at(c, 6);
     e.event_id = c.text_at(7);
     e.details_json = c.text_at(8);
     out.push_back(std::move(e));

@@ -175,9 +175,9 @@ void TiersRepository::scan_account_facts(const FactsQuery& query, const std::fun
       merged_complaint_rows.take(f.account_id, [&](const Cursor& c) { f.open_complaints += c.int64_at(1); });
       breach_rows.take(f.account_id, [&](const Cursor& c) { f.sla_breaches = c.int64_at(1); });
       merged_breach_rows.take(f.account_id, [&](const Cursor& c) { f.sla_breaches += c.int64_at(1); });
-      visit_rows.take(f.account_id, [&](const Cursor& c) { f.last_visit_ms = optional_int(c, 1); });
+      visit_rows.take(f.account_id, [&](const Cursor& c) { f.last_visit_ms = optional_int64_at(c, 1); });
       merged_visit_rows.take(f.account_id, [&](const Cursor& c) {
-        const std::optional<int64_t> v = optional_int(c, 1);
+        const std::optional<int64_t> v = optional_int64_at(c, 1);
         if (v && (!f.last_visit_ms || *v > *f.last_visit_ms)) f.last_visit_ms = v;
       });
       if (state_rows) state_rows->take(f.account_id, [&](const Cursor& c) { f.state = read_state(c, 1); });

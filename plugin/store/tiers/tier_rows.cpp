@@ -7,21 +7,11 @@ std::string by_id(Backend backend, const char* column) {
   return backend == Backend::postgresql ? std::string(column) + " COLLATE \"C\"" : std::string(column);
 }
 
-std::optional<int64_t> optional_int(const Cursor& c, int column) {
-  if (c.null_at(column)) return std::nullopt;
-  return c.int64_at(column);
-}
-
-WriteParam optional_param(const std::optional<int64_t>& v) {
-  if (!v) return std::monostate{};
-  return *v;
-}
-
 StoredTierState read_state(const Cursor& c, int first) {
   StoredTierState s;
   s.tier = c.text_at(first);
   s.since_ms = c.int64_at(first + 1);
-  s.below_since_ms = optional_int(c, first + 2);
+  s.below_since_ms = optional_int64_at(c, first + 2);
   s.computed_tier = c.text_at(first + 3);
   s.effective_tier = c.text_at(first + 4);
   s.effective_since_ms = c.int64_at(first + 5);

@@ -16,8 +16,7 @@ namespace kam::store::detail {
 // PostgreSQL sorts text by its locale; the tier scans merge and page in byte order on both sides.
 std::string by_id(Backend backend, const char* column = "account_id");
 
-std::optional<int64_t> optional_int(const Cursor& c, int column);
-WriteParam optional_param(const std::optional<int64_t>& v);
+// optional_int64_at and optional_param: store/cursor.hpp.
 
 // tier_state's columns after account_id, in the order read_state and state_params use.
 inline constexpr const char* kStateColumns =

@@ -29,11 +29,6 @@ constexpr const char* kPlanColumns =
     " FROM visit_plans v LEFT JOIN accounts a ON a.account_id = v.account_id"
     " LEFT JOIN employees m ON m.employee_id = a.account_manager_id";
 
-std::optional<int64_t> optional_at(const Cursor& c, int column) {
-  if (c.null_at(column)) return std::nullopt;
-  return c.int64_at(column);
-}
-
 StoredVisitPlan plan_at(const Cursor& c) {
   StoredVisitPlan p;
   p.account_id = std::string(c.text_at(0));
@@ -44,18 +39,13 @@ StoredVisitPlan plan_at(const Cursor& c) {
   p.tier = std::string(c.text_at(5));
   p.cadence_days = static_cast<int32_t>(c.int64_at(6));
   p.anchor_ms = c.int64_at(7);
-  p.last_visit_ms = optional_at(c, 8);
-  p.next_due_ms = optional_at(c, 9);
-  p.check_at_ms = optional_at(c, 10);
+  p.last_visit_ms = detail::optional_int64_at(c, 8);
+  p.next_due_ms = detail::optional_int64_at(c, 9);
+  p.check_at_ms = detail::optional_int64_at(c, 10);
   p.due_date = std::string(c.text_at(11));
-  p.due_anchor_ms = optional_at(c, 12);
+  p.due_anchor_ms = detail::optional_int64_at(c, 12);
   p.notified_level = static_cast<int32_t>(c.int64_at(13));
   return p;
-}
-
-WriteParam param_of(const std::optional<int64_t>& v) {
-  if (v) return *v;
-  return std::monostate{};
 }
 
 }  // namespace
@@ -125,7 +115,7 @@ VisitWriteResult VisitsRepository::write_checks(const std::vector<VisitPlanWrite
                        " notified_level = $5, updated_at_ms = $6 WHERE account_id = $7 AND tier = $8"
                        " AND cadence_days = $9 AND COALESCE(last_visit_ms, -1) = $10");
     for (const VisitPlanWrite& w : writes) {
-      if (plan.run({param_of(w.next_due_ms), param_of(w.check_at_ms), w.due_date, param_of(w.due_anchor_ms),
+      if (plan.run({detail::optional_param(w.next_due_ms), detail::optional_param(w.check_at_ms), w.due_date, detail::optional_param(w.due_anchor_ms),
                     int64_t{w.notified_level}, now_ms, w.account_id, w.expected_tier, int64_t{w.expected_cadence},
                     w.expected_last_visit_ms.value_or(-1)}) == 0)
         continue;  // moved since it was read: its alerts are decided at the next check
@@ -209,9 +199,9 @@ std::vector<StoredVisit> VisitsRepository::history(const std::string& account_id
       v.employee_id = std::string(c.text_at(1));
       v.notes = std::string(c.text_at(2));
       v.status = static_cast<int32_t>(c.int64_at(3));
-      v.planned_for_ms = optional_at(c, 4);
-      v.completed_at_ms = optional_at(c, 5);
-      v.cancelled_at_ms = optional_at(c, 6);
+      v.planned_for_ms = detail::optional_int64_at(c, 4);
+      v.completed_at_ms = detail::optional_int64_at(c, 5);
+      v.cancelled_at_ms = detail::optional_int64_at(c, 6);
       out.push_back(std::move(v));
     }
   });
